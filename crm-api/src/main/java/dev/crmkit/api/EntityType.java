@@ -1,0 +1,27 @@
+package dev.crmkit.api;
+
+/** The kinds of records crmkit stores; events and record references name them. */
+public enum EntityType {
+    /** A user. */
+    USER,
+    /** A contact. */
+    CONTACT,
+    /** A company. */
+    COMPANY,
+    /** A lead. */
+    LEAD,
+    /** A pipeline. */
+    PIPELINE,
+    /** A stage of a pipeline. */
+    STAGE,
+    /** A deal. */
+    DEAL,
+    /** A task. */
+    TASK,
+    /** A comment, call or message. */
+    TIMELINE_ENTRY,
+    /** An item of an admin-managed list. */
+    SETTING,
+    /** A custom field definition. */
+    CUSTOM_FIELD;
+}

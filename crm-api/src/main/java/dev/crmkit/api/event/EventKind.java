@@ -1,0 +1,29 @@
+package dev.crmkit.api.event;
+
+/** What kind of change an event records (EV-1). */
+public enum EventKind {
+    /** A record was created. */
+    CREATED,
+    /** A field of a record changed. */
+    FIELD_CHANGED,
+    /** A deal moved to another stage. */
+    STAGE_CHANGED,
+    /** Two records were linked. */
+    LINKED,
+    /** Two records were unlinked. */
+    UNLINKED,
+    /** A record was deleted. */
+    DELETED,
+    /** Records were merged into one. */
+    MERGED,
+    /** A lead was converted. */
+    CONVERTED,
+    /** A record was imported. */
+    IMPORTED,
+    /** The responsible user changed. */
+    RESPONSIBLE_CHANGED,
+    /** A deal or task was closed. */
+    CLOSED,
+    /** A deal or task was re-opened. */
+    REOPENED;
+}

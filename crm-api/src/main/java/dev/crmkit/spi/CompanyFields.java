@@ -1,0 +1,24 @@
+package dev.crmkit.spi;
+
+import dev.crmkit.api.contact.Company;
+import dev.crmkit.api.contact.CompanyId;
+import dev.crmkit.api.user.UserId;
+import java.time.Instant;
+
+/** The standard fields of a {@link Company} that filters and sorts may name (DEAL-11). */
+public final class CompanyFields {
+
+    /** The id. */
+    public static final Field<Company, CompanyId> ID = Field.of("id", CompanyId.class, Company::id);
+    /** The name. */
+    public static final Field<Company, String> NAME = Field.of("name", String.class, Company::name);
+    /** The responsible user. */
+    public static final Field<Company, UserId> RESPONSIBLE = Field.of("responsible", UserId.class, Company::responsible);
+    /** When the company was created. */
+    public static final Field<Company, Instant> CREATED = Field.of("created", Instant.class, Company::created);
+    /** The tags (many-valued). */
+    public static final Field<Company, String> TAG = Field.many("tag", String.class, Company::tags);
+
+    private CompanyFields() {
+    }
+}

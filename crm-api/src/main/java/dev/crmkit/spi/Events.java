@@ -1,0 +1,54 @@
+package dev.crmkit.spi;
+
+import dev.crmkit.api.event.Event;
+import dev.crmkit.api.event.NewEvent;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The event log (EV-1, EV-2): append-only. An appended event is stored exactly when its transaction
+ * commits, and gets a sequence number then: numbers are unique, start at 1 and rise in commit order,
+ * so a reader that has seen every event up to N and asks for the events after N misses none.
+ */
+public interface Events {
+
+    /**
+     * Appends an event; it is stored when the transaction commits.
+     *
+     * @param event the event
+     */
+    void append(NewEvent event);
+
+    /**
+     * The committed events after a sequence number, in sequence order (a change feed).
+     *
+     * @param sequence the last sequence number the reader has seen, 0 for the start
+     * @param limit how many at most, at least 1
+     * @return the events
+     */
+    List<Event> after(long sequence, int limit);
+
+    /**
+     * One page of the committed events matching a filter, in sequence order. The cursor's one key is
+     * the last event's sequence number.
+     *
+     * @param filter which events
+     * @param page how many, after which cursor
+     * @return the page
+     */
+    Slice<Event> query(Filter<Event> filter, PageRequest page);
+
+    /**
+     * The highest committed sequence number.
+     *
+     * @return the number, 0 while the log is empty
+     */
+    long lastSequence();
+
+    /**
+     * Every committed event in sequence order, as a stream that must be closed.
+     *
+     * @return the events
+     */
+    Stream<Event> streamAll();
+}

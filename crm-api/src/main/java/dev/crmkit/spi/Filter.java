@@ -1,0 +1,255 @@
+package dev.crmkit.spi;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A condition on the records of one entity type, built from {@link Field}s: comparisons, set
+ * membership, presence, AND, OR and NOT. Never a string, so it can't carry an injection.
+ *
+ * <p>Semantics every adapter keeps (the TCK checks them): on a many-valued field a comparison matches
+ * when some value matches; {@link Op#NE} matches when no value is equal, including when there is no
+ * value; every other comparison fails on an absent value; {@link Not} is plain negation (two-valued
+ * logic, unlike SQL's NULL). {@link #test(Object)} evaluates a filter in memory with exactly these rules.
+ *
+ * @param <E> the entity type
+ */
+public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In, Filter.Present, Filter.And,
+        Filter.Or, Filter.Not {
+
+    /** A comparison operator. */
+    enum Op {
+        /** Equal. */
+        EQ,
+        /** Not equal (no value equal). */
+        NE,
+        /** Below. */
+        LT,
+        /** At most. */
+        LE,
+        /** Above. */
+        GT,
+        /** At least. */
+        GE
+    }
+
+    /**
+     * Whether an entity matches.
+     *
+     * @param entity the entity
+     * @return true when it matches
+     */
+    boolean test(E entity);
+
+    /**
+     * Matches everything.
+     *
+     * @param <E> the entity type
+     * @return the filter
+     */
+    static <E> Filter<E> all() {
+        return new All<>();
+    }
+
+    /**
+     * Matches what every filter matches.
+     *
+     * @param filters the filters
+     * @param <E> the entity type
+     * @return the filter
+     */
+    @SafeVarargs
+    @SuppressWarnings("varargs")
+    static <E> Filter<E> and(Filter<E>... filters) {
+        return new And<>(List.of(filters));
+    }
+
+    /**
+     * Matches what any filter matches.
+     *
+     * @param filters the filters
+     * @param <E> the entity type
+     * @return the filter
+     */
+    @SafeVarargs
+    @SuppressWarnings("varargs")
+    static <E> Filter<E> or(Filter<E>... filters) {
+        return new Or<>(List.of(filters));
+    }
+
+    /**
+     * Matches what a filter does not.
+     *
+     * @param filter the filter
+     * @param <E> the entity type
+     * @return the filter
+     */
+    static <E> Filter<E> not(Filter<E> filter) {
+        return new Not<>(filter);
+    }
+
+    /**
+     * Matches every record.
+     *
+     * @param <E> the entity type
+     */
+    record All<E>() implements Filter<E> {
+        @Override
+        public boolean test(E entity) {
+            return true;
+        }
+    }
+
+    /**
+     * Compares a field with a value.
+     *
+     * @param field the field
+     * @param op the operator
+     * @param value the value, of the field's type
+     * @param <E> the entity type
+     * @param <V> the value type
+     */
+    record Compare<E, V>(Field<E, V> field, Op op, V value) implements Filter<E> {
+        /**
+         * Checks the value's type and that ordering operators are used on ordered fields.
+         *
+         * @throws dev.crmkit.api.ValidationException {@code filter.value.type} or {@code filter.field.unordered}
+         */
+        public Compare {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(op, "op");
+            field.checkValue(value, op != Op.EQ && op != Op.NE);
+        }
+
+        @Override
+        public boolean test(E entity) {
+            List<V> values = field.values(entity);
+            if (op == Op.NE) {
+                return values.stream().noneMatch(v -> field.equal(v, value));
+            }
+            for (V v : values) {
+                if (op == Op.EQ ? field.equal(v, value) : holds(field.compare(v, value))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean holds(int c) {
+            switch (op) {
+                case LT: return c < 0;
+                case LE: return c <= 0;
+                case GT: return c > 0;
+                case GE: return c >= 0;
+                default: throw new IllegalStateException(op.name());
+            }
+        }
+    }
+
+    /**
+     * Matches records with a value among the given ones.
+     *
+     * @param field the field
+     * @param values the values, at least one
+     * @param <E> the entity type
+     * @param <V> the value type
+     */
+    record In<E, V>(Field<E, V> field, Set<V> values) implements Filter<E> {
+        /** Checks the values and copies them. */
+        public In {
+            Objects.requireNonNull(field, "field");
+            values = Field.copyOf(values);
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("an IN filter needs at least one value");
+            }
+            for (V v : values) {
+                field.checkValue(v, false);
+            }
+        }
+
+        @Override
+        public boolean test(E entity) {
+            for (V v : field.values(entity)) {
+                for (V candidate : values) {
+                    if (field.equal(v, candidate)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Matches records where a field has a value.
+     *
+     * @param field the field
+     * @param <E> the entity type
+     */
+    record Present<E>(Field<E, ?> field) implements Filter<E> {
+        /** Rejects null. */
+        public Present {
+            Objects.requireNonNull(field, "field");
+        }
+
+        @Override
+        public boolean test(E entity) {
+            return !field.values(entity).isEmpty();
+        }
+    }
+
+    /**
+     * Matches what every filter matches; with no filters, everything.
+     *
+     * @param filters the filters
+     * @param <E> the entity type
+     */
+    record And<E>(List<Filter<E>> filters) implements Filter<E> {
+        /** Copies the list. */
+        public And {
+            filters = List.copyOf(filters);
+        }
+
+        @Override
+        public boolean test(E entity) {
+            return filters.stream().allMatch(f -> f.test(entity));
+        }
+    }
+
+    /**
+     * Matches what any filter matches; with no filters, nothing.
+     *
+     * @param filters the filters
+     * @param <E> the entity type
+     */
+    record Or<E>(List<Filter<E>> filters) implements Filter<E> {
+        /** Copies the list. */
+        public Or {
+            filters = List.copyOf(filters);
+        }
+
+        @Override
+        public boolean test(E entity) {
+            return filters.stream().anyMatch(f -> f.test(entity));
+        }
+    }
+
+    /**
+     * Matches what a filter does not.
+     *
+     * @param filter the negated filter
+     * @param <E> the entity type
+     */
+    record Not<E>(Filter<E> filter) implements Filter<E> {
+        /** Rejects null. */
+        public Not {
+            Objects.requireNonNull(filter, "filter");
+        }
+
+        @Override
+        public boolean test(E entity) {
+            return !filter.test(entity);
+        }
+    }
+}

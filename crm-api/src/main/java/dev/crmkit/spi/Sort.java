@@ -1,0 +1,96 @@
+package dev.crmkit.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The order of a query's results: fields, each ascending or descending, always followed by the record's
+ * id ascending as the tie-breaker, so the order is total and keyset paging is stable. An absent value
+ * sorts after present ones ascending and before them descending (PostgreSQL's default).
+ *
+ * @param orders the sort keys, most significant first; empty means by id only
+ * @param <E> the entity type
+ */
+public record Sort<E>(List<Order<E>> orders) {
+
+    /** Copies the list. */
+    public Sort {
+        orders = List.copyOf(orders);
+    }
+
+    /**
+     * One sort key.
+     *
+     * @param field an ordered, single-valued field
+     * @param descending whether larger values come first
+     * @param <E> the entity type
+     */
+    public record Order<E>(Field<E, ?> field, boolean descending) {
+        /** Rejects fields that cannot be sorted on. */
+        public Order {
+            Objects.requireNonNull(field, "field");
+            if (field.many() || !field.ordered()) {
+                throw new IllegalArgumentException("cannot sort on field " + field.name());
+            }
+        }
+    }
+
+    /**
+     * By id only.
+     *
+     * @param <E> the entity type
+     * @return the sort
+     */
+    public static <E> Sort<E> byId() {
+        return new Sort<>(List.of());
+    }
+
+    /**
+     * By a field, ascending.
+     *
+     * @param field the field
+     * @param <E> the entity type
+     * @return the sort
+     */
+    public static <E> Sort<E> by(Field<E, ?> field) {
+        return new Sort<>(List.of(new Order<>(field, false)));
+    }
+
+    /**
+     * By a field, descending.
+     *
+     * @param field the field
+     * @param <E> the entity type
+     * @return the sort
+     */
+    public static <E> Sort<E> byDescending(Field<E, ?> field) {
+        return new Sort<>(List.of(new Order<>(field, true)));
+    }
+
+    /**
+     * This order, then by another field ascending.
+     *
+     * @param field the field
+     * @return the sort
+     */
+    public Sort<E> then(Field<E, ?> field) {
+        return append(new Order<>(field, false));
+    }
+
+    /**
+     * This order, then by another field descending.
+     *
+     * @param field the field
+     * @return the sort
+     */
+    public Sort<E> thenDescending(Field<E, ?> field) {
+        return append(new Order<>(field, true));
+    }
+
+    private Sort<E> append(Order<E> order) {
+        List<Order<E>> list = new ArrayList<>(orders);
+        list.add(order);
+        return new Sort<>(list);
+    }
+}
