@@ -1,0 +1,168 @@
+package dev.crmkit.inmemory;
+
+import com.google.common.util.concurrent.Striped;
+import dev.crmkit.api.EntityType;
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.contact.Company;
+import dev.crmkit.api.contact.CompanyId;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.Email;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.DealId;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.lead.Lead;
+import dev.crmkit.api.lead.LeadId;
+import dev.crmkit.api.settings.ContactType;
+import dev.crmkit.api.settings.ContactTypeId;
+import dev.crmkit.api.settings.LossReason;
+import dev.crmkit.api.settings.LossReasonId;
+import dev.crmkit.api.settings.ProductGroup;
+import dev.crmkit.api.settings.ProductGroupId;
+import dev.crmkit.api.settings.TaskType;
+import dev.crmkit.api.settings.TaskTypeId;
+import dev.crmkit.api.settings.TemperatureLevel;
+import dev.crmkit.api.settings.TemperatureLevelId;
+import dev.crmkit.api.task.Task;
+import dev.crmkit.api.task.TaskId;
+import dev.crmkit.api.timeline.TimelineEntry;
+import dev.crmkit.api.timeline.TimelineEntryId;
+import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserId;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.Transaction;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The reference storage adapter: everything in memory, thread-safe, transactional and indexed.
+ *
+ * <p>How it keeps the {@link Storage} contract: a transaction collects its writes privately (so an
+ * exception simply drops them); on commit it takes a write lock, checks that every record it touched is
+ * still at the version it was based on and that no unique key was taken meanwhile, and applies
+ * everything, events included, before releasing the lock. Every single read takes the read lock, so
+ * it sees each other transaction entirely or not at all. {@link Transaction#lock} uses striped locks
+ * held until the transaction ends, after its commit.
+ *
+ * <p>Indexes: by id (ordered), contacts by company, deals by contact and company, leads by contact,
+ * tasks by owner and assignee, timeline entries by owner and (unique) by integration call id, users
+ * (unique) by e-mail.
+ */
+public final class InMemoryStorage implements Storage {
+
+    /** How long {@link Transaction#lock} waits by default before giving up with a conflict. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
+    final Striped<Lock> locks = Striped.lock(1024);
+    final Duration lockTimeout;
+
+    final Table<UserId, User> users = new Table<>(EntityType.USER,
+            List.of(Index.unique("email", u -> u.email().map(Email::normalized).stream().toList())));
+    final Table<ContactId, Contact> contacts = new Table<>(EntityType.CONTACT,
+            List.of(Index.of("company", c -> c.company().stream().toList())));
+    final Table<CompanyId, Company> companies = new Table<>(EntityType.COMPANY, List.of());
+    final Table<LeadId, Lead> leads = new Table<>(EntityType.LEAD,
+            List.of(Index.of("contact", l -> l.contact().stream().toList())));
+    final Table<PipelineId, Pipeline> pipelines = new Table<>(EntityType.PIPELINE, List.of());
+    final Table<DealId, Deal> deals = new Table<>(EntityType.DEAL, List.of(
+            Index.of("contact", Deal::contacts),
+            Index.of("company", d -> d.company().stream().toList())));
+    final Table<TaskId, Task> tasks = new Table<>(EntityType.TASK, List.of(
+            Index.of("owner", t -> List.of(t.owner())),
+            Index.of("assignee", t -> List.of(t.assignee()))));
+    final Table<TimelineEntryId, TimelineEntry> timeline = new Table<>(EntityType.TIMELINE_ENTRY, List.of(
+            Index.<TimelineEntry>of("owner", e -> List.<RecordRef>of(e.owner())),
+            Index.unique("callId", Ports::callKey)));
+    final Table<TaskTypeId, TaskType> taskTypes = new Table<>(EntityType.SETTING, List.of());
+    final Table<ContactTypeId, ContactType> contactTypes = new Table<>(EntityType.SETTING, List.of());
+    final Table<TemperatureLevelId, TemperatureLevel> temperatureLevels = new Table<>(EntityType.SETTING, List.of());
+    final Table<LossReasonId, LossReason> lossReasons = new Table<>(EntityType.SETTING, List.of());
+    final Table<ProductGroupId, ProductGroup> productGroups = new Table<>(EntityType.SETTING, List.of());
+    final EventLog eventLog = new EventLog();
+
+    private InMemoryStorage(Duration lockTimeout) {
+        this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+    }
+
+    /**
+     * An empty storage with the default lock time-out.
+     *
+     * @return the storage
+     */
+    public static InMemoryStorage create() {
+        return new InMemoryStorage(DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * An empty storage whose {@link Transaction#lock} gives up after the given time.
+     *
+     * @param lockTimeout how long to wait for logical locks
+     * @return the storage
+     */
+    public static InMemoryStorage create(Duration lockTimeout) {
+        if (lockTimeout.isNegative()) {
+            throw new IllegalArgumentException("lockTimeout must not be negative");
+        }
+        return new InMemoryStorage(lockTimeout);
+    }
+
+    @Override
+    public <T> T inTransaction(Function<? super Transaction, ? extends T> work) {
+        Objects.requireNonNull(work, "work");
+        MemoryTransaction tx = new MemoryTransaction(this);
+        try {
+            T result = work.apply(tx);
+            commit(tx);
+            return result;
+        } finally {
+            tx.end();
+        }
+    }
+
+    <T> T read(Supplier<T> read) {
+        Lock lock = state.readLock();
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void commit(MemoryTransaction tx) {
+        Lock lock = state.writeLock();
+        lock.lock();
+        try {
+            for (MemoryStore<?, ?> store : tx.stores()) {
+                validate(store);
+            }
+            for (MemoryStore<?, ?> store : tx.stores()) {
+                apply(store);
+            }
+            eventLog.append(tx.events.pending);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static <I extends dev.crmkit.api.EntityId, E extends dev.crmkit.api.Entity<I>> void validate(MemoryStore<I, E> store) {
+        store.table.validate(store.baseVersions, store.writes);
+    }
+
+    private static <I extends dev.crmkit.api.EntityId, E extends dev.crmkit.api.Entity<I>> void apply(MemoryStore<I, E> store) {
+        store.table.apply(store.writes);
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryStorage[" + read(() -> contacts.size() + " contacts, " + deals.size() + " deals, "
+                + eventLog.last() + " events") + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package dev.crmkit.inmemory;
+
+import dev.crmkit.api.event.Event;
+import dev.crmkit.api.event.NewEvent;
+import dev.crmkit.spi.Events;
+import dev.crmkit.spi.Filter;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Slice;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** One transaction's view of the event log: appended events wait here until commit. */
+final class MemoryEvents implements Events {
+
+    private final EventLog log;
+    private final MemoryTransaction tx;
+    final List<NewEvent> pending = new ArrayList<>();
+
+    MemoryEvents(EventLog log, MemoryTransaction tx) {
+        this.log = log;
+        this.tx = tx;
+    }
+
+    @Override
+    public void append(NewEvent event) {
+        tx.checkOpen();
+        pending.add(Objects.requireNonNull(event, "event"));
+    }
+
+    @Override
+    public List<Event> after(long sequence, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        tx.checkOpen();
+        return tx.storage.read(() -> log.after(sequence, limit));
+    }
+
+    @Override
+    public Slice<Event> query(Filter<Event> filter, PageRequest page) {
+        Objects.requireNonNull(filter, "filter");
+        tx.checkOpen();
+        List<Event> matching = tx.storage.read(() -> {
+            List<Event> list = new ArrayList<>();
+            for (Event e : log.all()) {
+                if (filter.test(e)) {
+                    list.add(e);
+                }
+            }
+            return list;
+        });
+        Comparator<Object> bySequence = Comparator.comparingLong(o -> (Long) o);
+        return MemoryStore.Paging.page(matching, e -> List.of(e.sequence()), List.of(bySequence), page);
+    }
+
+    @Override
+    public long lastSequence() {
+        tx.checkOpen();
+        return tx.storage.read(log::last);
+    }
+
+    @Override
+    public Stream<Event> streamAll() {
+        tx.checkOpen();
+        return tx.storage.read(() -> new ArrayList<>(log.all())).stream();
+    }
+}

@@ -1,0 +1,301 @@
+package dev.crmkit.inmemory;
+
+import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.Entity;
+import dev.crmkit.api.EntityId;
+import dev.crmkit.api.NotFoundException;
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.spi.Cursor;
+import dev.crmkit.spi.Filter;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Slice;
+import dev.crmkit.spi.Sort;
+import dev.crmkit.spi.Store;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One transaction's view of a {@link Table}: reads merge the transaction's own writes over the committed
+ * rows; writes are kept here until {@link InMemoryStorage} commits them.
+ */
+class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> {
+
+    final Table<I, E> table;
+    private final MemoryTransaction tx;
+    /** This transaction's writes in order; a null value is a deletion. */
+    final LinkedHashMap<I, E> writes = new LinkedHashMap<>();
+    /** The committed version each written record was based on; 0 for "must not exist". */
+    final Map<I, Long> baseVersions = new HashMap<>();
+
+    MemoryStore(Table<I, E> table, MemoryTransaction tx) {
+        this.table = table;
+        this.tx = tx;
+    }
+
+    <T> T read(Supplier<T> read) {
+        tx.checkOpen();
+        return tx.storage.read(read);
+    }
+
+    private E visible(I id) {
+        if (writes.containsKey(id)) {
+            return writes.get(id);
+        }
+        return read(() -> table.get(id));
+    }
+
+    @Override
+    public Optional<E> find(I id) {
+        Objects.requireNonNull(id, "id");
+        return Optional.ofNullable(visible(id));
+    }
+
+    @Override
+    public List<E> findAll(Collection<I> ids) {
+        List<E> result = new ArrayList<>();
+        for (I id : new LinkedHashSet<>(ids)) {
+            E e = visible(id);
+            if (e != null) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public E insert(E entity) {
+        Objects.requireNonNull(entity, "entity");
+        if (entity.version() != 1) {
+            throw new IllegalArgumentException("a new record must be at version 1, was " + entity.version());
+        }
+        E current = visible(entity.id());
+        if (current != null) {
+            throw ConflictException.alreadyExists(RecordRef.of(entity.id()));
+        }
+        checkUnique(entity);
+        remember(entity.id(), null);
+        writes.put(entity.id(), entity);
+        return entity;
+    }
+
+    @Override
+    public E update(E entity, long expectedVersion) {
+        Objects.requireNonNull(entity, "entity");
+        if (entity.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException("the next state must be at version " + (expectedVersion + 1)
+                    + ", was " + entity.version());
+        }
+        E current = visible(entity.id());
+        if (current == null) {
+            throw NotFoundException.of(entity.id());
+        }
+        if (current.version() != expectedVersion) {
+            throw ConflictException.staleVersion(RecordRef.of(entity.id()), expectedVersion, current.version());
+        }
+        checkUnique(entity);
+        remember(entity.id(), current);
+        writes.put(entity.id(), entity);
+        return entity;
+    }
+
+    @Override
+    public void delete(I id, long expectedVersion) {
+        E current = visible(Objects.requireNonNull(id, "id"));
+        if (current == null) {
+            throw NotFoundException.of(id);
+        }
+        if (current.version() != expectedVersion) {
+            throw ConflictException.staleVersion(RecordRef.of(id), expectedVersion, current.version());
+        }
+        remember(id, current);
+        writes.put(id, null);
+    }
+
+    /**
+     * Records, on the first write to a record, the committed version that write is based on: the one
+     * just checked. Re-reading it here instead would let a commit slipping in between become the base
+     * and be silently overwritten.
+     */
+    private void remember(I id, E checked) {
+        if (!writes.containsKey(id)) {
+            baseVersions.put(id, checked == null ? 0L : checked.version());
+        }
+    }
+
+    private void checkUnique(E entity) {
+        for (Index<E> index : table.indexes()) {
+            if (!index.unique()) {
+                continue;
+            }
+            for (Object key : index.keys().apply(entity)) {
+                for (E other : lookup(index, key)) {
+                    if (!other.id().equals(entity.id())) {
+                        throw new ConflictException(table.type + " " + index.name() + " " + key + " is taken",
+                                RecordRef.of(entity.id()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The visible records under an index key, in id order. */
+    final List<E> lookup(String indexName, Object key) {
+        return lookup(table.indexes().stream().filter(i -> i.name().equals(indexName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no index " + indexName)), key);
+    }
+
+    private List<E> lookup(Index<E> index, Object key) {
+        List<E> result = new ArrayList<>();
+        if (index.unique()) {
+            read(() -> {
+                I owner = table.uniqueOwner(index.name(), key);
+                if (owner != null && !writes.containsKey(owner)) {
+                    result.add(table.get(owner));
+                }
+                return null;
+            });
+        } else {
+            for (E e : read(() -> table.lookup(index.name(), key))) {
+                if (!writes.containsKey(e.id())) {
+                    result.add(e);
+                }
+            }
+        }
+        for (E w : writes.values()) {
+            if (w != null && index.keys().apply(w).contains(key)) {
+                result.add(w);
+            }
+        }
+        result.sort(Comparator.comparing(Entity::id, EntityId.ORDER));
+        return result;
+    }
+
+    /** Every visible record matching a filter, in no particular order. */
+    final List<E> matching(Filter<E> filter) {
+        Objects.requireNonNull(filter, "filter");
+        List<E> result = read(() -> {
+            List<E> list = new ArrayList<>();
+            for (E e : table.all()) {
+                if (!writes.containsKey(e.id()) && filter.test(e)) {
+                    list.add(e);
+                }
+            }
+            return list;
+        });
+        for (E w : writes.values()) {
+            if (w != null && filter.test(w)) {
+                result.add(w);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public Slice<E> query(Filter<E> filter, Sort<E> sort, PageRequest page) {
+        Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(page, "page");
+        return Paging.page(matching(filter), keysOf(sort), comparatorsOf(sort), page);
+    }
+
+    @Override
+    public long count(Filter<E> filter) {
+        return matching(filter).size();
+    }
+
+    @Override
+    public Stream<E> streamAll() {
+        List<E> all = matching(Filter.all());
+        all.sort(Comparator.comparing(Entity::id, EntityId.ORDER));
+        return all.stream();
+    }
+
+    private static <E extends Entity<?>> java.util.function.Function<E, List<Object>> keysOf(Sort<E> sort) {
+        return e -> {
+            List<Object> keys = new ArrayList<>(sort.orders().size() + 1);
+            for (Sort.Order<E> o : sort.orders()) {
+                keys.add(o.field().sortKey(e));
+            }
+            keys.add(e.id());
+            return keys;
+        };
+    }
+
+    private static <E> List<Comparator<Object>> comparatorsOf(Sort<E> sort) {
+        List<Comparator<Object>> list = new ArrayList<>();
+        for (Sort.Order<E> o : sort.orders()) {
+            Comparator<Object> c = o.field()::compare;
+            list.add(o.descending() ? c.reversed() : c);
+        }
+        list.add((a, b) -> EntityId.ORDER.compare((EntityId) a, (EntityId) b));
+        return list;
+    }
+
+    /** For tests and diagnostics. */
+    @Override
+    public String toString() {
+        return table.type + " view with " + writes.size() + " pending writes: "
+                + writes.keySet().stream().map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    /** Keyset paging over an in-memory list. */
+    static final class Paging {
+
+        private Paging() {
+        }
+
+        static <E> Slice<E> page(List<E> items, java.util.function.Function<E, List<Object>> keys,
+                                 List<Comparator<Object>> comparators, PageRequest page) {
+            Comparator<List<Object>> tuple = (a, b) -> {
+                for (int i = 0; i < comparators.size(); i++) {
+                    int c = comparators.get(i).compare(a.get(i), b.get(i));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return 0;
+            };
+            List<Map.Entry<List<Object>, E>> keyed = new ArrayList<>(items.size());
+            for (E e : items) {
+                keyed.add(Map.entry(keys.apply(e), e));
+            }
+            keyed.sort((a, b) -> tuple.compare(a.getKey(), b.getKey()));
+            int from = 0;
+            if (page.after().isPresent()) {
+                List<Object> after = page.after().get().keys();
+                if (after.size() != comparators.size()) {
+                    throw new IllegalArgumentException("the cursor does not belong to a query with this sort");
+                }
+                int lo = 0;
+                int hi = keyed.size();
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (tuple.compare(keyed.get(mid).getKey(), after) <= 0) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                from = lo;
+            }
+            int to = Math.min(keyed.size(), from + page.size());
+            List<E> result = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                result.add(keyed.get(i).getValue());
+            }
+            Optional<Cursor> next = to < keyed.size() && to > from
+                    ? Optional.of(Cursor.of(keyed.get(to - 1).getKey())) : Optional.empty();
+            return new Slice<>(result, next);
+        }
+    }
+}

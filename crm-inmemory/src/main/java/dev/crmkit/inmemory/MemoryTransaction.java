@@ -1,0 +1,206 @@
+package dev.crmkit.inmemory;
+
+import dev.crmkit.api.ConflictException;
+import dev.crmkit.spi.Companies;
+import dev.crmkit.spi.Contacts;
+import dev.crmkit.spi.Deals;
+import dev.crmkit.spi.Events;
+import dev.crmkit.spi.Leads;
+import dev.crmkit.spi.ListStore;
+import dev.crmkit.spi.Pipelines;
+import dev.crmkit.spi.Settings;
+import dev.crmkit.spi.Tasks;
+import dev.crmkit.spi.Timeline;
+import dev.crmkit.spi.Transaction;
+import dev.crmkit.spi.Users;
+import dev.crmkit.api.settings.ContactType;
+import dev.crmkit.api.settings.ContactTypeId;
+import dev.crmkit.api.settings.LossReason;
+import dev.crmkit.api.settings.LossReasonId;
+import dev.crmkit.api.settings.ProductGroup;
+import dev.crmkit.api.settings.ProductGroupId;
+import dev.crmkit.api.settings.TaskType;
+import dev.crmkit.api.settings.TaskTypeId;
+import dev.crmkit.api.settings.TemperatureLevel;
+import dev.crmkit.api.settings.TemperatureLevelId;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+
+/** A transaction of {@link InMemoryStorage}: its own views of every table and the locks it holds. */
+final class MemoryTransaction implements Transaction, Settings {
+
+    final InMemoryStorage storage;
+    private final Thread owner = Thread.currentThread();
+    private boolean open = true;
+    private final Deque<Lock> held = new ArrayDeque<>();
+    private final Map<Lock, Boolean> heldSet = new IdentityHashMap<>();
+
+    final Ports.MemoryUsers users;
+    final Ports.MemoryContacts contacts;
+    final Ports.MemoryCompanies companies;
+    final Ports.MemoryLeads leads;
+    final Ports.MemoryPipelines pipelines;
+    final Ports.MemoryDeals deals;
+    final Ports.MemoryTasks tasks;
+    final Ports.MemoryTimeline timeline;
+    final Ports.MemoryList<TaskTypeId, TaskType> taskTypes;
+    final Ports.MemoryList<ContactTypeId, ContactType> contactTypes;
+    final Ports.MemoryList<TemperatureLevelId, TemperatureLevel> temperatureLevels;
+    final Ports.MemoryList<LossReasonId, LossReason> lossReasons;
+    final Ports.MemoryList<ProductGroupId, ProductGroup> productGroups;
+    final MemoryEvents events;
+
+    MemoryTransaction(InMemoryStorage storage) {
+        this.storage = storage;
+        users = new Ports.MemoryUsers(storage.users, this);
+        contacts = new Ports.MemoryContacts(storage.contacts, this);
+        companies = new Ports.MemoryCompanies(storage.companies, this);
+        leads = new Ports.MemoryLeads(storage.leads, this);
+        pipelines = new Ports.MemoryPipelines(storage.pipelines, this);
+        deals = new Ports.MemoryDeals(storage.deals, this);
+        tasks = new Ports.MemoryTasks(storage.tasks, this);
+        timeline = new Ports.MemoryTimeline(storage.timeline, this);
+        taskTypes = new Ports.MemoryList<>(storage.taskTypes, this);
+        contactTypes = new Ports.MemoryList<>(storage.contactTypes, this);
+        temperatureLevels = new Ports.MemoryList<>(storage.temperatureLevels, this);
+        lossReasons = new Ports.MemoryList<>(storage.lossReasons, this);
+        productGroups = new Ports.MemoryList<>(storage.productGroups, this);
+        events = new MemoryEvents(storage.eventLog, this);
+    }
+
+    /** Every table view, in a fixed order, for validation and commit. */
+    List<MemoryStore<?, ?>> stores() {
+        return List.of(users, contacts, companies, leads, pipelines, deals, tasks, timeline,
+                taskTypes, contactTypes, temperatureLevels, lossReasons, productGroups);
+    }
+
+    void checkOpen() {
+        if (!open) {
+            throw new IllegalStateException("the transaction has ended");
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("a transaction is confined to the thread that runs it");
+        }
+    }
+
+    void end() {
+        open = false;
+        while (!held.isEmpty()) {
+            held.pop().unlock();
+        }
+        heldSet.clear();
+    }
+
+    @Override
+    public Users users() {
+        checkOpen();
+        return users;
+    }
+
+    @Override
+    public Contacts contacts() {
+        checkOpen();
+        return contacts;
+    }
+
+    @Override
+    public Companies companies() {
+        checkOpen();
+        return companies;
+    }
+
+    @Override
+    public Leads leads() {
+        checkOpen();
+        return leads;
+    }
+
+    @Override
+    public Pipelines pipelines() {
+        checkOpen();
+        return pipelines;
+    }
+
+    @Override
+    public Deals deals() {
+        checkOpen();
+        return deals;
+    }
+
+    @Override
+    public Tasks tasks() {
+        checkOpen();
+        return tasks;
+    }
+
+    @Override
+    public Timeline timeline() {
+        checkOpen();
+        return timeline;
+    }
+
+    @Override
+    public Events events() {
+        checkOpen();
+        return events;
+    }
+
+    @Override
+    public Settings settings() {
+        checkOpen();
+        return this;
+    }
+
+    @Override
+    public ListStore<TaskTypeId, TaskType> taskTypes() {
+        return taskTypes;
+    }
+
+    @Override
+    public ListStore<ContactTypeId, ContactType> contactTypes() {
+        return contactTypes;
+    }
+
+    @Override
+    public ListStore<TemperatureLevelId, TemperatureLevel> temperatureLevels() {
+        return temperatureLevels;
+    }
+
+    @Override
+    public ListStore<LossReasonId, LossReason> lossReasons() {
+        return lossReasons;
+    }
+
+    @Override
+    public ListStore<ProductGroupId, ProductGroup> productGroups() {
+        return productGroups;
+    }
+
+    @Override
+    public void lock(Collection<String> keys) {
+        checkOpen();
+        for (Lock lock : storage.locks.bulkGet(keys)) {
+            if (heldSet.containsKey(lock)) {
+                continue;
+            }
+            boolean acquired;
+            try {
+                acquired = lock.tryLock(storage.lockTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConflictException("interrupted while waiting for locks on " + keys, null);
+            }
+            if (!acquired) {
+                throw new ConflictException("could not lock " + keys + " within " + storage.lockTimeout, null);
+            }
+            held.push(lock);
+            heldSet.put(lock, Boolean.TRUE);
+        }
+    }
+}

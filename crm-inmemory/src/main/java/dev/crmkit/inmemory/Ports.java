@@ -1,0 +1,180 @@
+package dev.crmkit.inmemory;
+
+import dev.crmkit.api.Entity;
+import dev.crmkit.api.EntityId;
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.contact.Company;
+import dev.crmkit.api.contact.CompanyId;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.Email;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.DealId;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.lead.Lead;
+import dev.crmkit.api.lead.LeadId;
+import dev.crmkit.api.settings.ListItem;
+import dev.crmkit.api.task.Task;
+import dev.crmkit.api.task.TaskId;
+import dev.crmkit.api.timeline.Call;
+import dev.crmkit.api.timeline.TimelineEntry;
+import dev.crmkit.api.timeline.TimelineEntryId;
+import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserId;
+import dev.crmkit.spi.Companies;
+import dev.crmkit.spi.Contacts;
+import dev.crmkit.spi.Deals;
+import dev.crmkit.spi.Filter;
+import dev.crmkit.spi.Leads;
+import dev.crmkit.spi.ListStore;
+import dev.crmkit.spi.Pipelines;
+import dev.crmkit.spi.Tasks;
+import dev.crmkit.spi.Timeline;
+import dev.crmkit.spi.Users;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The per-aggregate ports of the in-memory adapter: the generic store plus each port's lookups. */
+final class Ports {
+
+    private Ports() {
+    }
+
+    /** The key of a call's (integration, call id) pair in the unique index. */
+    static List<Object> callKey(TimelineEntry e) {
+        if (e instanceof Call) {
+            Call c = (Call) e;
+            if (c.integration().isPresent() && c.callId().isPresent()) {
+                return List.of(c.integration().get() + '\u0000' + c.callId().get());
+            }
+        }
+        return List.of();
+    }
+
+    static <I extends EntityId, E extends Entity<I>> Comparator<E> byId() {
+        return Comparator.comparing(Entity::id, EntityId.ORDER);
+    }
+
+    static final class MemoryUsers extends MemoryStore<UserId, User> implements Users {
+        MemoryUsers(Table<UserId, User> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public Optional<User> byEmail(Email email) {
+            return lookup("email", email.normalized()).stream().findFirst();
+        }
+    }
+
+    static final class MemoryContacts extends MemoryStore<ContactId, Contact> implements Contacts {
+        MemoryContacts(Table<ContactId, Contact> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public List<Contact> byCompany(CompanyId company) {
+            return lookup("company", company);
+        }
+    }
+
+    static final class MemoryCompanies extends MemoryStore<CompanyId, Company> implements Companies {
+        MemoryCompanies(Table<CompanyId, Company> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+    }
+
+    static final class MemoryLeads extends MemoryStore<LeadId, Lead> implements Leads {
+        MemoryLeads(Table<LeadId, Lead> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public List<Lead> byContact(ContactId contact) {
+            return lookup("contact", contact);
+        }
+    }
+
+    static final class MemoryPipelines extends MemoryStore<PipelineId, Pipeline> implements Pipelines {
+        MemoryPipelines(Table<PipelineId, Pipeline> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public List<Pipeline> all() {
+            List<Pipeline> all = matching(Filter.all());
+            all.sort(Comparator.comparingInt(Pipeline::position).thenComparing(byId()));
+            return all;
+        }
+    }
+
+    static final class MemoryDeals extends MemoryStore<DealId, Deal> implements Deals {
+        MemoryDeals(Table<DealId, Deal> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public List<Deal> byContact(ContactId contact) {
+            return lookup("contact", contact);
+        }
+
+        @Override
+        public List<Deal> byCompany(CompanyId company) {
+            return lookup("company", company);
+        }
+    }
+
+    static final class MemoryTasks extends MemoryStore<TaskId, Task> implements Tasks {
+        MemoryTasks(Table<TaskId, Task> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public List<Task> byOwner(RecordRef owner) {
+            return byDeadline(lookup("owner", owner));
+        }
+
+        @Override
+        public List<Task> byAssignee(UserId assignee) {
+            return byDeadline(lookup("assignee", assignee));
+        }
+
+        private static List<Task> byDeadline(List<Task> tasks) {
+            tasks.sort(Comparator.comparing(Task::deadline).thenComparing(byId()));
+            return tasks;
+        }
+    }
+
+    static final class MemoryTimeline extends MemoryStore<TimelineEntryId, TimelineEntry> implements Timeline {
+        MemoryTimeline(Table<TimelineEntryId, TimelineEntry> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public List<TimelineEntry> byOwner(RecordRef owner) {
+            List<TimelineEntry> entries = lookup("owner", owner);
+            entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(byId()));
+            return entries;
+        }
+
+        @Override
+        public Optional<Call> byCallId(String integration, String callId) {
+            return lookup("callId", integration + '\u0000' + callId).stream().map(Call.class::cast).findFirst();
+        }
+    }
+
+    static final class MemoryList<I extends EntityId, T extends ListItem<I>> extends MemoryStore<I, T>
+            implements ListStore<I, T> {
+        MemoryList(Table<I, T> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public List<T> all() {
+            List<T> all = matching(Filter.all());
+            all.sort(Comparator.comparingInt((T t) -> t.position()).thenComparing(byId()));
+            return all;
+        }
+    }
+}

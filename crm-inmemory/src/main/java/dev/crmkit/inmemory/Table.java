@@ -1,0 +1,163 @@
+package dev.crmkit.inmemory;
+
+import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.Entity;
+import dev.crmkit.api.EntityId;
+import dev.crmkit.api.EntityType;
+import dev.crmkit.api.RecordRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The committed rows of one entity type with their indexes. Not thread-safe by itself: the owning
+ * {@link InMemoryStorage} reads it under its read lock and changes it only while committing, under its
+ * write lock.
+ */
+final class Table<I extends EntityId, E extends Entity<I>> {
+
+    final EntityType type;
+    private final TreeMap<I, E> rows = new TreeMap<>(EntityId.ORDER);
+    private final List<Index<E>> indexes;
+    private final Map<String, Map<Object, TreeSet<I>>> entries = new HashMap<>();
+    private final Map<String, Map<Object, I>> uniqueEntries = new HashMap<>();
+
+    Table(EntityType type, List<Index<E>> indexes) {
+        this.type = type;
+        this.indexes = List.copyOf(indexes);
+        for (Index<E> index : indexes) {
+            if (index.unique()) {
+                uniqueEntries.put(index.name(), new HashMap<>());
+            } else {
+                entries.put(index.name(), new HashMap<>());
+            }
+        }
+    }
+
+    E get(I id) {
+        return rows.get(id);
+    }
+
+    Collection<E> all() {
+        return rows.values();
+    }
+
+    int size() {
+        return rows.size();
+    }
+
+    List<E> lookup(String index, Object key) {
+        TreeSet<I> ids = entries.get(index).get(key);
+        if (ids == null) {
+            return List.of();
+        }
+        List<E> result = new ArrayList<>(ids.size());
+        for (I id : ids) {
+            result.add(rows.get(id));
+        }
+        return result;
+    }
+
+    /** The id holding a key of a unique index, if any. */
+    I uniqueOwner(String index, Object key) {
+        return uniqueEntries.get(index).get(key);
+    }
+
+    List<Index<E>> indexes() {
+        return indexes;
+    }
+
+    /**
+     * Checks that a transaction's writes still apply: every record it touched is at the version it
+     * was based on, and no unique key it takes has been taken by another record meanwhile.
+     */
+    void validate(Map<I, Long> baseVersions, LinkedHashMap<I, E> writes) {
+        for (Map.Entry<I, Long> base : baseVersions.entrySet()) {
+            E current = rows.get(base.getKey());
+            long committed = current == null ? 0 : current.version();
+            if (committed != base.getValue()) {
+                RecordRef ref = RecordRef.of(base.getKey());
+                throw base.getValue() == 0 ? ConflictException.alreadyExists(ref)
+                        : ConflictException.staleVersion(ref, base.getValue(), committed);
+            }
+        }
+        for (Index<E> index : indexes) {
+            if (!index.unique()) {
+                continue;
+            }
+            Map<Object, I> taken = uniqueEntries.get(index.name());
+            Map<Object, I> claimed = new HashMap<>();
+            for (Map.Entry<I, E> w : writes.entrySet()) {
+                if (w.getValue() == null) {
+                    continue;
+                }
+                for (Object key : index.keys().apply(w.getValue())) {
+                    I owner = taken.get(key);
+                    boolean ownerReleases = owner != null && !owner.equals(w.getKey()) && writes.containsKey(owner)
+                            && (writes.get(owner) == null || !index.keys().apply(writes.get(owner)).contains(key));
+                    I previousClaim = claimed.put(key, w.getKey());
+                    if ((owner != null && !owner.equals(w.getKey()) && !ownerReleases)
+                            || (previousClaim != null && !previousClaim.equals(w.getKey()))) {
+                        throw new ConflictException(type + " " + index.name() + " " + key + " is taken",
+                                RecordRef.of(w.getKey()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Applies validated writes; a null value deletes. */
+    void apply(LinkedHashMap<I, E> writes) {
+        for (Map.Entry<I, E> w : writes.entrySet()) {
+            E old = rows.get(w.getKey());
+            if (old != null) {
+                unindex(old);
+            }
+        }
+        for (Map.Entry<I, E> w : writes.entrySet()) {
+            if (w.getValue() == null) {
+                rows.remove(w.getKey());
+            } else {
+                rows.put(w.getKey(), w.getValue());
+                index(w.getValue());
+            }
+        }
+    }
+
+    private void index(E e) {
+        for (Index<E> index : indexes) {
+            for (Object key : index.keys().apply(e)) {
+                if (index.unique()) {
+                    uniqueEntries.get(index.name()).put(key, e.id());
+                } else {
+                    entries.get(index.name()).computeIfAbsent(key, k -> new TreeSet<>(EntityId.ORDER)).add(e.id());
+                }
+            }
+        }
+    }
+
+    private void unindex(E e) {
+        for (Index<E> index : indexes) {
+            for (Object key : index.keys().apply(e)) {
+                if (index.unique()) {
+                    uniqueEntries.get(index.name()).remove(key, e.id());
+                } else {
+                    Map<Object, TreeSet<I>> map = entries.get(index.name());
+                    Set<I> ids = map.get(key);
+                    if (ids != null) {
+                        ids.remove(e.id());
+                        if (ids.isEmpty()) {
+                            map.remove(key);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
