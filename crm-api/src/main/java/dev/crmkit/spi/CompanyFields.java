@@ -2,6 +2,8 @@ package dev.crmkit.spi;
 
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
+import dev.crmkit.api.settings.ContactTypeId;
+import dev.crmkit.api.settings.TemperatureLevelId;
 import dev.crmkit.api.user.UserId;
 import java.time.Instant;
 
@@ -14,6 +16,11 @@ public final class CompanyFields {
     public static final Field<Company, String> NAME = Field.of("name", String.class, Company::name);
     /** The responsible user. */
     public static final Field<Company, UserId> RESPONSIBLE = Field.of("responsible", UserId.class, Company::responsible);
+    /** The contact type. */
+    public static final Field<Company, ContactTypeId> TYPE = Field.optional("type", ContactTypeId.class, Company::type);
+    /** The temperature level. */
+    public static final Field<Company, TemperatureLevelId> TEMPERATURE =
+            Field.optional("temperature", TemperatureLevelId.class, Company::temperature);
     /** When the company was created. */
     public static final Field<Company, Instant> CREATED = Field.of("created", Instant.class, Company::created);
     /** The tags (many-valued). */

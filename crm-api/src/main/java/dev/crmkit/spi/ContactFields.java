@@ -4,6 +4,7 @@ import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.settings.ContactTypeId;
+import dev.crmkit.api.settings.TemperatureLevelId;
 import dev.crmkit.api.user.UserId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,9 @@ public final class ContactFields {
     public static final Field<Contact, UserId> RESPONSIBLE = Field.of("responsible", UserId.class, Contact::responsible);
     /** The contact type. */
     public static final Field<Contact, ContactTypeId> TYPE = Field.optional("type", ContactTypeId.class, Contact::type);
+    /** The temperature level. */
+    public static final Field<Contact, TemperatureLevelId> TEMPERATURE =
+            Field.optional("temperature", TemperatureLevelId.class, Contact::temperature);
     /** The birth date. */
     public static final Field<Contact, LocalDate> BIRTH_DATE =
             Field.optional("birthDate", LocalDate.class, Contact::birthDate);

@@ -9,6 +9,7 @@ import dev.crmkit.api.deal.StageId;
 import dev.crmkit.api.lead.LeadSource;
 import dev.crmkit.api.money.Budget;
 import dev.crmkit.api.money.Money;
+import dev.crmkit.api.settings.LossReasonId;
 import dev.crmkit.api.settings.ProductGroupId;
 import dev.crmkit.api.user.UserId;
 import java.math.BigDecimal;
@@ -36,6 +37,9 @@ public final class DealFields {
     /** The product group. */
     public static final Field<Deal, ProductGroupId> PRODUCT_GROUP =
             Field.optional("productGroup", ProductGroupId.class, Deal::productGroup);
+    /** The loss reason. */
+    public static final Field<Deal, LossReasonId> LOSS_REASON =
+            Field.optional("lossReason", LossReasonId.class, Deal::lossReason);
     /** The source. */
     public static final Field<Deal, LeadSource> SOURCE = Field.optional("source", LeadSource.class, Deal::source);
     /** The budget amount, regardless of currency. */

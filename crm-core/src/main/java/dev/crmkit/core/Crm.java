@@ -1,0 +1,136 @@
+package dev.crmkit.core;
+
+import dev.crmkit.api.RuleViolationException;
+import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserId;
+import dev.crmkit.core.id.IdGenerator;
+import dev.crmkit.core.policy.Policies;
+import dev.crmkit.core.policy.Policy;
+import dev.crmkit.core.settings.Defaults;
+import dev.crmkit.core.support.CommandValidator;
+import dev.crmkit.core.support.Context;
+import dev.crmkit.core.user.NewUser;
+import dev.crmkit.core.user.UserService;
+import dev.crmkit.spi.Storage;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * A CRM: storage, policy and clock put together. Build one with {@link #builder()}, set it up once with
+ * {@link #bootstrap(NewUser)}, then act as a user with {@link #as(UserId)}.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder().storage(InMemoryStorage.create()).policy(Policies.amoCrm()).clock(Clock.systemUTC()).build();
+ * User admin = crm.bootstrap(NewUser.named("Anna Admin").email("anna@example.com"));
+ * CrmSession anna = crm.as(admin.id());
+ * }</pre>
+ *
+ * <p>A {@code Crm} is immutable and thread-safe; share one per storage.
+ */
+public final class Crm {
+
+    private final Context context;
+
+    private Crm(Context context) {
+        this.context = context;
+    }
+
+    /**
+     * Starts building a CRM. The policy defaults to {@link Policies#amoCrm()} and the clock to UTC system
+     * time; the storage must be given.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A session acting as a user: every call checks that user's rights and records them as the author.
+     *
+     * @param user the acting user
+     * @return the session
+     */
+    public CrmSession as(UserId user) {
+        return new CrmSession(context.as(user));
+    }
+
+    /**
+     * Sets up an empty CRM: creates the first administrator and the default admin-managed lists (task
+     * types call, meeting, letter; contact types; temperature levels; loss reasons), with events.
+     *
+     * @param firstAdmin the first administrator; the role is forced to admin
+     * @return the administrator
+     * @throws RuleViolationException {@code crm.bootstrap.done} when the CRM already has users
+     * @throws dev.crmkit.api.ValidationException when the user's data is invalid
+     */
+    public User bootstrap(NewUser firstAdmin) {
+        Objects.requireNonNull(firstAdmin, "firstAdmin");
+        return UserService.bootstrap(context, firstAdmin, Defaults::seed);
+    }
+
+    /**
+     * The policy in force.
+     *
+     * @return the policy
+     */
+    public Policy policy() {
+        return context.policy();
+    }
+
+    /** Builds a {@link Crm}; not thread-safe. */
+    public static final class Builder {
+        private Storage storage;
+        private Policy policy = Policies.amoCrm();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the storage adapter.
+         *
+         * @param value the storage
+         * @return this builder
+         */
+        public Builder storage(Storage value) {
+            this.storage = Objects.requireNonNull(value, "storage");
+            return this;
+        }
+
+        /**
+         * Sets the policy.
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder policy(Policy value) {
+            this.policy = Objects.requireNonNull(value, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the clock every time in the CRM comes from.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Builds the CRM.
+         *
+         * @return the CRM
+         * @throws IllegalStateException when no storage was set
+         */
+        public Crm build() {
+            if (storage == null) {
+                throw new IllegalStateException("a Crm needs a storage: call storage(...)");
+            }
+            return new Crm(new Context(storage, policy, clock, new IdGenerator(clock), new CommandValidator(), null));
+        }
+    }
+}

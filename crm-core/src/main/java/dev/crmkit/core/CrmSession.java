@@ -1,0 +1,135 @@
+package dev.crmkit.core;
+
+import dev.crmkit.api.user.User;
+import dev.crmkit.core.contact.CompanyService;
+import dev.crmkit.core.contact.ContactService;
+import dev.crmkit.core.deal.DealService;
+import dev.crmkit.core.deal.PipelineService;
+import dev.crmkit.core.event.EventService;
+import dev.crmkit.core.settings.SettingsService;
+import dev.crmkit.core.support.Context;
+import dev.crmkit.core.task.TaskService;
+import dev.crmkit.core.timeline.TimelineService;
+import dev.crmkit.core.user.UserService;
+
+/**
+ * The CRM as seen by one user: every call through its services checks that user's rights and records
+ * them as the author of the events it writes. Immutable and thread-safe; cheap to create.
+ */
+public final class CrmSession {
+
+    private final Context context;
+    private final UserService users;
+    private final PipelineService pipelines;
+    private final DealService deals;
+    private final ContactService contacts;
+    private final CompanyService companies;
+    private final TaskService tasks;
+    private final TimelineService timeline;
+    private final EventService events;
+    private final SettingsService settings;
+
+    CrmSession(Context context) {
+        this.context = context;
+        this.users = new UserService(context);
+        this.pipelines = new PipelineService(context);
+        this.deals = new DealService(context);
+        this.contacts = new ContactService(context);
+        this.companies = new CompanyService(context);
+        this.tasks = new TaskService(context);
+        this.timeline = new TimelineService(context);
+        this.events = new EventService(context);
+        this.settings = new SettingsService(context);
+    }
+
+    /**
+     * The acting user as stored now.
+     *
+     * @return the user
+     * @throws dev.crmkit.api.AccessDeniedException when the user is unknown or deactivated
+     */
+    public User me() {
+        return context.read(unit -> unit.actor());
+    }
+
+    /**
+     * Users: adding, roles, deactivation with a successor (USER-1 to USER-3).
+     *
+     * @return the service
+     */
+    public UserService users() {
+        return users;
+    }
+
+    /**
+     * Pipelines and their stages (DEAL-2).
+     *
+     * @return the service
+     */
+    public PipelineService pipelines() {
+        return pipelines;
+    }
+
+    /**
+     * Deals (DEAL-1, DEAL-9).
+     *
+     * @return the service
+     */
+    public DealService deals() {
+        return deals;
+    }
+
+    /**
+     * Contacts (CON-1, CON-2, CON-9).
+     *
+     * @return the service
+     */
+    public ContactService contacts() {
+        return contacts;
+    }
+
+    /**
+     * Companies (CON-1, CON-2).
+     *
+     * @return the service
+     */
+    public CompanyService companies() {
+        return companies;
+    }
+
+    /**
+     * Tasks (TASK-1, TASK-2).
+     *
+     * @return the service
+     */
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    /**
+     * Timelines: comments, calls, messages (ACT-1, ACT-2).
+     *
+     * @return the service
+     */
+    public TimelineService timeline() {
+        return timeline;
+    }
+
+    /**
+     * The event log (EV-1, EV-2).
+     *
+     * @return the service
+     */
+    public EventService events() {
+        return events;
+    }
+
+    /**
+     * The admin-managed lists: task types, contact types, temperature levels, loss reasons, product groups.
+     *
+     * @return the service
+     */
+    public SettingsService settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,244 @@
+package dev.crmkit.core.contact;
+
+import dev.crmkit.api.contact.AccessLevel;
+import dev.crmkit.api.contact.Address;
+import dev.crmkit.api.contact.EmailKind;
+import dev.crmkit.api.contact.PhoneKind;
+import dev.crmkit.api.field.CustomFieldId;
+import dev.crmkit.api.field.FieldValue;
+import dev.crmkit.api.settings.ContactTypeId;
+import dev.crmkit.api.settings.TemperatureLevelId;
+import dev.crmkit.api.user.UserId;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the inputs for contacts and companies share (CON-9): phones and e-mails as typed (parsed and
+ * checked when the command runs, all problems at once), tags, responsible user, type, temperature,
+ * currency, photo, links, address, description, access and custom fields. Not thread-safe.
+ *
+ * @param <F> the concrete form, for fluent calls
+ */
+public abstract class ClientForm<F extends ClientForm<F>> {
+
+    /** A phone as typed, with its kind. */
+    record RawPhone(String raw, PhoneKind kind) {
+    }
+
+    /** An e-mail as typed, with its kind. */
+    record RawEmail(String raw, EmailKind kind) {
+    }
+
+    final List<RawPhone> phones = new ArrayList<>();
+    final List<RawEmail> emails = new ArrayList<>();
+    final Set<@Size(min = 1, max = 100, message = "{client.tag.size}") String> tags = new LinkedHashSet<>();
+    UserId responsible;
+    ContactTypeId type;
+    TemperatureLevelId temperature;
+    String currency;
+    URI photo;
+    final List<URI> links = new ArrayList<>();
+    Address address;
+    @Size(max = 10_000, message = "{client.description.long}")
+    String description;
+    AccessLevel access = AccessLevel.SHARED_READ;
+    final Map<CustomFieldId, FieldValue> customFields = new LinkedHashMap<>();
+
+    ClientForm() {
+    }
+
+    abstract F self();
+
+    /**
+     * Adds a work phone as typed.
+     *
+     * @param raw the number
+     * @return this form
+     */
+    public F phone(String raw) {
+        return phone(raw, PhoneKind.WORK);
+    }
+
+    /**
+     * Adds a phone of a kind as typed.
+     *
+     * @param raw the number
+     * @param kind its kind
+     * @return this form
+     */
+    public F phone(String raw, PhoneKind kind) {
+        phones.add(new RawPhone(Objects.requireNonNull(raw, "raw"), Objects.requireNonNull(kind, "kind")));
+        return self();
+    }
+
+    /**
+     * Removes every phone.
+     *
+     * @return this form
+     */
+    public F clearPhones() {
+        phones.clear();
+        return self();
+    }
+
+    /**
+     * Adds a work e-mail as typed.
+     *
+     * @param raw the address
+     * @return this form
+     */
+    public F email(String raw) {
+        return email(raw, EmailKind.WORK);
+    }
+
+    /**
+     * Adds an e-mail of a kind as typed.
+     *
+     * @param raw the address
+     * @param kind its kind
+     * @return this form
+     */
+    public F email(String raw, EmailKind kind) {
+        emails.add(new RawEmail(Objects.requireNonNull(raw, "raw"), Objects.requireNonNull(kind, "kind")));
+        return self();
+    }
+
+    /**
+     * Removes every e-mail.
+     *
+     * @return this form
+     */
+    public F clearEmails() {
+        emails.clear();
+        return self();
+    }
+
+    /**
+     * Adds a tag.
+     *
+     * @param value the tag
+     * @return this form
+     */
+    public F tag(String value) {
+        tags.add(Objects.requireNonNull(value, "tag").strip());
+        return self();
+    }
+
+    /**
+     * Sets the responsible user (by default the acting user).
+     *
+     * @param value the user
+     * @return this form
+     */
+    public F responsible(UserId value) {
+        this.responsible = value;
+        return self();
+    }
+
+    /**
+     * Sets the contact type from the admin list.
+     *
+     * @param value the type, or null for none
+     * @return this form
+     */
+    public F type(ContactTypeId value) {
+        this.type = value;
+        return self();
+    }
+
+    /**
+     * Sets the temperature level from the admin list.
+     *
+     * @param value the level, or null for none
+     * @return this form
+     */
+    public F temperature(TemperatureLevelId value) {
+        this.temperature = value;
+        return self();
+    }
+
+    /**
+     * Sets the currency by its ISO 4217 code.
+     *
+     * @param code the code, or null for none
+     * @return this form
+     */
+    public F currency(String code) {
+        this.currency = code;
+        return self();
+    }
+
+    /**
+     * Sets the photo reference.
+     *
+     * @param value the reference, or null for none
+     * @return this form
+     */
+    public F photo(URI value) {
+        this.photo = value;
+        return self();
+    }
+
+    /**
+     * Adds a web or social link.
+     *
+     * @param value the link
+     * @return this form
+     */
+    public F link(URI value) {
+        links.add(Objects.requireNonNull(value, "link"));
+        return self();
+    }
+
+    /**
+     * Sets the address.
+     *
+     * @param value the address, or null for none
+     * @return this form
+     */
+    public F address(Address value) {
+        this.address = value;
+        return self();
+    }
+
+    /**
+     * Sets the description.
+     *
+     * @param value the text, or null for none
+     * @return this form
+     */
+    public F description(String value) {
+        this.description = value;
+        return self();
+    }
+
+    /**
+     * Sets who may see and edit the record besides its managers (CON-8).
+     *
+     * @param value the access level
+     * @return this form
+     */
+    public F access(AccessLevel value) {
+        this.access = Objects.requireNonNull(value, "access");
+        return self();
+    }
+
+    /**
+     * Sets a custom field's value.
+     *
+     * @param field the field
+     * @param value its value
+     * @return this form
+     */
+    public F customField(CustomFieldId field, FieldValue value) {
+        customFields.put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(value, "value"));
+        return self();
+    }
+}

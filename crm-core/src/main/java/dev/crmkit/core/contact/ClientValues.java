@@ -1,0 +1,59 @@
+package dev.crmkit.core.contact;
+
+import dev.crmkit.api.contact.ContactEmail;
+import dev.crmkit.api.contact.ContactPhone;
+import dev.crmkit.api.contact.Email;
+import dev.crmkit.api.field.CustomFieldValues;
+import dev.crmkit.api.money.Money;
+import dev.crmkit.api.phone.PhoneNumber;
+import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserId;
+import dev.crmkit.core.support.Unit;
+import dev.crmkit.core.support.Violations;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shared values of a contact or company form, parsed and checked: every problem goes to the
+ * collector with its path, so the caller reports them all at once.
+ */
+record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Optional<Currency> currency,
+                    UserId responsible, CustomFieldValues customFields) {
+
+    static ClientValues parse(Unit unit, ClientForm<?> form, Violations v) {
+        List<ContactPhone> phones = new ArrayList<>();
+        for (int i = 0; i < form.phones.size(); i++) {
+            ClientForm.RawPhone p = form.phones.get(i);
+            PhoneNumber number = v.parse("phones[" + i + "]", () -> PhoneNumber.parse(p.raw()));
+            if (number != null) {
+                phones.add(new ContactPhone(number, p.kind()));
+            }
+        }
+        List<ContactEmail> emails = new ArrayList<>();
+        for (int i = 0; i < form.emails.size(); i++) {
+            ClientForm.RawEmail e = form.emails.get(i);
+            Email email = v.parse("emails[" + i + "]", () -> Email.parse(e.raw()));
+            if (email != null) {
+                emails.add(new ContactEmail(email, e.kind()));
+            }
+        }
+        Optional<Currency> currency = Optional.ofNullable(form.currency).filter(c -> !c.isBlank())
+                .map(c -> v.parse("currency", () -> Money.currency(c)));
+        UserId responsible = form.responsible == null ? unit.actor().id() : form.responsible;
+        Optional<User> user = unit.tx().users().find(responsible);
+        if (user.isEmpty()) {
+            v.add("responsible", "client.responsible.unknown", responsible);
+        } else if (!user.get().active()) {
+            v.add("responsible", "client.responsible.inactive", user.get().name());
+        }
+        if (form.type != null && unit.tx().settings().contactTypes().find(form.type).isEmpty()) {
+            v.add("type", "client.type.unknown", form.type);
+        }
+        if (form.temperature != null && unit.tx().settings().temperatureLevels().find(form.temperature).isEmpty()) {
+            v.add("temperature", "client.temperature.unknown", form.temperature);
+        }
+        return new ClientValues(phones, emails, currency, responsible, new CustomFieldValues(form.customFields));
+    }
+}

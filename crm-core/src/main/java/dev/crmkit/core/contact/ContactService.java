@@ -1,0 +1,240 @@
+package dev.crmkit.core.contact;
+
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.contact.CompanyId;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.PersonName;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.event.EventKind;
+import dev.crmkit.api.lead.Lead;
+import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.Unit;
+import dev.crmkit.core.support.Violations;
+import dev.crmkit.spi.Filter;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Slice;
+import dev.crmkit.spi.Sort;
+import dev.crmkit.spi.Transaction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Contacts, the people the organization deals with (CON-1, CON-2, CON-9). What a contact must have is
+ * the policy's; every problem with an input is reported at once; every change writes its events in the
+ * same transaction. Obtained from {@code CrmSession}; thread-safe.
+ */
+public final class ContactService {
+
+    private final Context context;
+
+    /**
+     * Used by {@code CrmSession}; not for direct construction.
+     *
+     * @param context the session's context
+     */
+    @SuppressWarnings("exports")
+    public ContactService(Context context) {
+        this.context = context;
+    }
+
+    /**
+     * Creates a contact.
+     *
+     * @param form the contact
+     * @return the stored contact
+     * @throws dev.crmkit.api.ValidationException listing every problem: what the policy requires and is
+     *         missing (CON-2), phones and e-mails that are not ones, unknown company, type or responsible user
+     */
+    public Contact create(NewContact form) {
+        Objects.requireNonNull(form, "form");
+        return context.write(unit -> {
+            Contact c = unit.tx().contacts().insert(build(unit, form, null));
+            RecordRef ref = RecordRef.of(c.id());
+            unit.event(ref, c.name().full(), EventKind.CREATED);
+            c.company().ifPresent(co -> unit.change(ref, c.name().full(), EventKind.LINKED, "company", null,
+                    unit.tx().companies().get(co).name()));
+            return c;
+        });
+    }
+
+    /**
+     * Replaces a contact's values with a form's, if nobody changed it since {@code expectedVersion}.
+     * Start from {@link NewContact#from(Contact)}.
+     *
+     * @param id the contact
+     * @param expectedVersion the version the change is based on
+     * @param form the new values
+     * @return the stored contact
+     * @throws dev.crmkit.api.ConflictException when the contact changed meanwhile
+     */
+    public Contact update(ContactId id, long expectedVersion, NewContact form) {
+        Objects.requireNonNull(form, "form");
+        return context.write(unit -> {
+            Contact current = unit.tx().contacts().get(id);
+            Contact next = unit.tx().contacts().update(build(unit, form, current), expectedVersion);
+            recordChanges(unit, current, next);
+            return next;
+        });
+    }
+
+    /**
+     * Links a contact to a company (CON-1): a company has many contacts, a contact one company.
+     *
+     * @param id the contact
+     * @param company the company
+     * @return the stored contact
+     */
+    public Contact link(ContactId id, CompanyId company) {
+        Objects.requireNonNull(company, "company");
+        return context.write(unit -> {
+            unit.tx().companies().get(company);
+            Contact current = unit.tx().contacts().get(id);
+            Contact next = unit.tx().contacts().update(current.toBuilder().version(current.version() + 1)
+                    .updated(unit.now()).company(company).build(), current.version());
+            recordChanges(unit, current, next);
+            return next;
+        });
+    }
+
+    /**
+     * Unlinks a contact from its company.
+     *
+     * @param id the contact
+     * @return the stored contact
+     */
+    public Contact unlink(ContactId id) {
+        return context.write(unit -> {
+            Contact current = unit.tx().contacts().get(id);
+            if (current.company().isEmpty()) {
+                return current;
+            }
+            Contact next = unit.tx().contacts().update(current.toBuilder().version(current.version() + 1)
+                    .updated(unit.now()).company(Optional.empty()).build(), current.version());
+            recordChanges(unit, current, next);
+            return next;
+        });
+    }
+
+    /**
+     * Deletes a contact, if nobody changed it since {@code expectedVersion}: it is unlinked from its
+     * deals and leads, and its tasks and timeline entries go with it, in one transaction.
+     *
+     * @param id the contact
+     * @param expectedVersion the version the deletion is based on
+     */
+    public void delete(ContactId id, long expectedVersion) {
+        context.write(unit -> {
+            Transaction tx = unit.tx();
+            Contact c = tx.contacts().get(id);
+            Instant now = unit.now();
+            for (Deal d : tx.deals().byContact(id)) {
+                tx.deals().update(d.toBuilder().version(d.version() + 1).updated(now)
+                        .contacts(d.contacts().stream().filter(x -> !x.equals(id)).collect(Collectors.toList()))
+                        .build(), d.version());
+                unit.change(RecordRef.of(d.id()), d.name(), EventKind.UNLINKED, "contact", c.name().full(), null);
+            }
+            for (Lead l : tx.leads().byContact(id)) {
+                tx.leads().update(l.toBuilder().version(l.version() + 1).updated(now).contact(Optional.empty()).build(),
+                        l.version());
+                unit.change(RecordRef.of(l.id()), l.name(), EventKind.UNLINKED, "contact", c.name().full(), null);
+            }
+            RecordRef ref = RecordRef.of(id);
+            tx.tasks().byOwner(ref).forEach(t -> tx.tasks().delete(t.id(), t.version()));
+            tx.timeline().byOwner(ref).forEach(e -> tx.timeline().delete(e.id(), e.version()));
+            tx.contacts().delete(id, expectedVersion);
+            unit.event(ref, c.name().full(), EventKind.DELETED);
+            return null;
+        });
+    }
+
+    /**
+     * A contact.
+     *
+     * @param id the contact
+     * @return the contact
+     * @throws dev.crmkit.api.NotFoundException when there is none
+     */
+    public Contact get(ContactId id) {
+        return context.read(unit -> unit.tx().contacts().get(id));
+    }
+
+    /**
+     * One page of contacts matching a filter (DEAL-11).
+     *
+     * @param filter which contacts; see {@link dev.crmkit.spi.ContactFields}
+     * @param sort their order
+     * @param page which page
+     * @return the page
+     */
+    public Slice<Contact> query(Filter<Contact> filter, Sort<Contact> sort, PageRequest page) {
+        return context.read(unit -> unit.tx().contacts().query(filter, sort, page));
+    }
+
+    /**
+     * The contacts of a company (CON-1).
+     *
+     * @param company the company
+     * @return its contacts
+     */
+    public List<Contact> ofCompany(CompanyId company) {
+        return context.read(unit -> unit.tx().contacts().byCompany(company));
+    }
+
+    private Contact build(Unit unit, NewContact form, Contact current) {
+        Violations v = new Violations().addAll(context.validator().validate(form));
+        ClientValues values = ClientValues.parse(unit, form, v);
+        v.addAll(ContactRequirementsRule.person(context.policy().contacts(), form.first, form.middle, form.last,
+                values.phones(), form.birthDate, values.emails()));
+        if (form.company != null && unit.tx().companies().find(form.company).isEmpty()) {
+            v.add("company", "contact.company.unknown", form.company);
+        }
+        v.throwIfAny();
+        Contact.Builder b = current == null
+                ? Contact.builder().id(new ContactId(context.ids().next())).created(unit.now())
+                : current.toBuilder().version(current.version() + 1);
+        return b.updated(unit.now())
+                .name(new PersonName(Optional.ofNullable(form.first), Optional.ofNullable(form.middle),
+                        Optional.ofNullable(form.last)))
+                .company(Optional.ofNullable(form.company)).birthDate(Optional.ofNullable(form.birthDate))
+                .position(Optional.ofNullable(form.position).map(String::strip).filter(s -> !s.isEmpty()))
+                .phones(values.phones()).emails(values.emails()).tags(form.tags).responsible(values.responsible())
+                .type(Optional.ofNullable(form.type)).temperature(Optional.ofNullable(form.temperature))
+                .currency(values.currency()).photo(Optional.ofNullable(form.photo)).links(form.links)
+                .address(Optional.ofNullable(form.address))
+                .description(Optional.ofNullable(form.description).filter(s -> !s.isBlank()))
+                .access(form.access).customFields(values.customFields()).build();
+    }
+
+    private static void recordChanges(Unit unit, Contact before, Contact after) {
+        RecordRef ref = RecordRef.of(after.id());
+        String name = after.name().full();
+        unit.change(ref, name, EventKind.FIELD_CHANGED, "name", before.name(), after.name());
+        if (!before.company().equals(after.company())) {
+            before.company().ifPresent(c -> unit.change(ref, name, EventKind.UNLINKED, "company",
+                    unit.tx().companies().find(c).map(x -> x.name()).orElse(c.toString()), null));
+            after.company().ifPresent(c -> unit.change(ref, name, EventKind.LINKED, "company", null,
+                    unit.tx().companies().get(c).name()));
+        }
+        if (!before.responsible().equals(after.responsible())) {
+            unit.change(ref, name, EventKind.RESPONSIBLE_CHANGED, "responsible", before.responsible(), after.responsible());
+        }
+        unit.change(ref, name, EventKind.FIELD_CHANGED, "phones", phones(before), phones(after));
+        unit.change(ref, name, EventKind.FIELD_CHANGED, "emails", before.emails().stream().map(e -> e.email().value())
+                .collect(Collectors.toList()), after.emails().stream().map(e -> e.email().value()).collect(Collectors.toList()));
+        unit.change(ref, name, EventKind.FIELD_CHANGED, "birthDate", before.birthDate(), after.birthDate());
+        unit.change(ref, name, EventKind.FIELD_CHANGED, "position", before.position(), after.position());
+        unit.change(ref, name, EventKind.FIELD_CHANGED, "tags", before.tags(), after.tags());
+        unit.change(ref, name, EventKind.FIELD_CHANGED, "type", before.type(), after.type());
+        unit.change(ref, name, EventKind.FIELD_CHANGED, "temperature", before.temperature(), after.temperature());
+        unit.change(ref, name, EventKind.FIELD_CHANGED, "description", before.description(), after.description());
+        unit.change(ref, name, EventKind.FIELD_CHANGED, "access", before.access(), after.access());
+    }
+
+    static List<String> phones(Contact c) {
+        return c.phones().stream().map(p -> p.number().raw()).collect(Collectors.toList());
+    }
+}

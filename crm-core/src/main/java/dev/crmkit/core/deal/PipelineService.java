@@ -1,0 +1,350 @@
+package dev.crmkit.core.deal;
+
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.RuleViolationException;
+import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.deal.Stage;
+import dev.crmkit.api.deal.StageId;
+import dev.crmkit.api.deal.StageKind;
+import dev.crmkit.api.event.EventKind;
+import dev.crmkit.api.money.Percent;
+import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.CoreMessages;
+import dev.crmkit.core.support.Records;
+import dev.crmkit.core.support.Unit;
+import dev.crmkit.core.support.Violations;
+import dev.crmkit.spi.DealFields;
+import dev.crmkit.spi.Filter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Pipelines and their stages (DEAL-2): ordered and re-orderable; each ends with Won and Lost; every
+ * stage has a probability. Everyone reads them; only admins change them, within the policy's limits.
+ * Obtained from {@code CrmSession}; thread-safe.
+ */
+public final class PipelineService {
+
+    private static final String PIPELINES_LOCK = "crmkit:pipelines";
+
+    private final Context context;
+
+    /**
+     * Used by {@code CrmSession}; not for direct construction.
+     *
+     * @param context the session's context
+     */
+    @SuppressWarnings("exports")
+    public PipelineService(Context context) {
+        this.context = context;
+    }
+
+    /**
+     * Creates a pipeline after the existing ones (admins only).
+     *
+     * @param form the pipeline
+     * @return the stored pipeline
+     * @throws ValidationException listing every problem: blank names, probabilities outside 0–100,
+     *         duplicate stage names, no open stage
+     * @throws RuleViolationException {@code pipeline.limit} or {@code pipeline.stages.limit}
+     */
+    public Pipeline create(NewPipeline form) {
+        Objects.requireNonNull(form, "form");
+        return context.write(unit -> {
+            unit.requireAdmin("create pipelines");
+            unit.tx().lock(List.of(PIPELINES_LOCK));
+            Violations v = new Violations();
+            if (form.name() == null || form.name().isBlank()) {
+                v.add("name", "pipeline.name.blank");
+            }
+            if (form.stages().isEmpty()) {
+                v.add("stages", "pipeline.stages.none");
+            }
+            List<Stage> stages = new ArrayList<>();
+            for (int i = 0; i < form.stages().size(); i++) {
+                NewPipeline.StageSpec s = form.stages().get(i);
+                Stage stage = stage(v, "stages[" + i + "]", s.name(), StageKind.OPEN, s.probability());
+                if (stage != null) {
+                    stages.add(stage);
+                }
+            }
+            Stage won = stage(v, "won", form.wonName(), StageKind.WON, 100);
+            Stage lost = stage(v, "lost", form.lostName(), StageKind.LOST, 0);
+            v.throwIfAny();
+            stages.add(won);
+            stages.add(lost);
+            v.parse("stages", () -> {
+                Stage.checkOrder(stages);
+                return null;
+            });
+            v.throwIfAny();
+            List<Pipeline> existing = unit.tx().pipelines().all();
+            checkLimits(existing.size() + 1, stages.size());
+            int position = existing.isEmpty() ? 0 : existing.get(existing.size() - 1).position() + 1;
+            Pipeline p = unit.tx().pipelines().insert(Pipeline.builder().id(new PipelineId(context.ids().next()))
+                    .created(unit.now()).updated(unit.now()).name(form.name().strip()).position(position)
+                    .stages(stages).build());
+            unit.event(RecordRef.of(p.id()), p.name(), EventKind.CREATED);
+            return p;
+        });
+    }
+
+    /**
+     * Renames a pipeline (admins only).
+     *
+     * @param id the pipeline
+     * @param name the new name
+     * @return the stored pipeline
+     */
+    public Pipeline rename(PipelineId id, String name) {
+        return change(id, "rename pipelines", p -> {
+            if (name == null || name.isBlank()) {
+                new Violations().add("name", "pipeline.name.blank").throwIfAny();
+            }
+            return p.toBuilder().name(name.strip());
+        });
+    }
+
+    /**
+     * Puts the pipelines in a new order (admins only).
+     *
+     * @param order every pipeline's id in the new order
+     * @return the pipelines in their new order
+     * @throws ValidationException {@code pipeline.order.incomplete} when the ids are not exactly the pipelines
+     */
+    public List<Pipeline> reorder(List<PipelineId> order) {
+        return context.write(unit -> {
+            unit.requireAdmin("reorder pipelines");
+            unit.tx().lock(List.of(PIPELINES_LOCK));
+            List<Pipeline> all = unit.tx().pipelines().all();
+            if (order.size() != all.size() || !new HashSet<>(order).equals(
+                    all.stream().map(Pipeline::id).collect(Collectors.toSet()))) {
+                new Violations().add("order", "pipeline.order.incomplete").throwIfAny();
+            }
+            List<Pipeline> result = new ArrayList<>();
+            for (int i = 0; i < order.size(); i++) {
+                Pipeline p = unit.tx().pipelines().get(order.get(i));
+                if (p.position() != i) {
+                    p = unit.tx().pipelines().update(p.toBuilder().version(p.version() + 1).updated(unit.now())
+                            .position(i).build(), p.version());
+                    unit.change(RecordRef.of(p.id()), p.name(), EventKind.FIELD_CHANGED, "position", null, i);
+                }
+                result.add(p);
+            }
+            return result;
+        });
+    }
+
+    /**
+     * Adds an open stage before Won (admins only).
+     *
+     * @param id the pipeline
+     * @param name the stage's name, unique in the pipeline
+     * @param probability its probability, 0 to 100
+     * @return the stored pipeline
+     */
+    public Pipeline addStage(PipelineId id, String name, int probability) {
+        return change(id, "change stages", p -> {
+            Violations v = new Violations();
+            Stage stage = stage(v, "stage", name, StageKind.OPEN, probability);
+            v.throwIfAny();
+            List<Stage> stages = new ArrayList<>(p.stages());
+            stages.add(stages.size() - 2, stage);
+            checkLimits(1, stages.size());
+            return p.toBuilder().stages(stages);
+        });
+    }
+
+    /**
+     * Renames a stage (admins only).
+     *
+     * @param id the pipeline
+     * @param stageId the stage
+     * @param name the new name
+     * @return the stored pipeline
+     */
+    public Pipeline renameStage(PipelineId id, StageId stageId, String name) {
+        return change(id, "change stages", p -> {
+            Stage old = stageOf(p, stageId);
+            Violations v = new Violations();
+            Stage renamed = stage(v, "name", name, old.kind(), 0);
+            v.throwIfAny();
+            return p.toBuilder().stages(replace(p, new Stage(old.id(), renamed.name(), old.kind(), old.probability())));
+        });
+    }
+
+    /**
+     * Sets a stage's success probability (admins only).
+     *
+     * @param id the pipeline
+     * @param stageId the stage
+     * @param probability 0 to 100
+     * @return the stored pipeline
+     */
+    public Pipeline setProbability(PipelineId id, StageId stageId, int probability) {
+        return change(id, "change stages", p -> {
+            Stage old = stageOf(p, stageId);
+            Violations v = new Violations();
+            Percent percent = v.parse("probability", () -> Percent.of(probability));
+            v.throwIfAny();
+            return p.toBuilder().stages(replace(p, new Stage(old.id(), old.name(), old.kind(), percent)));
+        });
+    }
+
+    /**
+     * Puts the open stages in a new order; Won and Lost stay last (admins only).
+     *
+     * @param id the pipeline
+     * @param openStages every open stage's id in the new order
+     * @return the stored pipeline
+     * @throws ValidationException {@code pipeline.order.incomplete} when the ids are not exactly the open stages
+     */
+    public Pipeline reorderStages(PipelineId id, List<StageId> openStages) {
+        return change(id, "change stages", p -> {
+            List<Stage> open = p.stages().subList(0, p.stages().size() - 2);
+            if (openStages.size() != open.size() || !new HashSet<>(openStages).equals(
+                    open.stream().map(Stage::id).collect(Collectors.toSet()))) {
+                new Violations().add("order", "pipeline.order.incomplete").throwIfAny();
+            }
+            List<Stage> stages = new ArrayList<>();
+            for (StageId s : openStages) {
+                stages.add(stageOf(p, s));
+            }
+            stages.add(p.wonStage());
+            stages.add(p.lostStage());
+            return p.toBuilder().stages(stages);
+        });
+    }
+
+    /**
+     * Deletes an open stage (admins only). Deals at that stage move to {@code target} in the same
+     * transaction; a stage holding deals cannot be deleted without one.
+     *
+     * @param id the pipeline
+     * @param stageId the stage to delete
+     * @param target where its deals go: another open stage of the same pipeline
+     * @return the stored pipeline
+     * @throws RuleViolationException {@code pipeline.stage.closing} (Won and Lost stay),
+     *         {@code pipeline.stage.last_open}, {@code pipeline.stage.target_required},
+     *         {@code pipeline.stage.target_invalid}
+     */
+    public Pipeline deleteStage(PipelineId id, StageId stageId, Optional<StageId> target) {
+        Objects.requireNonNull(target, "target");
+        return context.write(unit -> {
+            unit.requireAdmin("change stages");
+            Pipeline p = unit.tx().pipelines().get(id);
+            Stage doomed = stageOf(p, stageId);
+            Violations v = new Violations();
+            if (doomed.isClosed()) {
+                v.add("stage", "pipeline.stage.closing", doomed.name());
+            } else if (p.stages().size() == 3) {
+                v.add("stage", "pipeline.stage.last_open", doomed.name());
+            }
+            v.throwRuleIfAny();
+            List<Deal> deals = Records.all(unit.tx().deals(), Filter.and(DealFields.PIPELINE.eq(id),
+                    DealFields.STAGE.eq(stageId)));
+            Stage to = null;
+            if (target.isPresent()) {
+                to = p.stage(target.get()).filter(s -> !s.isClosed() && !s.id().equals(stageId)).orElse(null);
+                if (to == null) {
+                    v.add("target", "pipeline.stage.target_invalid", doomed.name());
+                }
+            } else if (!deals.isEmpty()) {
+                v.add("target", "pipeline.stage.target_required", doomed.name(), deals.size());
+            }
+            v.throwRuleIfAny();
+            for (Deal d : deals) {
+                unit.tx().deals().update(d.toBuilder().version(d.version() + 1).updated(unit.now()).stage(to.id())
+                        .stageEntered(unit.now()).build(), d.version());
+                unit.change(RecordRef.of(d.id()), d.name(), EventKind.STAGE_CHANGED, "stage", doomed.name(), to.name());
+            }
+            List<Stage> stages = p.stages().stream().filter(s -> !s.id().equals(stageId)).collect(Collectors.toList());
+            Pipeline stored = unit.tx().pipelines().update(p.toBuilder().version(p.version() + 1).updated(unit.now())
+                    .stages(stages).build(), p.version());
+            unit.change(RecordRef.of(id), p.name(), EventKind.FIELD_CHANGED, "stages", names(p), names(stored));
+            return stored;
+        });
+    }
+
+    /**
+     * Every pipeline, in order.
+     *
+     * @return the pipelines
+     */
+    public List<Pipeline> list() {
+        return context.read(unit -> unit.tx().pipelines().all());
+    }
+
+    /**
+     * A pipeline.
+     *
+     * @param id the pipeline
+     * @return the pipeline
+     * @throws dev.crmkit.api.NotFoundException when there is none
+     */
+    public Pipeline get(PipelineId id) {
+        return context.read(unit -> unit.tx().pipelines().get(id));
+    }
+
+    private Pipeline change(PipelineId id, String action, Function<Pipeline, Pipeline.Builder> how) {
+        return context.write(unit -> {
+            unit.requireAdmin(action);
+            Pipeline current = unit.tx().pipelines().get(id);
+            Pipeline next = how.apply(current).version(current.version() + 1).updated(unit.now()).build();
+            Pipeline stored = unit.tx().pipelines().update(next, current.version());
+            record(unit, current, stored);
+            return stored;
+        });
+    }
+
+    private static void record(Unit unit, Pipeline before, Pipeline after) {
+        RecordRef ref = RecordRef.of(after.id());
+        unit.change(ref, after.name(), EventKind.FIELD_CHANGED, "name", before.name(), after.name());
+        unit.change(ref, after.name(), EventKind.FIELD_CHANGED, "stages", names(before), names(after));
+    }
+
+    private static String names(Pipeline p) {
+        return p.stages().stream().map(s -> s.name() + " (" + s.probability() + ")").collect(Collectors.joining(", "));
+    }
+
+    private void checkLimits(int pipelines, int stages) {
+        Violations v = new Violations();
+        if (pipelines > context.policy().maxPipelines()) {
+            v.add("", "pipeline.limit", context.policy().maxPipelines());
+        }
+        if (stages > context.policy().maxStagesPerPipeline()) {
+            v.add("stages", "pipeline.stages.limit", context.policy().maxStagesPerPipeline());
+        }
+        v.throwRuleIfAny();
+    }
+
+    private Stage stage(Violations v, String path, String name, StageKind kind, int probability) {
+        int before = v.list().size();
+        if (name == null || name.isBlank()) {
+            v.add(path + ".name", "stage.name.blank");
+        }
+        Percent percent = v.parse(path + ".probability", () -> Percent.of(BigDecimal.valueOf(probability)));
+        if (v.list().size() > before) {
+            return null;
+        }
+        return new Stage(new StageId(context.ids().next()), name.strip(), kind, percent);
+    }
+
+    private static Stage stageOf(Pipeline p, StageId id) {
+        return p.stage(id).orElseThrow(() -> RuleViolationException.of(
+                CoreMessages.violation("stage", "deal.stage.unknown", id, p.name())));
+    }
+
+    private static List<Stage> replace(Pipeline p, Stage changed) {
+        return p.stages().stream().map(s -> s.id().equals(changed.id()) ? changed : s).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.crmkit.core.event;
+
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.event.Event;
+import dev.crmkit.core.support.Context;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Slice;
+import dev.crmkit.spi.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The event log (EV-1, EV-2): every change made through crmkit, filtered and paged, and a change feed
+ * ("events after N") for applications that embed it. Obtained from {@code CrmSession}; thread-safe.
+ */
+public final class EventService {
+
+    private static final int BATCH = 500;
+
+    private final Context context;
+
+    /**
+     * Used by {@code CrmSession}; not for direct construction.
+     *
+     * @param context the session's context
+     */
+    @SuppressWarnings("exports")
+    public EventService(Context context) {
+        this.context = context;
+    }
+
+    /**
+     * One page of the events a query selects, in the order they were stored.
+     *
+     * @param query which events
+     * @param page which page
+     * @return the page
+     */
+    public Slice<Event> query(EventQuery query, PageRequest page) {
+        Objects.requireNonNull(query, "query");
+        return context.read(unit -> unit.tx().events().query(query.toFilter(), page));
+    }
+
+    /**
+     * The events stored after a sequence number: poll with the last number seen to follow every change.
+     *
+     * @param sequence the last sequence number seen, 0 at first
+     * @param limit how many at most
+     * @return the events, in order
+     */
+    public List<Event> after(long sequence, int limit) {
+        return context.read(unit -> unit.tx().events().after(sequence, limit));
+    }
+
+    /**
+     * Every event about one record, in order.
+     *
+     * @param record the record
+     * @return its events
+     */
+    public List<Event> of(RecordRef record) {
+        return context.read(unit -> of(unit.tx(), record));
+    }
+
+    /**
+     * Every event about one record, read inside a transaction.
+     *
+     * @param tx the transaction
+     * @param record the record
+     * @return its events
+     */
+    public static List<Event> of(Transaction tx, RecordRef record) {
+        List<Event> result = new ArrayList<>();
+        PageRequest page = PageRequest.first(BATCH);
+        while (true) {
+            Slice<Event> slice = tx.events().query(EventQuery.all().entity(record).toFilter(), page);
+            result.addAll(slice.items());
+            if (!slice.hasNext()) {
+                return result;
+            }
+            page = page.next(slice);
+        }
+    }
+}

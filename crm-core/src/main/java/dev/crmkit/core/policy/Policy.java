@@ -1,0 +1,232 @@
+package dev.crmkit.core.policy;
+
+import dev.crmkit.api.task.Reminder;
+import java.util.Objects;
+
+/**
+ * The behaviours on which the CRM products disagree, as data. Build one from a preset in
+ * {@link Policies} and change what differs with {@link #builder(Policy)}. Immutable and thread-safe.
+ *
+ * <p>No code in crmkit asks which preset is in force; it reads these values.
+ */
+public final class Policy {
+
+    private final String name;
+    private final ContactRequirements contacts;
+    private final int maxPipelines;
+    private final int maxStagesPerPipeline;
+    private final ReopenRule reopen;
+    private final boolean lossReasonRequired;
+    private final Reminder defaultReminder;
+
+    private Policy(Builder b) {
+        this.name = b.name;
+        this.contacts = b.contacts;
+        this.maxPipelines = b.maxPipelines;
+        this.maxStagesPerPipeline = b.maxStagesPerPipeline;
+        this.reopen = b.reopen;
+        this.lossReasonRequired = b.lossReasonRequired;
+        this.defaultReminder = b.defaultReminder;
+    }
+
+    /**
+     * A builder starting from a preset's values.
+     *
+     * @param preset the policy to start from
+     * @return the builder
+     */
+    public static Builder builder(Policy preset) {
+        return new Builder(preset);
+    }
+
+    /**
+     * A short name for logs and messages, such as {@code amoCRM}.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * What contacts and companies must have (CON-2).
+     *
+     * @return the requirements
+     */
+    public ContactRequirements contacts() {
+        return contacts;
+    }
+
+    /**
+     * How many pipelines there may be (DEAL-2).
+     *
+     * @return the limit
+     */
+    public int maxPipelines() {
+        return maxPipelines;
+    }
+
+    /**
+     * How many stages a pipeline may have, Won and Lost included (DEAL-2).
+     *
+     * @return the limit
+     */
+    public int maxStagesPerPipeline() {
+        return maxStagesPerPipeline;
+    }
+
+    /**
+     * Who may re-open a closed deal.
+     *
+     * @return the rule
+     */
+    public ReopenRule reopen() {
+        return reopen;
+    }
+
+    /**
+     * Whether closing a deal as Lost needs a reason from the admin list (DEAL-9).
+     *
+     * @return true when a reason is required
+     */
+    public boolean lossReasonRequired() {
+        return lossReasonRequired;
+    }
+
+    /**
+     * The reminder of a new task when none is given (TASK-1).
+     *
+     * @return the reminder
+     */
+    public Reminder defaultReminder() {
+        return defaultReminder;
+    }
+
+    @Override
+    public String toString() {
+        return "Policy[" + name + "]";
+    }
+
+    /** Builds a {@link Policy}; not thread-safe. */
+    public static final class Builder {
+        private String name;
+        private ContactRequirements contacts;
+        private int maxPipelines;
+        private int maxStagesPerPipeline;
+        private ReopenRule reopen;
+        private boolean lossReasonRequired;
+        private Reminder defaultReminder;
+
+        private Builder(Policy p) {
+            name = p.name;
+            contacts = p.contacts;
+            maxPipelines = p.maxPipelines;
+            maxStagesPerPipeline = p.maxStagesPerPipeline;
+            reopen = p.reopen;
+            lossReasonRequired = p.lossReasonRequired;
+            defaultReminder = p.defaultReminder;
+        }
+
+        Builder(String name) {
+            this.name = name;
+            contacts = ContactRequirements.nameOnly();
+            maxPipelines = 50;
+            maxStagesPerPipeline = 100;
+            reopen = ReopenRule.ANYONE;
+            lossReasonRequired = true;
+            defaultReminder = Reminder.DAY_BEFORE;
+        }
+
+        /**
+         * Sets the name.
+         *
+         * @param value the name
+         * @return this builder
+         */
+        public Builder name(String value) {
+            this.name = Objects.requireNonNull(value, "name");
+            return this;
+        }
+
+        /**
+         * Sets the contact requirements.
+         *
+         * @param value the requirements
+         * @return this builder
+         */
+        public Builder contacts(ContactRequirements value) {
+            this.contacts = Objects.requireNonNull(value, "contacts");
+            return this;
+        }
+
+        /**
+         * Sets the pipeline limit.
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder maxPipelines(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxPipelines must be at least 1");
+            }
+            this.maxPipelines = value;
+            return this;
+        }
+
+        /**
+         * Sets the stage limit per pipeline.
+         *
+         * @param value at least 3 (one open stage, Won, Lost)
+         * @return this builder
+         */
+        public Builder maxStagesPerPipeline(int value) {
+            if (value < 3) {
+                throw new IllegalArgumentException("maxStagesPerPipeline must be at least 3");
+            }
+            this.maxStagesPerPipeline = value;
+            return this;
+        }
+
+        /**
+         * Sets who may re-open closed deals.
+         *
+         * @param value the rule
+         * @return this builder
+         */
+        public Builder reopen(ReopenRule value) {
+            this.reopen = Objects.requireNonNull(value, "reopen");
+            return this;
+        }
+
+        /**
+         * Sets whether a Lost deal needs a reason.
+         *
+         * @param value true to require one
+         * @return this builder
+         */
+        public Builder lossReasonRequired(boolean value) {
+            this.lossReasonRequired = value;
+            return this;
+        }
+
+        /**
+         * Sets the default reminder of new tasks.
+         *
+         * @param value the reminder
+         * @return this builder
+         */
+        public Builder defaultReminder(Reminder value) {
+            this.defaultReminder = Objects.requireNonNull(value, "defaultReminder");
+            return this;
+        }
+
+        /**
+         * Builds the policy.
+         *
+         * @return the policy
+         */
+        public Policy build() {
+            return new Policy(this);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.crmkit.core.task;
+
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.settings.TaskTypeId;
+import dev.crmkit.api.task.Reminder;
+import dev.crmkit.api.user.UserId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * The input for a task (TASK-1): what, by when, on which record. The type defaults to the first of the
+ * admin list (Call), the assignee to the creator, the reminder to the policy's default (a day before).
+ * Not thread-safe.
+ */
+public final class NewTask {
+
+    RecordRef owner;
+    TaskTypeId type;
+    @NotBlank(message = "{task.text.blank}")
+    @Size(max = 10_000, message = "{task.text.long}")
+    String text;
+    @NotNull(message = "{task.deadline.required}")
+    Instant deadline;
+    Reminder reminder;
+    UserId assignee;
+    boolean notifyAssignee = true;
+
+    private NewTask(String text) {
+        this.text = text;
+    }
+
+    /**
+     * A task with a text.
+     *
+     * @param text what has to be done
+     * @return the command
+     */
+    public static NewTask todo(String text) {
+        return new NewTask(text);
+    }
+
+    /**
+     * Sets the record the task belongs to (a deal, contact, company or lead).
+     *
+     * @param value the record
+     * @return this command
+     */
+    public NewTask on(RecordRef value) {
+        this.owner = value;
+        return this;
+    }
+
+    /**
+     * Sets the type from the admin list.
+     *
+     * @param value the type
+     * @return this command
+     */
+    public NewTask type(TaskTypeId value) {
+        this.type = value;
+        return this;
+    }
+
+    /**
+     * Sets the deadline.
+     *
+     * @param value when it has to be done
+     * @return this command
+     */
+    public NewTask deadline(Instant value) {
+        this.deadline = value;
+        return this;
+    }
+
+    /**
+     * Sets the reminder.
+     *
+     * @param value when to remind
+     * @return this command
+     */
+    public NewTask reminder(Reminder value) {
+        this.reminder = value;
+        return this;
+    }
+
+    /**
+     * Sets who has to do it.
+     *
+     * @param value the assignee
+     * @return this command
+     */
+    public NewTask assignee(UserId value) {
+        this.assignee = value;
+        return this;
+    }
+
+    /**
+     * Sets whether the assignee is notified.
+     *
+     * @param value true to notify
+     * @return this command
+     */
+    public NewTask notifyAssignee(boolean value) {
+        this.notifyAssignee = value;
+        return this;
+    }
+
+    NewTask copyOn(RecordRef record) {
+        NewTask copy = new NewTask(text);
+        copy.owner = record;
+        copy.type = type;
+        copy.deadline = deadline;
+        copy.reminder = reminder;
+        copy.assignee = assignee;
+        copy.notifyAssignee = notifyAssignee;
+        return copy;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.crmkit.core.task;
+
+import dev.crmkit.api.EntityType;
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.RuleViolationException;
+import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.event.EventKind;
+import dev.crmkit.api.settings.TaskType;
+import dev.crmkit.api.settings.TaskTypeId;
+import dev.crmkit.api.task.Task;
+import dev.crmkit.api.task.TaskId;
+import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserId;
+import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.CoreMessages;
+import dev.crmkit.core.support.Records;
+import dev.crmkit.core.support.Unit;
+import dev.crmkit.core.support.Violations;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Tasks (TASK-1, TASK-2): created on a record with a type, text, deadline, reminder and assignee;
+ * closed with a result, which may also be added after closing. Obtained from {@code CrmSession};
+ * thread-safe.
+ */
+public final class TaskService {
+
+    private final Context context;
+
+    /**
+     * Used by {@code CrmSession}; not for direct construction.
+     *
+     * @param context the session's context
+     */
+    @SuppressWarnings("exports")
+    public TaskService(Context context) {
+        this.context = context;
+    }
+
+    /**
+     * Creates a task.
+     *
+     * @param form the task; its record must exist
+     * @return the stored task
+     * @throws dev.crmkit.api.ValidationException listing every problem: blank text, no deadline, no
+     *         record, unknown type, unknown or inactive assignee
+     * @throws dev.crmkit.api.NotFoundException when the record does not exist
+     */
+    public Task create(NewTask form) {
+        Objects.requireNonNull(form, "form");
+        return context.write(unit -> insert(unit, form));
+    }
+
+    /**
+     * Creates the same task for many contacts at once, one task each, in one transaction (TASK-2).
+     *
+     * @param template the task; its record is ignored
+     * @param contacts the contacts
+     * @return the stored tasks, in the order of the contacts
+     */
+    public List<Task> createForContacts(NewTask template, Collection<ContactId> contacts) {
+        Objects.requireNonNull(template, "template");
+        if (contacts.isEmpty()) {
+            throw RuleViolationException.of(CoreMessages.violation("contacts", "task.contacts.none"));
+        }
+        return context.write(unit -> {
+            List<Task> tasks = new ArrayList<>();
+            for (ContactId c : contacts) {
+                tasks.add(insert(unit, template.copyOn(RecordRef.of(c))));
+            }
+            return tasks;
+        });
+    }
+
+    /**
+     * Closes a task, optionally with its result.
+     *
+     * @param id the task
+     * @param result the outcome, or empty
+     * @return the stored task
+     * @throws RuleViolationException {@code task.closed} when it is closed already
+     */
+    public Task close(TaskId id, Optional<String> result) {
+        Objects.requireNonNull(result, "result");
+        return context.write(unit -> {
+            Task t = unit.tx().tasks().get(id);
+            if (!t.isOpen()) {
+                throw RuleViolationException.of(CoreMessages.violation("", "task.closed", t.text()));
+            }
+            Task next = unit.tx().tasks().update(t.toBuilder().version(t.version() + 1).updated(unit.now())
+                    .closed(unit.now()).result(result.map(String::strip).filter(s -> !s.isEmpty())).build(), t.version());
+            RecordRef ref = ref(next);
+            unit.event(ref, next.text(), EventKind.CLOSED);
+            unit.change(ref, next.text(), EventKind.FIELD_CHANGED, "result", t.result(), next.result());
+            return next;
+        });
+    }
+
+    /**
+     * Sets the result of a task, also after it was closed (TASK-1).
+     *
+     * @param id the task
+     * @param result the outcome
+     * @return the stored task
+     */
+    public Task setResult(TaskId id, String result) {
+        Objects.requireNonNull(result, "result");
+        return context.write(unit -> {
+            if (result.isBlank()) {
+                new Violations().add("result", "task.result.blank").throwIfAny();
+            }
+            Task t = unit.tx().tasks().get(id);
+            Task next = unit.tx().tasks().update(t.toBuilder().version(t.version() + 1).updated(unit.now())
+                    .result(result.strip()).build(), t.version());
+            unit.change(ref(next), next.text(), EventKind.FIELD_CHANGED, "result", t.result(), next.result());
+            return next;
+        });
+    }
+
+    /**
+     * The tasks of a record, by deadline.
+     *
+     * @param record the record
+     * @return its tasks
+     */
+    public List<Task> of(RecordRef record) {
+        return context.read(unit -> unit.tx().tasks().byOwner(record));
+    }
+
+    /**
+     * A task.
+     *
+     * @param id the task
+     * @return the task
+     */
+    public Task get(TaskId id) {
+        return context.read(unit -> unit.tx().tasks().get(id));
+    }
+
+    private Task insert(Unit unit, NewTask form) {
+        Violations v = new Violations().addAll(context.validator().validate(form));
+        if (form.owner == null) {
+            v.add("owner", "task.owner.required");
+        }
+        TaskTypeId type = form.type;
+        if (type == null) {
+            type = unit.tx().settings().taskTypes().all().stream().findFirst().map(TaskType::id).orElse(null);
+            if (type == null) {
+                v.add("type", "task.type.required");
+            }
+        } else if (unit.tx().settings().taskTypes().find(type).isEmpty()) {
+            v.add("type", "task.type.unknown", type);
+        }
+        UserId assignee = form.assignee == null ? unit.actor().id() : form.assignee;
+        Optional<User> user = unit.tx().users().find(assignee);
+        if (user.isEmpty()) {
+            v.add("assignee", "task.assignee.unknown", assignee);
+        } else if (!user.get().active()) {
+            v.add("assignee", "task.assignee.inactive", user.get().name());
+        }
+        v.throwIfAny();
+        String ownerName = Records.nameOf(unit.tx(), form.owner);
+        Task t = unit.tx().tasks().insert(Task.builder().id(new TaskId(context.ids().next())).created(unit.now())
+                .updated(unit.now()).type(type).text(form.text.strip()).deadline(form.deadline)
+                .reminder(form.reminder == null ? context.policy().defaultReminder() : form.reminder)
+                .assignee(assignee).author(unit.actor().id()).notifyAssignee(form.notifyAssignee).owner(form.owner)
+                .build());
+        unit.event(ref(t), t.text() + " (" + ownerName + ")", EventKind.CREATED);
+        return t;
+    }
+
+    private static RecordRef ref(Task t) {
+        return new RecordRef(EntityType.TASK, t.id().value());
+    }
+}
