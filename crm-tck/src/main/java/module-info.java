@@ -4,9 +4,10 @@
  */
 module dev.crmkit.tck {
     requires transitive dev.crmkit.api;
-    requires dev.crmkit.core;
+    requires transitive dev.crmkit.core;
     requires transitive org.junit.jupiter.api;
-    requires org.assertj.core;
+    requires org.junit.jupiter.params;
+    requires transitive org.assertj.core;
 
     exports dev.crmkit.tck;
     opens dev.crmkit.tck to org.junit.platform.commons;

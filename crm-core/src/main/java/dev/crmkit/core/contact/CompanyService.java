@@ -7,6 +7,7 @@ import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.event.EventKind;
 import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.Records;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
 import dev.crmkit.spi.Filter;
@@ -63,7 +64,7 @@ public final class CompanyService {
     public Company update(CompanyId id, long expectedVersion, NewCompany form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
-            Company current = unit.tx().companies().get(id);
+            Company current = Records.requireVersion(unit.tx().companies().get(id), expectedVersion);
             Company next = unit.tx().companies().update(build(unit, form, current), expectedVersion);
             RecordRef ref = RecordRef.of(id);
             unit.change(ref, next.name(), EventKind.FIELD_CHANGED, "name", current.name(), next.name());

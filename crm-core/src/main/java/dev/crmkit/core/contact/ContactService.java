@@ -9,6 +9,7 @@ import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.Records;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
 import dev.crmkit.spi.Filter;
@@ -74,7 +75,7 @@ public final class ContactService {
     public Contact update(ContactId id, long expectedVersion, NewContact form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
-            Contact current = unit.tx().contacts().get(id);
+            Contact current = Records.requireVersion(unit.tx().contacts().get(id), expectedVersion);
             Contact next = unit.tx().contacts().update(build(unit, form, current), expectedVersion);
             recordChanges(unit, current, next);
             return next;

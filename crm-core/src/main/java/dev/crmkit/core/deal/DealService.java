@@ -17,6 +17,7 @@ import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.Records;
 import dev.crmkit.core.support.CoreMessages;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
@@ -197,7 +198,7 @@ public final class DealService {
         Objects.requireNonNull(update, "update");
         return context.write(unit -> {
             Transaction tx = unit.tx();
-            Deal d = tx.deals().get(id);
+            Deal d = Records.requireVersion(tx.deals().get(id), expectedVersion);
             Violations v = new Violations();
             Deal.Builder b = d.toBuilder().version(d.version() + 1).updated(unit.now());
             if (update.name != null) {

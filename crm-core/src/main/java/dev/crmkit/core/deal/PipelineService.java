@@ -3,6 +3,7 @@ package dev.crmkit.core.deal;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.Violation;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
@@ -330,7 +331,7 @@ public final class PipelineService {
     private Stage stage(Violations v, String path, String name, StageKind kind, int probability) {
         int before = v.list().size();
         if (name == null || name.isBlank()) {
-            v.add(path + ".name", "stage.name.blank");
+            v.addAll(List.of(Violation.of(path + ".name", "stage.name.blank")));
         }
         Percent percent = v.parse(path + ".probability", () -> Percent.of(BigDecimal.valueOf(probability)));
         if (v.list().size() > before) {

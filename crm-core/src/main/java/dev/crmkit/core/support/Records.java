@@ -1,5 +1,6 @@
 package dev.crmkit.core.support;
 
+import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.NotFoundException;
@@ -47,6 +48,22 @@ public final class Records {
             default:
                 throw new IllegalArgumentException("a " + ref.type() + " cannot own tasks or timeline entries");
         }
+    }
+
+    /**
+     * Checks that a record is still at the version a change was based on.
+     *
+     * @param current the stored record
+     * @param expectedVersion the version the caller read
+     * @param <E> the entity type
+     * @return the record
+     * @throws ConflictException when it changed meanwhile
+     */
+    public static <E extends Entity<?>> E requireVersion(E current, long expectedVersion) {
+        if (current.version() != expectedVersion) {
+            throw ConflictException.staleVersion(RecordRef.of(current.id()), expectedVersion, current.version());
+        }
+        return current;
     }
 
     /**

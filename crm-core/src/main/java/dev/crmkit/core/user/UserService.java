@@ -113,7 +113,7 @@ public final class UserService {
         return context.write(unit -> {
             unit.requireAdmin("change users");
             unit.tx().lock(List.of(USERS_LOCK));
-            User current = unit.tx().users().get(id);
+            User current = Records.requireVersion(unit.tx().users().get(id), expectedVersion);
             User next = build(context, unit.tx(), form, current, unit.now());
             if (current.isActiveAdmin() && !next.isActiveAdmin()) {
                 requireAnotherActiveAdmin(unit.tx(), id);
