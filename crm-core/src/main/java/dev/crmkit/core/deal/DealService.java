@@ -100,9 +100,11 @@ public final class DealService {
                     .products(form.products).tags(form.tags).build());
             unit.event(RecordRef.of(id), name, EventKind.CREATED);
             for (ContactId c : deal.contacts()) {
-                unit.change(RecordRef.of(id), name, EventKind.LINKED, "contact", null, c);
+                unit.change(RecordRef.of(id), name, EventKind.LINKED, "contact", null,
+                        tx.contacts().get(c).name().full());
             }
-            deal.company().ifPresent(c -> unit.change(RecordRef.of(id), name, EventKind.LINKED, "company", null, c));
+            deal.company().ifPresent(c -> unit.change(RecordRef.of(id), name, EventKind.LINKED, "company", null,
+                    tx.companies().get(c).name()));
             return deal;
         });
     }

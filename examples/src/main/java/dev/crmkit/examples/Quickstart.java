@@ -1,0 +1,161 @@
+package dev.crmkit.examples;
+
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.contact.Company;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.PhoneKind;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.event.Event;
+import dev.crmkit.api.money.Money;
+import dev.crmkit.api.timeline.Call;
+import dev.crmkit.api.timeline.Comment;
+import dev.crmkit.api.timeline.Message;
+import dev.crmkit.api.timeline.TimelineEntry;
+import dev.crmkit.api.user.User;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmSession;
+import dev.crmkit.core.contact.NewCompany;
+import dev.crmkit.core.contact.NewContact;
+import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.deal.NewPipeline;
+import dev.crmkit.core.policy.Policies;
+import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.timeline.NewCall;
+import dev.crmkit.core.timeline.TimelineItem;
+import dev.crmkit.core.user.NewUser;
+import dev.crmkit.inmemory.InMemoryStorage;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A first tour of crmkit on the in-memory storage with the amoCRM preset: an admin and a manager, a
+ * pipeline, a company with two contacts, three deals moved through the stages (one won, one lost), a
+ * call, a comment and a task, then the timeline and the event log of one deal.
+ */
+public final class Quickstart {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private Quickstart() {
+    }
+
+    /**
+     * Runs the tour on the system clock and prints it.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        run(Clock.systemUTC(), System.out);
+    }
+
+    /**
+     * Runs the tour.
+     *
+     * @param clock where every time in the CRM comes from
+     * @param out where the timeline and event log are printed
+     * @return the deal whose story is printed
+     */
+    public static Deal run(Clock clock, PrintStream out) {
+        // README-START
+        Crm crm = Crm.builder()
+                .storage(InMemoryStorage.create())
+                .policy(Policies.amoCrm())
+                .clock(clock)
+                .build();
+        User admin = crm.bootstrap(NewUser.named("Anna Admin").email("anna@example.com"));
+        CrmSession anna = crm.as(admin.id());
+        User manager = anna.users().add(NewUser.named("Boris Manager").email("boris@example.com"));
+        CrmSession boris = crm.as(manager.id());
+
+        Pipeline sales = anna.pipelines().create(NewPipeline.named("Sales")
+                .stage("First contact", 10).stage("Negotiation", 50).stage("Invoice sent", 80));
+
+        Company hooves = boris.companies().create(NewCompany.named("Horns and Hooves").phone("+7 495 123-45-67"));
+        Contact ivan = boris.contacts().create(NewContact.person("Ivan", "Petrov").company(hooves.id())
+                .phone("+7 (901) 776-34-34", PhoneKind.MOBILE).email("ivan@hooves.example"));
+        Contact olga = boris.contacts().create(NewContact.person("Olga", "Sidorova").company(hooves.id())
+                .email("olga@hooves.example"));
+
+        Deal chairs = boris.deals().create(NewDeal.in(sales.id()).name("Office chairs")
+                .contact(ivan.id()).company(hooves.id()).budget(Money.of("150000.00", "RUB")));
+        Deal desks = boris.deals().create(NewDeal.in(sales.id()).name("Standing desks")
+                .contact(olga.id()).company(hooves.id()).budget(Money.of("80000.00", "RUB")));
+        Deal lamps = boris.deals().create(NewDeal.in(sales.id()).name("Desk lamps")
+                .contact(ivan.id()).budget(Money.of("12000.00", "RUB")));
+
+        RecordRef onChairs = RecordRef.of(chairs.id());
+        boris.timeline().logCall(onChairs, NewCall.inbound("+7 901 776-34-34", "+7 495 000-00-00", clock.instant())
+                .answered(Duration.ofSeconds(95)).operator(manager.id()).reportedBy("telephony", "call-001"));
+        boris.timeline().comment(onChairs, "Agreed on 40 chairs, delivery on the 15th, payment in two parts");
+        boris.tasks().create(NewTask.todo("Send the contract").on(onChairs)
+                .deadline(clock.instant().plus(Duration.ofDays(1))));
+
+        boris.deals().move(chairs.id(), sales.stages().get(1).id());
+        boris.deals().move(chairs.id(), sales.stages().get(2).id());
+        chairs = boris.deals().win(chairs.id());
+        boris.deals().move(desks.id(), sales.stages().get(1).id());
+        boris.deals().lose(desks.id(), anna.settings().lossReasons().byName("Too expensive").orElseThrow().id());
+        boris.deals().move(lamps.id(), sales.stages().get(1).id());
+        // README-END
+
+        printStory(anna, chairs, out);
+        return chairs;
+    }
+
+    private static void printStory(CrmSession session, Deal deal, PrintStream out) {
+        Map<Object, String> names = new HashMap<>();
+        session.users().list().forEach(u -> names.put(u.id(), u.name()));
+        RecordRef ref = RecordRef.of(deal.id());
+        out.println("Timeline of the deal \"" + deal.name() + "\":");
+        for (TimelineItem item : session.timeline().of(ref)) {
+            if (item instanceof TimelineItem.Entry) {
+                TimelineEntry e = ((TimelineItem.Entry) item).entry();
+                out.println("  " + TIME.format(e.at()) + "  " + names.get(e.author()) + ": " + describe(e));
+            } else {
+                Event e = ((TimelineItem.Change) item).event();
+                out.println("  " + TIME.format(e.at()) + "  " + e.author().map(names::get).orElse("system") + ": "
+                        + describe(e));
+            }
+        }
+        out.println();
+        out.println("Event log of the deal \"" + deal.name() + "\":");
+        for (Event e : session.events().of(ref)) {
+            out.println("  #" + e.sequence() + "  " + TIME.format(e.at()) + "  "
+                    + e.author().map(names::get).orElse("system") + "  " + e.kind()
+                    + e.field().map(f -> " " + f + ": " + e.before().orElse("—") + " → " + e.after().orElse("—")).orElse(""));
+        }
+    }
+
+    private static String describe(TimelineEntry e) {
+        if (e instanceof Comment) {
+            return "comment \"" + ((Comment) e).text() + "\"";
+        }
+        if (e instanceof Call) {
+            Call c = (Call) e;
+            return c.direction().name().toLowerCase(java.util.Locale.ROOT) + " call from " + c.fromNumber()
+                    + (c.connected() ? ", talked " + c.duration().toSeconds() + " s" : ", missed");
+        }
+        Message m = (Message) e;
+        return m.channel() + " " + m.direction().name().toLowerCase(java.util.Locale.ROOT) + " \"" + m.subject().orElse("") + "\"";
+    }
+
+    private static String describe(Event e) {
+        switch (e.kind()) {
+            case CREATED:
+                return "created the deal";
+            case STAGE_CHANGED:
+                return "moved it from " + e.before().orElse("?") + " to " + e.after().orElse("?");
+            case CLOSED:
+                return "closed it as " + e.after().orElse("?");
+            default:
+                return e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + e.field().map(f -> " " + f + " → " + e.after().orElse("—")).orElse("");
+        }
+    }
+}
