@@ -214,12 +214,12 @@ gen("contact", "Contact", """A person the organization deals with (CON-1); may w
      ("Optional<CompanyId>", "company", "Optional.empty()", "the company this person belongs to (CON-1)"),
      ("Optional<LocalDate>", "birthDate", "Optional.empty()", "the birth date"),
      ("Optional<String>", "position", "Optional.empty()", "the job title"),
-    ] + CONTACT_COMMON + [CF], "Entity<ContactId>", CONTACT_IMPORTS + ["java.time.LocalDate"])
+    ] + CONTACT_COMMON + [CF], "Entity<ContactId>, Client", CONTACT_IMPORTS + ["java.time.LocalDate"])
 
 gen("contact", "Company", """An organization the organization deals with (CON-1); it has many {@link Contact}s.""",
     [("CompanyId", "id", None, "the company's id")] + ENTITY + [
      ("String", "name", None, "the company's name, never blank"),
-    ] + CONTACT_COMMON + [CF], "Entity<CompanyId>", CONTACT_IMPORTS,
+    ] + CONTACT_COMMON + [CF], "Entity<CompanyId>, Client", CONTACT_IMPORTS,
     checks="""        if (name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
         }""")

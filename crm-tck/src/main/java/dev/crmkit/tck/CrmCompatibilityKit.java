@@ -250,6 +250,23 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
         }
 
         @Test
+        @Tag("USER-1")
+        @DisplayName("admins change a user's settings (time zone, locale, rights) with events; a stale version conflicts")
+        void updateUser() {
+            User changed = anna.users().update(borisUser.id(), borisUser.version(), NewUser.from(borisUser)
+                    .timeZone(java.time.ZoneId.of("Europe/Moscow")).locale(java.util.Locale.forLanguageTag("ru"))
+                    .grant(dev.crmkit.api.user.UserRight.EXPORT));
+            assertThat(changed.timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Moscow"));
+            assertThat(changed.rights()).containsExactly(dev.crmkit.api.user.UserRight.EXPORT);
+            failsAndChangesNothing(ConflictException.class, () -> anna.users().update(borisUser.id(),
+                    borisUser.version(), NewUser.from(borisUser).name("Boris B.")));
+            failsAndChangesNothing(AccessDeniedException.class, () -> boris.users().update(borisUser.id(),
+                    changed.version(), NewUser.from(changed).admin()));
+            assertThat(anna.events().of(RecordRef.of(borisUser.id()))).extracting(e -> e.field().orElse(""))
+                    .contains("timeZone", "locale", "rights");
+        }
+
+        @Test
         @Tag("USER-2")
         @DisplayName("the last active admin can never be deactivated or deleted")
         void lastAdminStays() {
@@ -287,11 +304,15 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
             Task done = boris.tasks().create(NewTask.todo("Send offer").on(RecordRef.of(d1.id())).deadline(T0.plusSeconds(7200)));
             boris.tasks().close(done.id(), Optional.of("Sent"));
             Deal annas = anna.deals().create(NewDeal.in(p.id()).name("Anna's own"));
+            dev.crmkit.api.lead.Lead lead = data.aLead("Request from the site", borisUser.id());
+            committed(tx -> tx.leads().insert(lead));
             long before = anna.events().after(0, 10_000).size();
 
             Handover h = anna.users().deactivate(borisUser.id(), annaUser.id());
 
-            assertThat(h).isEqualTo(new Handover(borisUser.id(), annaUser.id(), 2, 1, 1, 0, 1));
+            assertThat(h).isEqualTo(new Handover(borisUser.id(), annaUser.id(), 2, 1, 1, 1, 1));
+            assertThat(storage.inTransaction((Transaction tx) -> tx.leads().get(lead.id())).responsible())
+                    .isEqualTo(annaUser.id());
             assertThat(anna.deals().get(d1.id()).responsible()).isEqualTo(annaUser.id());
             assertThat(anna.deals().get(d2.id()).responsible()).isEqualTo(annaUser.id());
             assertThat(anna.deals().get(annas.id()).version()).isEqualTo(annas.version());
@@ -300,7 +321,7 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
             assertThat(anna.tasks().get(open.id()).assignee()).isEqualTo(annaUser.id());
             assertThat(anna.tasks().get(done.id()).assignee()).as("closed tasks stay").isEqualTo(borisUser.id());
             List<Event> events = anna.events().after(0, 10_000).subList((int) before, anna.events().after(0, 10_000).size());
-            assertThat(events).filteredOn(e -> e.kind() == EventKind.RESPONSIBLE_CHANGED).hasSize(5)
+            assertThat(events).filteredOn(e -> e.kind() == EventKind.RESPONSIBLE_CHANGED).hasSize(6)
                     .allSatisfy(e -> {
                         assertThat(e.before()).contains("Boris Manager");
                         assertThat(e.after()).contains("Anna Admin");
@@ -917,6 +938,101 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
             assertThat(again).isEqualTo(first);
             assertThat(anna.timeline().of(RecordRef.of(ivan.id()))).filteredOn(i -> i instanceof TimelineItem.Entry).hasSize(1);
             assertThat(anna.events().after(0, 10_000)).hasSize((int) events);
+        }
+    }
+
+    /** Calls reported by more than one telephony integration (ACT-2). */
+    @Nested
+    @DisplayName("Calls from two integrations")
+    class TwoIntegrations extends WithUsers {
+
+        @Test
+        @Tag("ACT-2")
+        @DisplayName("the same call reported by two integrations is logged once; amoCRM would log it twice, crmkit doesn't")
+        void sameCallOnce() {
+            Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
+            Pipeline p = sales();
+            Deal d = anna.deals().create(NewDeal.in(p.id()).contact(ivan.id()));
+            Call first = anna.timeline().logCall(RecordRef.of(ivan.id()), NewCall.inbound("+7 (901) 776-34-34",
+                    "+7 495 123-45-67", T0).answered(Duration.ofSeconds(30)).reportedBy("mango", "m-1"));
+            Call second = boris.timeline().logCall(RecordRef.of(d.id()), NewCall.inbound("89017763434", "74951234567",
+                    T0.plusSeconds(20)).answered(Duration.ofSeconds(29)).reportedBy("zadarma", "z-77"));
+            assertThat(second).isEqualTo(first);
+            Call redial = anna.timeline().logCall(RecordRef.of(ivan.id()), NewCall.inbound("+79017763434",
+                    "+74951234567", T0.plusSeconds(40)).reportedBy("mango", "m-2"));
+            assertThat(redial).isNotEqualTo(first);
+            Call later = boris.timeline().logCall(RecordRef.of(ivan.id()), NewCall.inbound("+79017763434",
+                    "+74951234567", T0.plusSeconds(200)).reportedBy("zadarma", "z-78"));
+            assertThat(later).isNotEqualTo(first);
+            assertThat(anna.timeline().of(RecordRef.of(ivan.id()))).filteredOn(i -> i instanceof TimelineItem.Entry)
+                    .hasSize(3);
+            assertThat(anna.timeline().of(RecordRef.of(d.id()))).filteredOn(i -> i instanceof TimelineItem.Entry).isEmpty();
+        }
+    }
+
+    /** The facade is shared by threads. */
+    @Nested
+    @DisplayName("Facade under concurrency")
+    class Concurrency extends WithUsers {
+
+        @Test
+        @DisplayName("sessions on many threads create deals at once: every deal and event is stored once")
+        void parallelCreates() throws Exception {
+            Pipeline p = sales();
+            long eventsBefore = anna.events().after(0, 100_000).size();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<List<Deal>>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                CrmSession session = t % 2 == 0 ? anna : boris;
+                int thread = t;
+                futures.add(inThread(() -> {
+                    await(start);
+                    List<Deal> mine = new ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                        mine.add(session.deals().create(NewDeal.in(p.id()).name("T" + thread + "-" + i)));
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            List<Deal> all = new ArrayList<>();
+            for (var f : futures) {
+                all.addAll(await(f));
+            }
+            assertThat(all).extracting(Deal::id).doesNotHaveDuplicates().hasSize(200);
+            List<Event> events = anna.events().after(0, 100_000);
+            assertThat(events).hasSize((int) eventsBefore + 200);
+            assertThat(events).extracting(Event::sequence).doesNotHaveDuplicates().isSorted();
+        }
+
+        @Test
+        @DisplayName("two sessions update the same deal from the same version at once: one wins, the other gets a conflict")
+        void parallelUpdates() throws Exception {
+            Pipeline p = sales();
+            Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs"));
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Object>> futures = new ArrayList<>();
+            for (CrmSession session : List.of(anna, boris)) {
+                futures.add(inThread(() -> {
+                    await(start);
+                    try {
+                        return session.deals().update(d.id(), d.version(), DealUpdate.create()
+                                .name(session == anna ? "Anna's" : "Boris's"));
+                    } catch (ConflictException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> results = new ArrayList<>();
+            for (var f : futures) {
+                results.add(await(f));
+            }
+            assertThat(results).filteredOn(r -> r instanceof ConflictException).hasSize(1);
+            Deal winner = (Deal) results.stream().filter(r -> r instanceof Deal).findFirst().orElseThrow();
+            assertThat(anna.deals().get(d.id())).isEqualTo(winner);
+            assertThat(anna.events().of(RecordRef.of(d.id()))).filteredOn(e -> e.kind() == EventKind.FIELD_CHANGED)
+                    .hasSize(1);
         }
     }
 

@@ -56,7 +56,7 @@ public record Company(
         Optional<Address> address,
         Optional<String> description,
         AccessLevel access,
-        CustomFieldValues customFields) implements Entity<CompanyId> {
+        CustomFieldValues customFields) implements Entity<CompanyId>, Client {
 
     /** Checks the invariants and copies collections; see the component descriptions. */
     public Company {

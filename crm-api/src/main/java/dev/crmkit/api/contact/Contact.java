@@ -63,7 +63,7 @@ public record Contact(
         Optional<Address> address,
         Optional<String> description,
         AccessLevel access,
-        CustomFieldValues customFields) implements Entity<ContactId> {
+        CustomFieldValues customFields) implements Entity<ContactId>, Client {
 
     /** Checks the invariants and copies collections; see the component descriptions. */
     public Contact {

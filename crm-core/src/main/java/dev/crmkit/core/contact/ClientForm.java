@@ -1,6 +1,9 @@
 package dev.crmkit.core.contact;
 
 import dev.crmkit.api.contact.AccessLevel;
+import dev.crmkit.api.contact.Client;
+import dev.crmkit.api.contact.ContactEmail;
+import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.Address;
 import dev.crmkit.api.contact.EmailKind;
 import dev.crmkit.api.contact.PhoneKind;
@@ -12,6 +15,7 @@ import dev.crmkit.api.user.UserId;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +59,27 @@ public abstract class ClientForm<F extends ClientForm<F>> {
     }
 
     abstract F self();
+
+    /** Copies the values every client has into this form. */
+    final void copyFrom(Client c) {
+        for (ContactPhone p : c.phones()) {
+            phone(p.number().raw(), p.kind());
+        }
+        for (ContactEmail e : c.emails()) {
+            email(e.email().value(), e.kind());
+        }
+        tags.addAll(c.tags());
+        responsible = c.responsible();
+        type = c.type().orElse(null);
+        temperature = c.temperature().orElse(null);
+        currency = c.currency().map(Currency::getCurrencyCode).orElse(null);
+        photo = c.photo().orElse(null);
+        links.addAll(c.links());
+        address = c.address().orElse(null);
+        description = c.description().orElse(null);
+        access = c.access();
+        customFields.putAll(c.customFields().values());
+    }
 
     /**
      * Adds a work phone as typed.

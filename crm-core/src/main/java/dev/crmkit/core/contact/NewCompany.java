@@ -1,8 +1,6 @@
 package dev.crmkit.core.contact;
 
 import dev.crmkit.api.contact.Company;
-import dev.crmkit.api.contact.ContactEmail;
-import dev.crmkit.api.contact.ContactPhone;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -42,23 +40,7 @@ public final class NewCompany extends ClientForm<NewCompany> {
      */
     public static NewCompany from(Company c) {
         NewCompany form = named(c.name());
-        for (ContactPhone p : c.phones()) {
-            form.phone(p.number().raw(), p.kind());
-        }
-        for (ContactEmail e : c.emails()) {
-            form.email(e.email().value(), e.kind());
-        }
-        form.tags.addAll(c.tags());
-        form.responsible = c.responsible();
-        form.type = c.type().orElse(null);
-        form.temperature = c.temperature().orElse(null);
-        form.currency = c.currency().map(java.util.Currency::getCurrencyCode).orElse(null);
-        form.photo = c.photo().orElse(null);
-        form.links.addAll(c.links());
-        form.address = c.address().orElse(null);
-        form.description = c.description().orElse(null);
-        form.access = c.access();
-        form.customFields.putAll(c.customFields().values());
+        form.copyFrom(c);
         return form;
     }
 

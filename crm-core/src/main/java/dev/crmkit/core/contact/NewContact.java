@@ -2,8 +2,6 @@ package dev.crmkit.core.contact;
 
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
-import dev.crmkit.api.contact.ContactEmail;
-import dev.crmkit.api.contact.ContactPhone;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
@@ -74,23 +72,7 @@ public final class NewContact extends ClientForm<NewContact> {
         form.company = c.company().orElse(null);
         form.birthDate = c.birthDate().orElse(null);
         form.position = c.position().orElse(null);
-        for (ContactPhone p : c.phones()) {
-            form.phone(p.number().raw(), p.kind());
-        }
-        for (ContactEmail e : c.emails()) {
-            form.email(e.email().value(), e.kind());
-        }
-        form.tags.addAll(c.tags());
-        form.responsible = c.responsible();
-        form.type = c.type().orElse(null);
-        form.temperature = c.temperature().orElse(null);
-        form.currency = c.currency().map(java.util.Currency::getCurrencyCode).orElse(null);
-        form.photo = c.photo().orElse(null);
-        form.links.addAll(c.links());
-        form.address = c.address().orElse(null);
-        form.description = c.description().orElse(null);
-        form.access = c.access();
-        form.customFields.putAll(c.customFields().values());
+        form.copyFrom(c);
         return form;
     }
 

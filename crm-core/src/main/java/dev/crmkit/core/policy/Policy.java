@@ -1,6 +1,7 @@
 package dev.crmkit.core.policy;
 
 import dev.crmkit.api.task.Reminder;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,7 @@ public final class Policy {
     private final ReopenRule reopen;
     private final boolean lossReasonRequired;
     private final Reminder defaultReminder;
+    private final Duration sameCallWindow;
 
     private Policy(Builder b) {
         this.name = b.name;
@@ -27,6 +29,7 @@ public final class Policy {
         this.reopen = b.reopen;
         this.lossReasonRequired = b.lossReasonRequired;
         this.defaultReminder = b.defaultReminder;
+        this.sameCallWindow = b.sameCallWindow;
     }
 
     /**
@@ -102,6 +105,16 @@ public final class Policy {
         return defaultReminder;
     }
 
+    /**
+     * How far apart the start times of two calls reported by two integrations with the same numbers and
+     * direction may be for them to be one call (ACT-2).
+     *
+     * @return the window
+     */
+    public Duration sameCallWindow() {
+        return sameCallWindow;
+    }
+
     @Override
     public String toString() {
         return "Policy[" + name + "]";
@@ -116,6 +129,7 @@ public final class Policy {
         private ReopenRule reopen;
         private boolean lossReasonRequired;
         private Reminder defaultReminder;
+        private Duration sameCallWindow;
 
         private Builder(Policy p) {
             name = p.name;
@@ -125,6 +139,7 @@ public final class Policy {
             reopen = p.reopen;
             lossReasonRequired = p.lossReasonRequired;
             defaultReminder = p.defaultReminder;
+            sameCallWindow = p.sameCallWindow;
         }
 
         Builder(String name) {
@@ -135,6 +150,7 @@ public final class Policy {
             reopen = ReopenRule.ANYONE;
             lossReasonRequired = true;
             defaultReminder = Reminder.DAY_BEFORE;
+            sameCallWindow = Duration.ofMinutes(1);
         }
 
         /**
@@ -217,6 +233,20 @@ public final class Policy {
          */
         public Builder defaultReminder(Reminder value) {
             this.defaultReminder = Objects.requireNonNull(value, "defaultReminder");
+            return this;
+        }
+
+        /**
+         * Sets the window within which two integrations' reports of a call are one call (ACT-2).
+         *
+         * @param value the window, not negative
+         * @return this builder
+         */
+        public Builder sameCallWindow(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("sameCallWindow must not be negative");
+            }
+            this.sameCallWindow = value;
             return this;
         }
 

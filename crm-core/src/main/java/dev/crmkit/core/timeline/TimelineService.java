@@ -20,6 +20,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.time.Duration;
+import dev.crmkit.spi.Filter;
+import dev.crmkit.spi.TimelineFields;
 
 /**
  * The timeline of a record (ACT-1, ACT-2): comments, calls and messages, plus its changes from the
@@ -65,8 +69,10 @@ public final class TimelineService {
     }
 
     /**
-     * Logs a call on a record (ACT-2). When the integration and its call id are given and that call is
-     * logged already, the logged call is returned and nothing is written.
+     * Logs a call on a record (ACT-2). A call is logged once: when the integration and its call id are
+     * given and that call is logged already, or another integration reported a call with the same numbers
+     * and direction starting within the policy's {@link dev.crmkit.core.policy.Policy#sameCallWindow()},
+     * the logged call is returned and nothing is written.
      *
      * @param owner the record
      * @param call the call
@@ -87,10 +93,21 @@ public final class TimelineService {
             v.throwIfAny();
             String ownerName = Records.nameOf(unit.tx(), owner);
             if (call.callId != null) {
-                unit.tx().lock(List.of("crmkit:call:" + call.integration + ":" + call.callId));
+                SameCallRule.Numbers numbers = SameCallRule.numbers(call.from, call.to);
+                unit.tx().lock(List.of("crmkit:call:" + call.integration + ":" + call.callId,
+                        "crmkit:call-numbers:" + call.direction + ":" + numbers.from() + ":" + numbers.to()));
                 Optional<Call> logged = unit.tx().timeline().byCallId(call.integration, call.callId);
                 if (logged.isPresent()) {
                     return logged.get();
+                }
+                Duration window = context.policy().sameCallWindow();
+                List<Call> near = Records.all(unit.tx().timeline(), Filter.and(TimelineFields.KIND.eq("call"),
+                        TimelineFields.AT.ge(call.start.minus(window)), TimelineFields.AT.le(call.start.plus(window))))
+                        .stream().map(Call.class::cast).collect(Collectors.toList());
+                Optional<Call> same = SameCallRule.findSame(near, call.integration, call.direction, call.from, call.to,
+                        call.start, window);
+                if (same.isPresent()) {
+                    return same.get();
                 }
             }
             Call c = Call.builder().id(new TimelineEntryId(context.ids().next())).created(unit.now())
