@@ -1,0 +1,159 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.api.EntityType;
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.event.Event;
+import dev.crmkit.api.event.EventKind;
+import dev.crmkit.api.event.NewEvent;
+import dev.crmkit.api.user.UserId;
+import dev.crmkit.spi.Cursor;
+import dev.crmkit.spi.Events;
+import dev.crmkit.spi.Filter;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Slice;
+import dev.crmkit.spi.Sort;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The event log on PostgreSQL. Appended events wait in the transaction; when it commits they are
+ * numbered under a transaction-scoped advisory lock held through the commit, so numbers are dense and
+ * rise in commit order, and a reader that saw number N has seen every number below it.
+ */
+final class JdbcEvents implements Events {
+
+    /** The advisory lock key that orders event appends (an arbitrary constant: "crmkit-events"). */
+    static final long EVENTS_LOCK = 0x63726D6B69745F65L;
+    private static final String COLUMNS = "sequence, at, author, entity_type, entity_id, entity_name, kind, field, before, after";
+
+    private final JdbcTransaction tx;
+    private final String table;
+    private final List<NewEvent> pending = new ArrayList<>();
+
+    JdbcEvents(JdbcTransaction tx) {
+        this.tx = tx;
+        this.table = tx.qualified("events");
+    }
+
+    @Override
+    public void append(NewEvent event) {
+        pending.add(Objects.requireNonNull(event, "event"));
+    }
+
+    void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        tx.withStatement("SELECT pg_advisory_xact_lock(?)", ps -> {
+            ps.setLong(1, EVENTS_LOCK);
+            ps.execute();
+            return null;
+        });
+        long last = lastSequence();
+        tx.withStatement("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            long sequence = last;
+            for (NewEvent e : pending) {
+                ps.setLong(1, ++sequence);
+                ps.setObject(2, SqlValues.toJdbc(e.at()));
+                ps.setObject(3, e.author().map(UserId::value).orElse(null));
+                ps.setString(4, e.entity().type().name());
+                ps.setObject(5, e.entity().id());
+                ps.setString(6, e.entityName());
+                ps.setString(7, e.kind().name());
+                ps.setString(8, e.field().orElse(null));
+                ps.setString(9, e.before().orElse(null));
+                ps.setString(10, e.after().orElse(null));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return null;
+        });
+        pending.clear();
+    }
+
+    private List<Event> read(String sql, List<SqlValues.Param> params) {
+        return tx.withStatement(sql, ps -> {
+            for (int i = 0; i < params.size(); i++) {
+                SqlValues.bind(tx.connection(), ps, i + 1, params.get(i));
+            }
+            List<Event> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(event(rs));
+                }
+            }
+            return events;
+        });
+    }
+
+    private static Event event(ResultSet rs) throws SQLException {
+        UUID author = rs.getObject(3, UUID.class);
+        return new Event(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(author).map(UserId::new),
+                new RecordRef(EntityType.valueOf(rs.getString(4)), rs.getObject(5, UUID.class)), rs.getString(6),
+                EventKind.valueOf(rs.getString(7)), Optional.ofNullable(rs.getString(8)),
+                Optional.ofNullable(rs.getString(9)), Optional.ofNullable(rs.getString(10)));
+    }
+
+    @Override
+    public List<Event> after(long sequence, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return read("SELECT " + COLUMNS + " FROM " + table + " WHERE sequence > ? ORDER BY sequence LIMIT ?",
+                List.of(SqlValues.Param.of(sequence, "bigint"), SqlValues.Param.of(limit, "integer")));
+    }
+
+    @Override
+    public Slice<Event> query(Filter<Event> filter, PageRequest page) {
+        SqlQuery q = new SqlQuery(fields(), "sequence", "bigint");
+        String where = q.where(filter);
+        if (page.after().isPresent()) {
+            where = where + " AND " + q.after(Sort.<Event>byId(), page.after().get());
+        }
+        List<Event> rows = read("SELECT " + COLUMNS + " FROM " + table + " WHERE " + where
+                + " ORDER BY sequence LIMIT " + (page.size() + 1), q.params);
+        boolean more = rows.size() > page.size();
+        List<Event> items = more ? rows.subList(0, page.size()) : rows;
+        Optional<Cursor> next = more ? Optional.of(Cursor.of(List.of(items.get(items.size() - 1).sequence())))
+                : Optional.empty();
+        return new Slice<>(items, next);
+    }
+
+    private static Map<String, Column<?>> fields() {
+        Map<String, Column<?>> map = new LinkedHashMap<>();
+        map.put("sequence", Column.extra("sequence", "bigint", e -> null));
+        map.put("at", Column.extra("at", "timestamptz", e -> null));
+        map.put("author", Column.extra("author", "uuid", e -> null));
+        map.put("entityType", Column.extra("entity_type", "text", e -> null));
+        map.put("entityId", Column.extra("entity_id", "uuid", e -> null));
+        map.put("kind", Column.extra("kind", "text", e -> null));
+        return map;
+    }
+
+    @Override
+    public long lastSequence() {
+        return tx.withStatement("SELECT coalesce(max(sequence), 0) FROM " + table, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Stream<Event> streamAll() {
+        return read("SELECT " + COLUMNS + " FROM " + table + " ORDER BY sequence", List.of()).stream();
+    }
+
+}

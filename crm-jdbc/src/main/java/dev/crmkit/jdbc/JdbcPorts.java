@@ -1,0 +1,160 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.api.EntityId;
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.contact.Company;
+import dev.crmkit.api.contact.CompanyId;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.Email;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.DealId;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.lead.Lead;
+import dev.crmkit.api.lead.LeadId;
+import dev.crmkit.api.settings.ListItem;
+import dev.crmkit.api.task.Task;
+import dev.crmkit.api.task.TaskId;
+import dev.crmkit.api.timeline.Call;
+import dev.crmkit.api.timeline.TimelineEntry;
+import dev.crmkit.api.timeline.TimelineEntryId;
+import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserId;
+import dev.crmkit.spi.Companies;
+import dev.crmkit.spi.Contacts;
+import dev.crmkit.spi.Deals;
+import dev.crmkit.spi.Leads;
+import dev.crmkit.spi.ListStore;
+import dev.crmkit.spi.Pipelines;
+import dev.crmkit.spi.Tasks;
+import dev.crmkit.spi.Timeline;
+import dev.crmkit.spi.Users;
+import java.util.List;
+import java.util.Optional;
+
+/** The per-aggregate ports of the PostgreSQL adapter: the generic store plus each port's indexed lookups. */
+final class JdbcPorts {
+
+    private JdbcPorts() {
+    }
+
+    private static SqlValues.Param uuid(Object id) {
+        return SqlValues.Param.of(id, "uuid");
+    }
+
+    private static SqlValues.Param text(Object value) {
+        return SqlValues.Param.of(value, "text");
+    }
+
+    static final class JdbcUsers extends JdbcStore<UserId, User> implements Users {
+        JdbcUsers(JdbcTransaction tx) {
+            super(tx, Tables.USERS);
+        }
+
+        @Override
+        public Optional<User> byEmail(Email email) {
+            return where("email = ?", "id", text(email.normalized())).stream().findFirst();
+        }
+    }
+
+    static final class JdbcContacts extends JdbcStore<ContactId, Contact> implements Contacts {
+        JdbcContacts(JdbcTransaction tx) {
+            super(tx, Tables.CONTACTS);
+        }
+
+        @Override
+        public List<Contact> byCompany(CompanyId company) {
+            return where("company = ?", "id", uuid(company));
+        }
+    }
+
+    static final class JdbcCompanies extends JdbcStore<CompanyId, Company> implements Companies {
+        JdbcCompanies(JdbcTransaction tx) {
+            super(tx, Tables.COMPANIES);
+        }
+    }
+
+    static final class JdbcLeads extends JdbcStore<LeadId, Lead> implements Leads {
+        JdbcLeads(JdbcTransaction tx) {
+            super(tx, Tables.LEADS);
+        }
+
+        @Override
+        public List<Lead> byContact(ContactId contact) {
+            return where("contact = ?", "id", uuid(contact));
+        }
+    }
+
+    static final class JdbcPipelines extends JdbcStore<PipelineId, Pipeline> implements Pipelines {
+        JdbcPipelines(JdbcTransaction tx) {
+            super(tx, Tables.PIPELINES);
+        }
+
+        @Override
+        public List<Pipeline> all() {
+            return where("TRUE", "position, id");
+        }
+    }
+
+    static final class JdbcDeals extends JdbcStore<DealId, Deal> implements Deals {
+        JdbcDeals(JdbcTransaction tx) {
+            super(tx, Tables.DEALS);
+        }
+
+        @Override
+        public List<Deal> byContact(ContactId contact) {
+            return where("? = ANY(contacts)", "id", uuid(contact));
+        }
+
+        @Override
+        public List<Deal> byCompany(CompanyId company) {
+            return where("company = ?", "id", uuid(company));
+        }
+    }
+
+    static final class JdbcTasks extends JdbcStore<TaskId, Task> implements Tasks {
+        JdbcTasks(JdbcTransaction tx) {
+            super(tx, Tables.TASKS);
+        }
+
+        @Override
+        public List<Task> byOwner(RecordRef owner) {
+            return where("owner_type = ? AND owner_id = ?", "deadline, id", text(owner.type()), uuid(owner.id()));
+        }
+
+        @Override
+        public List<Task> byAssignee(UserId assignee) {
+            return where("assignee = ?", "deadline, id", uuid(assignee));
+        }
+    }
+
+    static final class JdbcTimeline extends JdbcStore<TimelineEntryId, TimelineEntry> implements Timeline {
+        JdbcTimeline(JdbcTransaction tx) {
+            super(tx, Tables.TIMELINE);
+        }
+
+        @Override
+        public List<TimelineEntry> byOwner(RecordRef owner) {
+            return where("owner_type = ? AND owner_id = ?", "at, id", text(owner.type()), uuid(owner.id()));
+        }
+
+        @Override
+        public Optional<Call> byCallId(String integration, String callId) {
+            return where("integration = ? AND call_id = ?", "id", text(integration), text(callId)).stream()
+                    .map(Call.class::cast).findFirst();
+        }
+    }
+
+    static final class JdbcList<I extends EntityId, T extends ListItem<I>> extends JdbcStore<I, T>
+            implements ListStore<I, T> {
+        JdbcList(JdbcTransaction tx, TableSpec<I, T> spec) {
+            super(tx, spec);
+        }
+
+        @Override
+        public List<T> all() {
+            return where("TRUE", "position, id");
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.Entity;
+import dev.crmkit.api.EntityId;
+import dev.crmkit.api.NotFoundException;
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.spi.Cursor;
+import dev.crmkit.spi.Filter;
+import dev.crmkit.spi.PageRequest;
+import dev.crmkit.spi.Slice;
+import dev.crmkit.spi.Sort;
+import dev.crmkit.spi.Store;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/** A store on one table, inside one {@link JdbcTransaction}. */
+class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> {
+
+    final JdbcTransaction tx;
+    final TableSpec<I, E> spec;
+    private final String table;
+    private final String select;
+
+    JdbcStore(JdbcTransaction tx, TableSpec<I, E> spec) {
+        this.tx = tx;
+        this.spec = spec;
+        this.table = tx.qualified(spec.table());
+        this.select = "SELECT data" + (spec.hasKind() ? ", kind" : "") + " FROM " + table;
+    }
+
+    private E decode(ResultSet rs) throws SQLException {
+        Class<? extends E> type = spec.classOf().apply(spec.hasKind() ? rs.getString(2) : null);
+        return tx.codec().read(rs.getString(1), type);
+    }
+
+    /** Runs a query that returns rows of {@code data} (and {@code kind}). */
+    final List<E> list(String sql, List<SqlValues.Param> params) {
+        return tx.withStatement(sql, ps -> {
+            bindAll(ps, params);
+            List<E> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(decode(rs));
+                }
+            }
+            return result;
+        });
+    }
+
+    private void bindAll(PreparedStatement ps, List<SqlValues.Param> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            SqlValues.bind(tx.connection(), ps, i + 1, params.get(i));
+        }
+    }
+
+    /** The records where a condition on lookup columns holds, in a given order. */
+    final List<E> where(String condition, String orderBy, SqlValues.Param... params) {
+        return list(select + " WHERE " + condition + " ORDER BY " + orderBy, List.of(params));
+    }
+
+    @Override
+    public Optional<E> find(I id) {
+        Objects.requireNonNull(id, "id");
+        return where("id = ?", "id", SqlValues.Param.of(id, "uuid")).stream().findFirst();
+    }
+
+    @Override
+    public List<E> findAll(Collection<I> ids) {
+        LinkedHashSet<I> wanted = new LinkedHashSet<>(ids);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        Map<I, E> found = new LinkedHashMap<>();
+        for (E e : where("id = ANY(?)", "id", SqlValues.Param.array(wanted, "uuid"))) {
+            found.put(e.id(), e);
+        }
+        return wanted.stream().map(found::get).filter(Objects::nonNull).collect(Collectors.toList());
+    }
+
+    private List<SqlValues.Param> rowParams(E entity) {
+        List<SqlValues.Param> params = new ArrayList<>();
+        params.add(SqlValues.Param.of(entity.version(), "bigint"));
+        params.add(SqlValues.Param.of(tx.codec().write(entity), "jsonb"));
+        for (Column<E> c : spec.columns()) {
+            Object value = c.value().apply(entity);
+            params.add(c.many() ? SqlValues.Param.array((Collection<?>) value, c.sqlType())
+                    : SqlValues.Param.of(value, c.sqlType()));
+        }
+        return params;
+    }
+
+    @Override
+    public E insert(E entity) {
+        Objects.requireNonNull(entity, "entity");
+        if (entity.version() != 1) {
+            throw new IllegalArgumentException("a new record must be at version 1, was " + entity.version());
+        }
+        String columns = spec.columns().stream().map(Column::name).collect(Collectors.joining(", "));
+        String marks = spec.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
+        String sql = "INSERT INTO " + table + " (id, version, data" + (columns.isEmpty() ? "" : ", " + columns)
+                + ") VALUES (?, ?, ?" + (marks.isEmpty() ? "" : ", " + marks) + ") ON CONFLICT DO NOTHING";
+        List<SqlValues.Param> params = new ArrayList<>();
+        params.add(SqlValues.Param.of(entity.id(), "uuid"));
+        params.addAll(rowParams(entity));
+        int rows = tx.update(sql, params);
+        if (rows == 0) {
+            RecordRef ref = RecordRef.of(entity.id());
+            throw versionOf(entity.id()).isPresent() ? ConflictException.alreadyExists(ref)
+                    : new ConflictException(spec.table() + ": a unique key of " + ref + " is taken", ref);
+        }
+        return entity;
+    }
+
+    @Override
+    public E update(E entity, long expectedVersion) {
+        Objects.requireNonNull(entity, "entity");
+        if (entity.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException("the next state must be at version " + (expectedVersion + 1)
+                    + ", was " + entity.version());
+        }
+        String sets = spec.columns().stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", "));
+        String sql = "UPDATE " + table + " SET version = ?, data = ?" + (sets.isEmpty() ? "" : ", " + sets)
+                + " WHERE id = ? AND version = ?";
+        List<SqlValues.Param> params = rowParams(entity);
+        params.add(SqlValues.Param.of(entity.id(), "uuid"));
+        params.add(SqlValues.Param.of(expectedVersion, "bigint"));
+        if (tx.update(sql, params) == 0) {
+            throw missingOrStale(entity.id(), expectedVersion);
+        }
+        return entity;
+    }
+
+    @Override
+    public void delete(I id, long expectedVersion) {
+        Objects.requireNonNull(id, "id");
+        int rows = tx.update("DELETE FROM " + table + " WHERE id = ? AND version = ?",
+                List.of(SqlValues.Param.of(id, "uuid"), SqlValues.Param.of(expectedVersion, "bigint")));
+        if (rows == 0) {
+            throw missingOrStale(id, expectedVersion);
+        }
+    }
+
+    private RuntimeException missingOrStale(I id, long expectedVersion) {
+        Optional<Long> stored = versionOf(id);
+        return stored.isEmpty() ? NotFoundException.of(id)
+                : ConflictException.staleVersion(RecordRef.of(id), expectedVersion, stored.get());
+    }
+
+    private Optional<Long> versionOf(I id) {
+        return tx.withStatement("SELECT version FROM " + table + " WHERE id = ?", ps -> {
+            ps.setObject(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+            }
+        });
+    }
+
+    @Override
+    public Slice<E> query(Filter<E> filter, Sort<E> sort, PageRequest page) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(sort, "sort");
+        SqlQuery q = new SqlQuery(spec.byField(), "id", "uuid");
+        String where = q.where(filter);
+        if (page.after().isPresent()) {
+            where = where + " AND " + q.after(sort, page.after().get());
+        }
+        String sql = select + " WHERE " + where + " ORDER BY " + q.orderBy(sort) + " LIMIT " + (page.size() + 1);
+        List<E> rows = list(sql, q.params);
+        boolean more = rows.size() > page.size();
+        List<E> items = more ? rows.subList(0, page.size()) : rows;
+        Optional<Cursor> next = Optional.empty();
+        if (more) {
+            E last = items.get(items.size() - 1);
+            List<Object> keys = new ArrayList<>();
+            for (Sort.Order<E> o : sort.orders()) {
+                keys.add(o.field().sortKey(last));
+            }
+            keys.add(last.id());
+            next = Optional.of(Cursor.of(keys));
+        }
+        return new Slice<>(items, next);
+    }
+
+    @Override
+    public long count(Filter<E> filter) {
+        SqlQuery q = new SqlQuery(spec.byField(), "id", "uuid");
+        String sql = "SELECT count(*) FROM " + table + " WHERE " + q.where(filter);
+        return tx.withStatement(sql, ps -> {
+            bindAll(ps, q.params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Stream<E> streamAll() {
+        PreparedStatement ps = tx.prepare(select + " ORDER BY id");
+        ResultSet rs;
+        try {
+            ps.setFetchSize(500);
+            rs = ps.executeQuery();
+        } catch (SQLException e) {
+            JdbcTransaction.closeQuietly(ps);
+            throw Errors.translate(e, "reading " + spec.table());
+        }
+        Spliterator<E> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super E> action) {
+                try {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    action.accept(decode(rs));
+                    return true;
+                } catch (SQLException e) {
+                    throw Errors.translate(e, "reading " + spec.table());
+                }
+            }
+        };
+        return StreamSupport.stream(rows, false).onClose(() -> JdbcTransaction.closeQuietly(ps));
+    }
+
+}

@@ -1,0 +1,45 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.api.Entity;
+import dev.crmkit.api.EntityId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * How one entity type is stored: its table, its typed columns and how to read a row back.
+ *
+ * @param table the table name (unqualified)
+ * @param ids makes a typed id from a UUID
+ * @param columns the typed columns besides id, version and data
+ * @param classOf the class to read a row's JSON as, given its {@code kind} column (null for tables without one)
+ * @param <I> the id type
+ * @param <E> the entity type
+ */
+record TableSpec<I extends EntityId, E extends Entity<I>>(String table, Function<UUID, I> ids, List<Column<E>> columns,
+                                                         Function<String, Class<? extends E>> classOf) {
+
+    TableSpec {
+        Objects.requireNonNull(table, "table");
+        columns = List.copyOf(columns);
+    }
+
+    /** The columns filters and sorts may name, by field name; the id is always one. */
+    Map<String, Column<?>> byField() {
+        Map<String, Column<?>> map = new LinkedHashMap<>();
+        map.put("id", Column.extra("id", "uuid", e -> null));
+        for (Column<E> c : columns) {
+            if (c.field() != null) {
+                map.put(c.field(), c);
+            }
+        }
+        return map;
+    }
+
+    boolean hasKind() {
+        return columns.stream().anyMatch(c -> c.name().equals("kind"));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.api.contact.Company;
+import dev.crmkit.api.contact.CompanyId;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.Email;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.DealId;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.lead.Lead;
+import dev.crmkit.api.lead.LeadId;
+import dev.crmkit.api.settings.ContactType;
+import dev.crmkit.api.settings.ContactTypeId;
+import dev.crmkit.api.settings.ListItem;
+import dev.crmkit.api.settings.LossReason;
+import dev.crmkit.api.settings.LossReasonId;
+import dev.crmkit.api.settings.ProductGroup;
+import dev.crmkit.api.settings.ProductGroupId;
+import dev.crmkit.api.settings.TaskType;
+import dev.crmkit.api.settings.TaskTypeId;
+import dev.crmkit.api.settings.TemperatureLevel;
+import dev.crmkit.api.settings.TemperatureLevelId;
+import dev.crmkit.api.task.Task;
+import dev.crmkit.api.task.TaskId;
+import dev.crmkit.api.timeline.Call;
+import dev.crmkit.api.timeline.Comment;
+import dev.crmkit.api.timeline.Message;
+import dev.crmkit.api.timeline.TimelineEntry;
+import dev.crmkit.api.timeline.TimelineEntryId;
+import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserId;
+import dev.crmkit.spi.CompanyFields;
+import dev.crmkit.spi.ContactFields;
+import dev.crmkit.spi.DealFields;
+import dev.crmkit.spi.LeadFields;
+import dev.crmkit.spi.TaskFields;
+import dev.crmkit.spi.TimelineFields;
+import dev.crmkit.spi.UserFields;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** How each entity type maps to its table (see the V1 migration). */
+final class Tables {
+
+    static final TableSpec<UserId, User> USERS = new TableSpec<>("users", UserId::new, List.of(
+            Column.of(UserFields.NAME, "name", "text"),
+            Column.extra("email", "text", u -> u.email().map(Email::normalized).orElse(null)),
+            Column.of(UserFields.ROLE, "role", "text"),
+            Column.of(UserFields.ACTIVE, "active", "boolean")), kind -> User.class);
+
+    static final TableSpec<CompanyId, Company> COMPANIES = new TableSpec<>("companies", CompanyId::new, List.of(
+            Column.of(CompanyFields.NAME, "name", "text"),
+            Column.of(CompanyFields.RESPONSIBLE, "responsible", "uuid"),
+            Column.of(CompanyFields.TYPE, "type", "uuid"),
+            Column.of(CompanyFields.TEMPERATURE, "temperature", "uuid"),
+            Column.of(CompanyFields.CREATED, "created", "timestamptz"),
+            Column.of(CompanyFields.TAG, "tags", "text")), kind -> Company.class);
+
+    static final TableSpec<ContactId, Contact> CONTACTS = new TableSpec<>("contacts", ContactId::new, List.of(
+            Column.of(ContactFields.NAME, "name", "text"),
+            Column.of(ContactFields.COMPANY, "company", "uuid"),
+            Column.of(ContactFields.RESPONSIBLE, "responsible", "uuid"),
+            Column.of(ContactFields.TYPE, "type", "uuid"),
+            Column.of(ContactFields.TEMPERATURE, "temperature", "uuid"),
+            Column.of(ContactFields.BIRTH_DATE, "birth_date", "date"),
+            Column.of(ContactFields.CREATED, "created", "timestamptz"),
+            Column.of(ContactFields.UPDATED, "updated", "timestamptz"),
+            Column.of(ContactFields.TAG, "tags", "text")), kind -> Contact.class);
+
+    static final TableSpec<LeadId, Lead> LEADS = new TableSpec<>("leads", LeadId::new, List.of(
+            Column.of(LeadFields.NAME, "name", "text"),
+            Column.of(LeadFields.STATUS, "status", "text"),
+            Column.of(LeadFields.SOURCE, "source", "text"),
+            Column.of(LeadFields.RESPONSIBLE, "responsible", "uuid"),
+            Column.of(LeadFields.CONTACT, "contact", "uuid"),
+            Column.extra("company", "uuid", l -> l.company().orElse(null)),
+            Column.of(LeadFields.CREATED, "created", "timestamptz")), kind -> Lead.class);
+
+    static final TableSpec<PipelineId, Pipeline> PIPELINES = new TableSpec<>("pipelines", PipelineId::new, List.of(
+            Column.extra("name", "text", Pipeline::name),
+            Column.extra("position", "integer", Pipeline::position)), kind -> Pipeline.class);
+
+    static final TableSpec<DealId, Deal> DEALS = new TableSpec<>("deals", DealId::new, List.of(
+            Column.of(DealFields.NAME, "name", "text"),
+            Column.of(DealFields.PIPELINE, "pipeline", "uuid"),
+            Column.of(DealFields.STAGE, "stage", "uuid"),
+            Column.of(DealFields.RESPONSIBLE, "responsible", "uuid"),
+            Column.of(DealFields.CONTACT, "contacts", "uuid"),
+            Column.of(DealFields.COMPANY, "company", "uuid"),
+            Column.of(DealFields.PRODUCT_GROUP, "product_group", "uuid"),
+            Column.of(DealFields.LOSS_REASON, "loss_reason", "uuid"),
+            Column.of(DealFields.SOURCE, "source", "text"),
+            Column.of(DealFields.BUDGET_AMOUNT, "budget_amount", "numeric"),
+            Column.of(DealFields.BUDGET_CURRENCY, "budget_currency", "text"),
+            Column.of(DealFields.EXPECTED_CLOSE, "expected_close", "date"),
+            Column.of(DealFields.CLOSED, "closed", "timestamptz"),
+            Column.of(DealFields.CREATED, "created", "timestamptz"),
+            Column.of(DealFields.UPDATED, "updated", "timestamptz"),
+            Column.of(DealFields.TAG, "tags", "text")), kind -> Deal.class);
+
+    static final TableSpec<TaskId, Task> TASKS = new TableSpec<>("tasks", TaskId::new, List.of(
+            Column.of(TaskFields.TYPE, "type", "uuid"),
+            Column.extra("owner_type", "text", t -> t.owner().type()),
+            Column.extra("owner_id", "uuid", t -> t.owner().id()),
+            Column.of(TaskFields.ASSIGNEE, "assignee", "uuid"),
+            Column.of(TaskFields.DEADLINE, "deadline", "timestamptz"),
+            Column.of(TaskFields.CLOSED, "closed", "timestamptz"),
+            Column.of(TaskFields.CREATED, "created", "timestamptz")), kind -> Task.class);
+
+    static final TableSpec<TimelineEntryId, TimelineEntry> TIMELINE = new TableSpec<>("timeline_entries",
+            TimelineEntryId::new, List.of(
+            Column.of(TimelineFields.KIND, "kind", "text"),
+            Column.of(TimelineFields.OWNER_TYPE, "owner_type", "text"),
+            Column.of(TimelineFields.OWNER_ID, "owner_id", "uuid"),
+            Column.of(TimelineFields.AUTHOR, "author", "uuid"),
+            Column.of(TimelineFields.AT, "at", "timestamptz"),
+            Column.extra("integration", "text", e -> e instanceof Call ? ((Call) e).integration().orElse(null) : null),
+            Column.extra("call_id", "text", e -> e instanceof Call ? ((Call) e).callId().orElse(null) : null)),
+            Tables::timelineClass);
+
+    static final TableSpec<TaskTypeId, TaskType> TASK_TYPES = list("task_types", TaskTypeId::new, TaskType.class);
+    static final TableSpec<ContactTypeId, ContactType> CONTACT_TYPES =
+            list("contact_types", ContactTypeId::new, ContactType.class);
+    static final TableSpec<TemperatureLevelId, TemperatureLevel> TEMPERATURE_LEVELS =
+            list("temperature_levels", TemperatureLevelId::new, TemperatureLevel.class);
+    static final TableSpec<LossReasonId, LossReason> LOSS_REASONS =
+            list("loss_reasons", LossReasonId::new, LossReason.class);
+    static final TableSpec<ProductGroupId, ProductGroup> PRODUCT_GROUPS =
+            list("product_groups", ProductGroupId::new, ProductGroup.class);
+
+    /** Every table, children before parents (the order to empty them in). */
+    static final List<String> ALL = List.of("events", "timeline_entries", "tasks", "deals", "leads", "contacts",
+            "companies", "pipelines", "users", "task_types", "contact_types", "temperature_levels", "loss_reasons",
+            "product_groups");
+
+    private Tables() {
+    }
+
+    private static <I extends dev.crmkit.api.EntityId, T extends ListItem<I>> TableSpec<I, T> list(
+            String table, Function<UUID, I> ids, Class<T> type) {
+        return new TableSpec<>(table, ids, List.of(
+                Column.extra("name", "text", ListItem::name),
+                Column.extra("position", "integer", ListItem::position)), kind -> type);
+    }
+
+    private static Class<? extends TimelineEntry> timelineClass(String kind) {
+        switch (kind) {
+            case "comment":
+                return Comment.class;
+            case "call":
+                return Call.class;
+            case "message":
+                return Message.class;
+            default:
+                throw new IllegalStateException("unknown timeline entry kind " + kind);
+        }
+    }
+}
