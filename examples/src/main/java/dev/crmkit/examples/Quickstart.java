@@ -25,6 +25,8 @@ import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.TimelineItem;
 import dev.crmkit.core.user.NewUser;
 import dev.crmkit.inmemory.InMemoryStorage;
+import dev.crmkit.spi.Storage;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,25 +48,46 @@ public final class Quickstart {
     }
 
     /**
-     * Runs the tour on the system clock and prints it.
+     * Runs the tour on the system clock and prints it: in memory by default; on PostgreSQL with
+     * {@code --postgres} (an embedded server the example starts) or {@code --postgres=<JDBC URL>}.
      *
-     * @param args ignored
+     * @param args nothing, {@code --postgres} or {@code --postgres=jdbc:postgresql://host/db?user=…&password=…}
+     * @throws IOException when the embedded PostgreSQL cannot be stopped
      */
-    public static void main(String[] args) {
-        run(Clock.systemUTC(), System.out);
+    public static void main(String[] args) throws IOException {
+        String postgres = null;
+        for (String arg : args) {
+            if (arg.equals("--postgres")) {
+                postgres = "";
+            } else if (arg.startsWith("--postgres=")) {
+                postgres = arg.substring("--postgres=".length());
+            } else {
+                System.err.println("usage: Quickstart [--postgres[=<JDBC URL>]]");
+                System.exit(2);
+            }
+        }
+        if (postgres == null) {
+            run(InMemoryStorage.create(), Clock.systemUTC(), System.out);
+            return;
+        }
+        try (ExamplePostgres db = ExamplePostgres.open(postgres.isEmpty() ? null : postgres)) {
+            System.out.println("On PostgreSQL, schema " + db.storage().schema());
+            run(db.storage(), Clock.systemUTC(), System.out);
+        }
     }
 
     /**
      * Runs the tour.
      *
+     * @param storage where the CRM keeps its data
      * @param clock where every time in the CRM comes from
      * @param out where the timeline and event log are printed
      * @return the deal whose story is printed
      */
-    public static Deal run(Clock clock, PrintStream out) {
+    public static Deal run(Storage storage, Clock clock, PrintStream out) {
         // README-START
         Crm crm = Crm.builder()
-                .storage(InMemoryStorage.create())
+                .storage(storage) // InMemoryStorage.create(), or PostgresStorage.builder(dataSource).build()
                 .policy(Policies.amoCrm())
                 .clock(clock)
                 .build();

@@ -51,7 +51,8 @@ class QuickstartTest {
     @DisplayName("prints the timeline and event log of the won deal in order")
     void story() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Deal chairs = Quickstart.run(new TickingClock(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Deal chairs = Quickstart.run(dev.crmkit.inmemory.InMemoryStorage.create(), new TickingClock(),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(chairs.closed()).isPresent();
         assertThat(chairs.lossReason()).isEmpty();
@@ -74,6 +75,23 @@ class QuickstartTest {
                 .contains("STAGE_CHANGED stage: First contact → Negotiation")
                 .contains("STAGE_CHANGED stage: Invoice sent → Won")
                 .contains("CLOSED outcome: — → WON");
+    }
+
+    @Test
+    @DisplayName("runs on PostgreSQL with --postgres (an embedded server the example starts) and tells the same story")
+    void onPostgres() throws Exception {
+        java.io.PrintStream stdout = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            Quickstart.main(new String[] {"--postgres"});
+        } finally {
+            System.setOut(stdout);
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).startsWith("On PostgreSQL, schema crmkit_quickstart_")
+                .contains("Timeline of the deal \"Office chairs\":")
+                .contains("moved it from Invoice sent to Won").contains("CLOSED outcome: — → WON");
     }
 
     @Test
