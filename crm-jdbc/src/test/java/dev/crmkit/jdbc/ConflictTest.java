@@ -1,0 +1,128 @@
+package dev.crmkit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.user.User;
+import dev.crmkit.spi.Transaction;
+import dev.crmkit.tck.TestData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("PostgreSQL adapter: deadlocks and lock time-outs")
+class ConflictTest {
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private PostgresStorage storage;
+    private Deal first;
+    private Deal second;
+
+    @BeforeEach
+    void twoDeals() {
+        storage = TestDatabase.freshStorage();
+        TestData data = new TestData();
+        User owner = data.aUser("Olga Owner");
+        Pipeline p = data.aPipeline("Sales", 0);
+        first = data.aDeal("First", p, owner.id(), "1.00");
+        second = data.aDeal("Second", p, owner.id(), "2.00");
+        storage.run(tx -> {
+            tx.users().insert(owner);
+            tx.pipelines().insert(p);
+            tx.deals().insert(first);
+            tx.deals().insert(second);
+        });
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        threads.shutdownNow();
+        assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static Deal renamed(Deal d, String name) {
+        return d.toBuilder().version(d.version() + 1).name(name).build();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("two transactions updating two deals in opposite orders: one gets ConflictException, one commits")
+    void deadlock() throws Exception {
+        CountDownLatch bothHoldOne = new CountDownLatch(2);
+        List<Future<Object>> results = new ArrayList<>();
+        for (boolean reversed : new boolean[] {false, true}) {
+            results.add(threads.submit(() -> {
+                try {
+                    storage.run((Transaction tx) -> {
+                        Deal a = reversed ? second : first;
+                        Deal b = reversed ? first : second;
+                        tx.deals().update(renamed(a, a.name() + "!"), a.version());
+                        bothHoldOne.countDown();
+                        await(bothHoldOne);
+                        tx.deals().update(renamed(b, b.name() + "?"), b.version());
+                    });
+                    return "committed";
+                } catch (ConflictException e) {
+                    return e;
+                }
+            }));
+        }
+        List<Object> outcomes = new ArrayList<>();
+        for (Future<Object> f : results) {
+            outcomes.add(f.get(120, TimeUnit.SECONDS));
+        }
+        assertThat(outcomes).filteredOn(o -> o instanceof ConflictException).hasSize(1);
+        assertThat(outcomes).filteredOn("committed"::equals).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("waiting longer than the lock time-out for a row is a ConflictException, not a hang")
+    void lockTimeout() throws Exception {
+        PostgresStorage impatient = PostgresStorage.builder(TestDatabase.dataSource()).schema(TestDatabase.SCHEMA)
+                .migrate(false).lockTimeout(Duration.ofMillis(200)).build();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> holder = threads.submit(() -> {
+            storage.run(tx -> {
+                tx.deals().update(renamed(first, "Held"), first.version());
+                holding.countDown();
+                await(release);
+            });
+            return null;
+        });
+        await(holding);
+        Future<Object> waiter = threads.submit(() -> {
+            try {
+                impatient.run(tx -> tx.deals().update(renamed(first, "Impatient"), first.version()));
+                return "updated";
+            } catch (ConflictException e) {
+                return e;
+            }
+        });
+        Object outcome = waiter.get(60, TimeUnit.SECONDS);
+        release.countDown();
+        holder.get(60, TimeUnit.SECONDS);
+        assertThat(outcome).isInstanceOf(ConflictException.class);
+        assertThat(((ConflictException) outcome).getMessage()).contains("lock");
+        assertThat(storage.inTransaction(tx -> tx.deals().get(first.id())).name()).isEqualTo("Held");
+    }
+}
