@@ -65,9 +65,15 @@ public final class InMemoryStorage implements Storage {
 
     final Table<UserId, User> users = new Table<>(EntityType.USER,
             List.of(Index.unique("email", u -> u.email().map(Email::normalized).stream().toList())));
-    final Table<ContactId, Contact> contacts = new Table<>(EntityType.CONTACT,
-            List.of(Index.of("company", c -> c.company().stream().toList())));
-    final Table<CompanyId, Company> companies = new Table<>(EntityType.COMPANY, List.of());
+    final Table<ContactId, Contact> contacts = new Table<>(EntityType.CONTACT, List.of(
+            Index.of("company", c -> c.company().stream().toList()),
+            Index.of("phone", Ports::phoneKeys),
+            Index.of("email", Ports::emails),
+            Index.of("name", c -> List.of(c.name().matchKey()))));
+    final Table<CompanyId, Company> companies = new Table<>(EntityType.COMPANY, List.of(
+            Index.of("phone", Ports::phoneKeys),
+            Index.of("email", Ports::emails),
+            Index.of("name", c -> List.of(dev.crmkit.api.contact.Names.matchKey(c.name())))));
     final Table<LeadId, Lead> leads = new Table<>(EntityType.LEAD,
             List.of(Index.of("contact", l -> l.contact().stream().toList())));
     final Table<PipelineId, Pipeline> pipelines = new Table<>(EntityType.PIPELINE, List.of());

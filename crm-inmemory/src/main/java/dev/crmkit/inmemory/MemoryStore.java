@@ -155,6 +155,17 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
                 .orElseThrow(() -> new IllegalArgumentException("no index " + indexName)), key);
     }
 
+    /** The visible records under any of several index keys, each once, in id order. */
+    final List<E> lookupAny(String indexName, java.util.Set<?> keys) {
+        java.util.Map<I, E> found = new java.util.TreeMap<>(EntityId.ORDER);
+        for (Object key : keys) {
+            for (E e : lookup(indexName, key)) {
+                found.put(e.id(), e);
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
     private List<E> lookup(Index<E> index, Object key) {
         List<E> result = new ArrayList<>();
         if (index.unique()) {

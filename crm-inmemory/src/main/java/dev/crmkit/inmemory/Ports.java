@@ -35,6 +35,9 @@ import dev.crmkit.spi.Users;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import dev.crmkit.api.contact.Client;
 
 /** The per-aggregate ports of the in-memory adapter: the generic store plus each port's lookups. */
 final class Ports {
@@ -51,6 +54,16 @@ final class Ports {
             }
         }
         return List.of();
+    }
+
+    /** The index keys of a client's phones. */
+    static List<String> phoneKeys(Client c) {
+        return c.phones().stream().map(p -> p.number().indexKey()).distinct().collect(Collectors.toList());
+    }
+
+    /** The normalized forms of a client's e-mails. */
+    static List<String> emails(Client c) {
+        return c.emails().stream().map(e -> e.email().normalized()).distinct().collect(Collectors.toList());
     }
 
     static <I extends EntityId, E extends Entity<I>> Comparator<E> byId() {
@@ -77,11 +90,41 @@ final class Ports {
         public List<Contact> byCompany(CompanyId company) {
             return lookup("company", company);
         }
+
+        @Override
+        public List<Contact> byPhoneKeys(Set<String> keys) {
+            return lookupAny("phone", keys);
+        }
+
+        @Override
+        public List<Contact> byEmails(Set<String> emails) {
+            return lookupAny("email", emails);
+        }
+
+        @Override
+        public List<Contact> byNameKey(String key) {
+            return lookup("name", key);
+        }
     }
 
     static final class MemoryCompanies extends MemoryStore<CompanyId, Company> implements Companies {
         MemoryCompanies(Table<CompanyId, Company> table, MemoryTransaction tx) {
             super(table, tx);
+        }
+
+        @Override
+        public List<Company> byPhoneKeys(Set<String> keys) {
+            return lookupAny("phone", keys);
+        }
+
+        @Override
+        public List<Company> byEmails(Set<String> emails) {
+            return lookupAny("email", emails);
+        }
+
+        @Override
+        public List<Company> byNameKey(String key) {
+            return lookup("name", key);
         }
     }
 

@@ -31,4 +31,8 @@ record Column<E>(String field, String name, String sqlType, boolean many, Functi
     static <E> Column<E> extra(String name, String sqlType, Function<? super E, ?> value) {
         return new Column<>(null, name, sqlType, false, value);
     }
+
+    static <E> Column<E> extraArray(String name, String sqlType, Function<? super E, ? extends java.util.Collection<?>> value) {
+        return new Column<>(null, name, sqlType, true, value);
+    }
 }

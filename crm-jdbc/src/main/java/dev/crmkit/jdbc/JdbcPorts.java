@@ -32,6 +32,7 @@ import dev.crmkit.spi.Timeline;
 import dev.crmkit.spi.Users;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The per-aggregate ports of the PostgreSQL adapter: the generic store plus each port's indexed lookups. */
 final class JdbcPorts {
@@ -67,11 +68,41 @@ final class JdbcPorts {
         public List<Contact> byCompany(CompanyId company) {
             return where("company = ?", "id", uuid(company));
         }
+
+        @Override
+        public List<Contact> byPhoneKeys(Set<String> keys) {
+            return keys.isEmpty() ? List.of() : where("phone_keys && ?", "id", SqlValues.Param.array(keys, "text"));
+        }
+
+        @Override
+        public List<Contact> byEmails(Set<String> emails) {
+            return emails.isEmpty() ? List.of() : where("emails && ?", "id", SqlValues.Param.array(emails, "text"));
+        }
+
+        @Override
+        public List<Contact> byNameKey(String key) {
+            return where("name_key = ?", "id", text(key));
+        }
     }
 
     static final class JdbcCompanies extends JdbcStore<CompanyId, Company> implements Companies {
         JdbcCompanies(JdbcTransaction tx) {
             super(tx, Tables.COMPANIES);
+        }
+
+        @Override
+        public List<Company> byPhoneKeys(Set<String> keys) {
+            return keys.isEmpty() ? List.of() : where("phone_keys && ?", "id", SqlValues.Param.array(keys, "text"));
+        }
+
+        @Override
+        public List<Company> byEmails(Set<String> emails) {
+            return emails.isEmpty() ? List.of() : where("emails && ?", "id", SqlValues.Param.array(emails, "text"));
+        }
+
+        @Override
+        public List<Company> byNameKey(String key) {
+            return where("name_key = ?", "id", text(key));
         }
     }
 

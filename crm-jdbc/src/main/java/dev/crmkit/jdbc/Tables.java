@@ -4,7 +4,9 @@ import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Email;
+import dev.crmkit.api.contact.Names;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
@@ -41,6 +43,7 @@ import dev.crmkit.spi.UserFields;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** How each entity type maps to its table (see the V1 migration). */
 final class Tables {
@@ -57,7 +60,10 @@ final class Tables {
             Column.of(CompanyFields.TYPE, "type", "uuid"),
             Column.of(CompanyFields.TEMPERATURE, "temperature", "uuid"),
             Column.of(CompanyFields.CREATED, "created", "timestamptz"),
-            Column.of(CompanyFields.TAG, "tags", "text")), kind -> Company.class);
+            Column.of(CompanyFields.TAG, "tags", "text"),
+            Column.extraArray("phone_keys", "text", Tables::phoneKeys),
+            Column.extraArray("emails", "text", Tables::emails),
+            Column.extra("name_key", "text", c -> Names.matchKey(c.name()))), kind -> Company.class);
 
     static final TableSpec<ContactId, Contact> CONTACTS = new TableSpec<>("contacts", ContactId::new, List.of(
             Column.of(ContactFields.NAME, "name", "text"),
@@ -68,7 +74,10 @@ final class Tables {
             Column.of(ContactFields.BIRTH_DATE, "birth_date", "date"),
             Column.of(ContactFields.CREATED, "created", "timestamptz"),
             Column.of(ContactFields.UPDATED, "updated", "timestamptz"),
-            Column.of(ContactFields.TAG, "tags", "text")), kind -> Contact.class);
+            Column.of(ContactFields.TAG, "tags", "text"),
+            Column.extraArray("phone_keys", "text", Tables::phoneKeys),
+            Column.extraArray("emails", "text", Tables::emails),
+            Column.extra("name_key", "text", c -> c.name().matchKey())), kind -> Contact.class);
 
     static final TableSpec<LeadId, Lead> LEADS = new TableSpec<>("leads", LeadId::new, List.of(
             Column.of(LeadFields.NAME, "name", "text"),
@@ -144,6 +153,14 @@ final class Tables {
         return new TableSpec<>(table, ids, List.of(
                 Column.extra("name", "text", ListItem::name),
                 Column.extra("position", "integer", ListItem::position)), kind -> type);
+    }
+
+    private static List<String> phoneKeys(Client c) {
+        return c.phones().stream().map(p -> p.number().indexKey()).distinct().collect(Collectors.toList());
+    }
+
+    private static List<String> emails(Client c) {
+        return c.emails().stream().map(e -> e.email().normalized()).distinct().collect(Collectors.toList());
     }
 
     private static Class<? extends TimelineEntry> timelineClass(String kind) {

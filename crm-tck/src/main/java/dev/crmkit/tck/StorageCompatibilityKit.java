@@ -1025,6 +1025,51 @@ public abstract class StorageCompatibilityKit {
         }
 
         @Test
+        @Tag("CON-4")
+        @Tag("CON-5")
+        @DisplayName("contacts and companies by phone index keys, normalized e-mails and name keys, kept up to date")
+        void duplicateLookups() {
+            User owner = user("Olga Owner");
+            Contact ivan = data.aContact("Ivan", "Petrov", owner.id()).toBuilder()
+                    .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("+7 (901) 776-34-34"),
+                            dev.crmkit.api.contact.ContactPhone.work("+7 495 123-45-67 доб. 12")))
+                    .emails(List.of(dev.crmkit.api.contact.ContactEmail.work("Ivan.Petrov@Client.test"))).build();
+            Contact other = data.aContact("Пётр", "Иванов", owner.id()).toBuilder()
+                    .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("8 903 000 00 00")))
+                    .emails(List.of()).build();
+            Company horns = data.aCompany("Horns  and Hooves", owner.id()).toBuilder()
+                    .phones(List.of(dev.crmkit.api.contact.ContactPhone.work("8 (495) 123-45-67")))
+                    .emails(List.of(dev.crmkit.api.contact.ContactEmail.work("info@horns.test"))).build();
+            storage.run(tx -> {
+                tx.contacts().insert(ivan);
+                tx.contacts().insert(other);
+                tx.companies().insert(horns);
+            });
+            String ivanKey = dev.crmkit.api.phone.PhoneNumber.parse("8 901 776 34 34").indexKey();
+            storage.run(tx -> {
+                assertThat(tx.contacts().byPhoneKeys(Set.of(ivanKey))).containsExactly(ivan);
+                assertThat(tx.contacts().byPhoneKeys(Set.of(ivanKey,
+                        dev.crmkit.api.phone.PhoneNumber.parse("+79030000000").indexKey()))).containsExactly(ivan, other);
+                assertThat(tx.contacts().byPhoneKeys(Set.of())).isEmpty();
+                assertThat(tx.contacts().byEmails(Set.of("ivan.petrov@client.test"))).containsExactly(ivan);
+                assertThat(tx.contacts().byNameKey(dev.crmkit.api.contact.Names.matchKey("петр  ИВАНОВ")))
+                        .containsExactly(other);
+                assertThat(tx.companies().byPhoneKeys(Set.of(dev.crmkit.api.phone.PhoneNumber.parse("74951234567")
+                        .indexKey()))).containsExactly(horns);
+                assertThat(tx.companies().byEmails(Set.of("info@horns.test"))).containsExactly(horns);
+                assertThat(tx.companies().byNameKey("horns and hooves")).containsExactly(horns);
+            });
+            Contact changed = ivan.toBuilder().version(2).phones(List.of()).emails(List.of()).build();
+            storage.run(tx -> {
+                tx.contacts().update(changed, 1);
+                assertThat(tx.contacts().byPhoneKeys(Set.of(ivanKey))).as("own write").isEmpty();
+            });
+            assertThat(storage.inTransaction((Transaction tx) -> tx.contacts().byPhoneKeys(Set.of(ivanKey)))).isEmpty();
+            assertThat(storage.inTransaction((Transaction tx) -> tx.contacts().byEmails(Set.of("ivan.petrov@client.test"))))
+                    .isEmpty();
+        }
+
+        @Test
         @DisplayName("users by login e-mail, case-insensitive; a login e-mail is unique")
         void usersByEmail() {
             User anna = user("Anna Admin");

@@ -81,6 +81,15 @@ public record PersonName(Optional<String> first, Optional<String> middle, Option
         return Stream.of(first, middle, last).flatMap(Optional::stream).collect(Collectors.joining(" "));
     }
 
+    /**
+     * The match key of the full name (CON-5), see {@link Names#matchKey(String)}.
+     *
+     * @return the key
+     */
+    public String matchKey() {
+        return Names.matchKey(full());
+    }
+
     @Override
     public String toString() {
         return full();

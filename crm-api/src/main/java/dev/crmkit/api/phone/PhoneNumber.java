@@ -142,6 +142,21 @@ public final class PhoneNumber {
         return digits.length() <= n ? digits : digits.substring(digits.length() - n);
     }
 
+    /** How many trailing digits the {@linkplain #indexKey() index key} keeps. */
+    public static final int INDEX_DIGITS = 7;
+
+    /**
+     * The key storage adapters index phones by: the last seven digits (all of them when fewer). It is
+     * coarse on purpose: every number that the CON-4 rule, a longer match key or a region-aware matcher
+     * would call the same has the same index key, so lookups by it find every candidate and the matcher
+     * in force decides.
+     *
+     * @return the index key
+     */
+    public String indexKey() {
+        return matchKey(INDEX_DIGITS);
+    }
+
     /**
      * Whether two numbers are the same number by their default match keys (CON-4).
      *
