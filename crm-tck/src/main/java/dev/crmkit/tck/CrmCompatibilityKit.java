@@ -1036,6 +1036,161 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
         }
     }
 
+    // ---- duplicates ------------------------------------------------------------------------------
+
+    static NewContact bitrixPerson(String first, String phone, LocalDate birth, String email) {
+        return NewContact.person(first, "Petrov").middleName("Sergeevich").phone(phone, PhoneKind.MOBILE)
+                .birthDate(birth).email(email, EmailKind.PRIVATE);
+    }
+
+    static Stream<Arguments> racingPeople() {
+        return Stream.of(
+                Arguments.of("amoCRM", Policies.amoCrm(), NewContact.named("Ivan").phone("+7 901 776-34-34")),
+                Arguments.of("ONLYOFFICE", Policies.onlyOffice(), NewContact.person("Ivan", "Petrov").email("ivan@client.test")),
+                Arguments.of("Bitrix24", Policies.bitrix24SalesDepartment(),
+                        bitrixPerson("Ivan", "+7 901 776-34-34", LocalDate.of(1990, 5, 17), "ivan@mail.test")));
+    }
+
+    /** Duplicates (CON-3, CON-4, CON-5). */
+    @Nested
+    @DisplayName("Duplicates")
+    class DuplicateContacts extends WithUsers {
+
+        @Test
+        @Tag("CON-5")
+        @Tag("CON-4")
+        @DisplayName("amoCRM: the same phone in another spelling, or the same e-mail, is a duplicate naming the existing contact")
+        void amo() {
+            Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov").phone("+7 (901) 776-34-34")
+                    .email("ivan@client.test"));
+            dev.crmkit.api.DuplicateException byPhone = failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                    () -> boris.contacts().create(NewContact.named("I. Petrov").phone("8 901 776 34 34 доб. 5")));
+            assertThat(byPhone.matches()).singleElement().satisfies(m -> {
+                assertThat(m.record()).isEqualTo(RecordRef.of(ivan.id()));
+                assertThat(m.name()).isEqualTo("Ivan Petrov");
+                assertThat(m.fields()).containsExactly(dev.crmkit.api.contact.MatchField.PHONE);
+                assertThat(m.score()).isEqualByComparingTo("0.5");
+            });
+            assertThat(failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                    () -> boris.contacts().create(NewContact.named("Vanya").email(" IVAN@Client.test"))).matches())
+                    .extracting(m -> m.fields()).containsExactly(java.util.Set.of(dev.crmkit.api.contact.MatchField.EMAIL));
+            assertThat(anna.contacts().findDuplicates(NewContact.named("x").phone("9017763434").email("ivan@client.test")))
+                    .singleElement().satisfies(m -> assertThat(m.score()).isEqualByComparingTo("1"));
+            assertThat(anna.contacts().findDuplicates(NewContact.named("Ivan Petrov").phone("+7 901 776-34-35"))).isEmpty();
+            Contact anyway = boris.contacts().create(NewContact.named("Ivan (second card)").phone("89017763434").createAnyway());
+            assertThat(anna.contacts().get(anyway.id())).isEqualTo(anyway);
+        }
+
+        @Test
+        @Tag("CON-5")
+        @DisplayName("Bitrix24: two or more of full name, phone and birth date make a duplicate, never created anyway")
+        void bitrix() {
+            CrmSession b = crm(Policies.bitrix24SalesDepartment()).as(annaUser.id());
+            LocalDate birth = LocalDate.of(1990, 5, 17);
+            Contact ivan = b.contacts().create(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "ivan@mail.test"));
+            dev.crmkit.api.DuplicateException e = failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                    () -> b.contacts().create(bitrixPerson("ИВАН", "+7 903 000-00-00", birth, "other@mail.test")
+                            .firstName("Ivan").createAnyway()));
+            assertThat(e.matches()).singleElement().satisfies(m -> {
+                assertThat(m.record()).isEqualTo(RecordRef.of(ivan.id()));
+                assertThat(m.fields()).containsExactlyInAnyOrder(dev.crmkit.api.contact.MatchField.NAME,
+                        dev.crmkit.api.contact.MatchField.BIRTH_DATE);
+            });
+            Contact namesake = b.contacts().create(bitrixPerson("Ivan", "+7 905 111-11-11", LocalDate.of(1971, 1, 1),
+                    "namesake@mail.test"));
+            Contact samePhone = b.contacts().create(bitrixPerson("Oleg", "8 901 776 34 34", LocalDate.of(1985, 2, 2),
+                    "oleg@mail.test"));
+            assertThat(b.contacts().get(namesake.id())).isEqualTo(namesake);
+            assertThat(b.contacts().get(samePhone.id())).isEqualTo(samePhone);
+        }
+
+        @Test
+        @Tag("CON-5")
+        @DisplayName("ONLYOFFICE: the same e-mail or phone is a duplicate")
+        void onlyOffice() {
+            CrmSession o = crm(Policies.onlyOffice()).as(annaUser.id());
+            o.contacts().create(NewContact.person("Ivan", "Petrov").email("ivan@client.test").phone("+7 901 776-34-34"));
+            failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                    () -> o.contacts().create(NewContact.person("Petr", "Ivanov").email("IVAN@client.test")));
+            failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                    () -> o.contacts().create(NewContact.person("Petr", "Ivanov").phone("9017763434")));
+        }
+
+        @Test
+        @Tag("CON-5")
+        @DisplayName("companies: the same normalized name plus a phone or e-mail is a duplicate; the name alone is not")
+        void companies() {
+            Company horns = anna.companies().create(NewCompany.named("Рога и Копыта").phone("+7 495 123-45-67"));
+            assertThat(failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                    () -> anna.companies().create(NewCompany.named("  рога  и копыта ").phone("8 495 123 45 67")))
+                    .matches()).extracting(m -> m.record()).containsExactly(RecordRef.of(horns.id()));
+            assertThat(anna.companies().create(NewCompany.named("Рога и Копыта").phone("+7 812 000-00-00")).name())
+                    .isEqualTo("Рога и Копыта");
+        }
+
+        @Test
+        @Tag("CON-5")
+        @DisplayName("updating into a duplicate is rejected; updating other fields of a known duplicate is not")
+        void updates() {
+            Contact ivan = anna.contacts().create(NewContact.named("Ivan").phone("+7 901 776-34-34"));
+            Contact petr = anna.contacts().create(NewContact.named("Petr").phone("+7 903 000-00-00"));
+            failsAndChangesNothing(dev.crmkit.api.DuplicateException.class, () -> anna.contacts().update(petr.id(),
+                    petr.version(), NewContact.from(petr).clearPhones().phone("89017763434")));
+            Contact twin = anna.contacts().create(NewContact.named("Ivan twin").phone("9017763434").createAnyway());
+            Contact renamed = anna.contacts().update(twin.id(), twin.version(), NewContact.from(twin).position("CFO"));
+            assertThat(renamed.position()).contains("CFO");
+            assertThat(ivan.id()).isNotEqualTo(twin.id());
+        }
+
+        @Test
+        @Tag("CON-3")
+        @DisplayName("a client's contact may not carry an e-mail of the organization's own users or own domains")
+        void ownEmails() {
+            CrmSession own = crm(Policy.builder(Policies.amoCrm()).ownDomains(java.util.Set.of("Horns.Example")).build())
+                    .as(annaUser.id());
+            ValidationException e = failsAndChangesNothing(ValidationException.class,
+                    () -> own.contacts().create(NewContact.named("Ivan").email("ivan@client.test")
+                            .email("sales@HORNS.example").email("Boris@crmkit.test")));
+            assertThat(e.violations()).extracting(v -> v.path() + " " + v.code()).containsExactly(
+                    "emails[1] client.email.own_domain", "emails[2] client.email.own_user");
+            assertThat(own.contacts().create(NewContact.named("Ivan").email("ivan@client.test")).emails()).hasSize(1);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.crmkit.tck.CrmCompatibilityKit#racingPeople")
+        @Tag("CON-5")
+        @DisplayName("two threads creating the same person at once end with exactly one contact; the other gets DuplicateException")
+        void race(String preset, Policy policy, NewContact person) throws Exception {
+            CrmSession session = crm(policy).as(annaUser.id());
+            CrmSession other = crm(policy).as(borisUser.id());
+            for (int round = 0; round < 5; round++) {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Object>> results = new ArrayList<>();
+                for (CrmSession s : List.of(session, other)) {
+                    results.add(inThread(() -> {
+                        await(start);
+                        try {
+                            return s.contacts().create(person);
+                        } catch (dev.crmkit.api.DuplicateException e) {
+                            return e;
+                        }
+                    }));
+                }
+                start.countDown();
+                List<Object> outcomes = new ArrayList<>();
+                for (var f : results) {
+                    outcomes.add(await(f));
+                }
+                assertThat(outcomes).filteredOn(o -> o instanceof Contact).hasSize(1);
+                assertThat(outcomes).filteredOn(o -> o instanceof dev.crmkit.api.DuplicateException).hasSize(1);
+                Contact winner = (Contact) outcomes.stream().filter(o -> o instanceof Contact).findFirst().orElseThrow();
+                assertThat(session.contacts().query(dev.crmkit.spi.ContactFields.NAME.eq(winner.name().full()),
+                        Sort.byId(), PageRequest.first(10)).items()).containsExactly(winner);
+                session.contacts().delete(winner.id(), winner.version());
+            }
+        }
+    }
+
     // ---- events ----------------------------------------------------------------------------------
 
     /** The event log (EV-1, EV-2). */

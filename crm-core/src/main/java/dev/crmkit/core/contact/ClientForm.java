@@ -53,6 +53,7 @@ public abstract class ClientForm<F extends ClientForm<F>> {
     @Size(max = 10_000, message = "{client.description.long}")
     String description;
     AccessLevel access = AccessLevel.SHARED_READ;
+    boolean createAnyway;
     final Map<CustomFieldId, FieldValue> customFields = new LinkedHashMap<>();
 
     ClientForm() {
@@ -252,6 +253,17 @@ public abstract class ClientForm<F extends ClientForm<F>> {
      */
     public F access(AccessLevel value) {
         this.access = Objects.requireNonNull(value, "access");
+        return self();
+    }
+
+    /**
+     * Asks to store the record even though it duplicates others (CON-5), where the policy's duplicate rule
+     * allows it; otherwise the duplicate is still rejected.
+     *
+     * @return this form
+     */
+    public F createAnyway() {
+        this.createAnyway = true;
         return self();
     }
 

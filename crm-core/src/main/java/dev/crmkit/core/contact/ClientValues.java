@@ -22,6 +22,20 @@ import java.util.Optional;
 record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Optional<Currency> currency,
                     UserId responsible, CustomFieldValues customFields) {
 
+    /**
+     * CON-3: a client's record may not carry an e-mail of the organization's own users or domains.
+     */
+    static void checkOwnEmails(Unit unit, List<ContactEmail> emails, Violations v) {
+        for (int i = 0; i < emails.size(); i++) {
+            Email e = emails.get(i).email();
+            if (unit.context().policy().ownDomains().contains(e.domain())) {
+                v.add("emails[" + i + "]", "client.email.own_domain", e, e.domain());
+            } else if (unit.tx().users().byEmail(e).isPresent()) {
+                v.add("emails[" + i + "]", "client.email.own_user", e);
+            }
+        }
+    }
+
     static ClientValues parse(Unit unit, ClientForm<?> form, Violations v) {
         List<ContactPhone> phones = new ArrayList<>();
         for (int i = 0; i < form.phones.size(); i++) {
@@ -39,6 +53,7 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Option
                 emails.add(new ContactEmail(email, e.kind()));
             }
         }
+        checkOwnEmails(unit, emails, v);
         Optional<Currency> currency = Optional.ofNullable(form.currency).filter(c -> !c.isBlank())
                 .map(c -> v.parse("currency", () -> Money.currency(c)));
         UserId responsible = form.responsible == null ? unit.actor().id() : form.responsible;

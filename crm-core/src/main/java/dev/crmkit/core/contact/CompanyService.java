@@ -1,6 +1,8 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.api.DuplicateException;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.contact.DuplicateMatch;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
@@ -15,6 +17,7 @@ import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Slice;
 import dev.crmkit.spi.Sort;
 import dev.crmkit.spi.Transaction;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,7 +50,9 @@ public final class CompanyService {
     public Company create(NewCompany form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
-            Company c = unit.tx().companies().insert(build(unit, form, null));
+            Company candidate = build(unit, form, null);
+            rejectDuplicates(form, Duplicates.ofCompany(unit.tx(), context.policy(), candidate, true));
+            Company c = unit.tx().companies().insert(candidate);
             unit.event(RecordRef.of(c.id()), c.name(), EventKind.CREATED);
             return c;
         });
@@ -65,7 +70,12 @@ public final class CompanyService {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
             Company current = Records.requireVersion(unit.tx().companies().get(id), expectedVersion);
-            Company next = unit.tx().companies().update(build(unit, form, current), expectedVersion);
+            Company candidate = build(unit, form, current);
+            if (!MatchKeys.of(candidate, context.policy().phoneMatcher())
+                    .equals(MatchKeys.of(current, context.policy().phoneMatcher()))) {
+                rejectDuplicates(form, Duplicates.ofCompany(unit.tx(), context.policy(), candidate, true));
+            }
+            Company next = unit.tx().companies().update(candidate, expectedVersion);
             RecordRef ref = RecordRef.of(id);
             unit.change(ref, next.name(), EventKind.FIELD_CHANGED, "name", current.name(), next.name());
             unit.change(ref, next.name(), EventKind.FIELD_CHANGED, "phones",
@@ -78,6 +88,24 @@ public final class CompanyService {
             }
             return next;
         });
+    }
+
+    /**
+     * The stored companies a candidate would duplicate: the same name plus a phone or an e-mail (CON-5);
+     * writes nothing.
+     *
+     * @param candidate the company as it would be created
+     * @return the matches, best first
+     */
+    public List<DuplicateMatch> findDuplicates(NewCompany candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        return context.read(unit -> Duplicates.ofCompany(unit.tx(), context.policy(), build(unit, candidate, null), false));
+    }
+
+    private void rejectDuplicates(ClientForm<?> form, List<DuplicateMatch> matches) {
+        if (!matches.isEmpty() && !(form.createAnyway && context.policy().companyDuplicates().overridable())) {
+            throw new DuplicateException(matches);
+        }
     }
 
     /**

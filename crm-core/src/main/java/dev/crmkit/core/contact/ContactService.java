@@ -1,6 +1,8 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.api.DuplicateException;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.contact.DuplicateMatch;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
@@ -48,12 +50,17 @@ public final class ContactService {
      * @param form the contact
      * @return the stored contact
      * @throws dev.crmkit.api.ValidationException listing every problem: what the policy requires and is
-     *         missing (CON-2), phones and e-mails that are not ones, unknown company, type or responsible user
+     *         missing (CON-2), phones and e-mails that are not ones, e-mails of the organization's own users
+     *         or domains (CON-3), unknown company, type or responsible user
+     * @throws DuplicateException when it duplicates stored contacts under the policy's rule (CON-5), unless
+     *         {@link NewContact#createAnyway()} was asked and the rule allows it
      */
     public Contact create(NewContact form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
-            Contact c = unit.tx().contacts().insert(build(unit, form, null));
+            Contact candidate = build(unit, form, null);
+            rejectDuplicates(form, Duplicates.ofContact(unit.tx(), context.policy(), candidate, true));
+            Contact c = unit.tx().contacts().insert(candidate);
             RecordRef ref = RecordRef.of(c.id());
             unit.event(ref, c.name().full(), EventKind.CREATED);
             c.company().ifPresent(co -> unit.change(ref, c.name().full(), EventKind.LINKED, "company", null,
@@ -76,10 +83,34 @@ public final class ContactService {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
             Contact current = Records.requireVersion(unit.tx().contacts().get(id), expectedVersion);
-            Contact next = unit.tx().contacts().update(build(unit, form, current), expectedVersion);
+            Contact candidate = build(unit, form, current);
+            if (!MatchKeys.of(candidate, context.policy().phoneMatcher())
+                    .equals(MatchKeys.of(current, context.policy().phoneMatcher()))) {
+                rejectDuplicates(form, Duplicates.ofContact(unit.tx(), context.policy(), candidate, true));
+            }
+            Contact next = unit.tx().contacts().update(candidate, expectedVersion);
             recordChanges(unit, current, next);
             return next;
         });
+    }
+
+    /**
+     * The stored contacts a candidate would duplicate under the policy's rule (CON-5), best match first;
+     * writes nothing.
+     *
+     * @param candidate the contact as it would be created
+     * @return the matches with the fields that matched and a score; empty when it is no duplicate
+     * @throws dev.crmkit.api.ValidationException when the candidate itself is invalid
+     */
+    public List<DuplicateMatch> findDuplicates(NewContact candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        return context.read(unit -> Duplicates.ofContact(unit.tx(), context.policy(), build(unit, candidate, null), false));
+    }
+
+    private void rejectDuplicates(ClientForm<?> form, List<DuplicateMatch> matches) {
+        if (!matches.isEmpty() && !(form.createAnyway && context.policy().contactDuplicates().overridable())) {
+            throw new DuplicateException(matches);
+        }
     }
 
     /**

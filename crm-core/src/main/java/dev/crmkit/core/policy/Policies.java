@@ -1,5 +1,7 @@
 package dev.crmkit.core.policy;
 
+import dev.crmkit.api.contact.MatchField;
+
 /**
  * The presets: one policy per product the rules come from. Change any of them with
  * {@link Policy#builder(Policy)}.
@@ -12,19 +14,22 @@ public final class Policies {
             .contacts(new ContactRequirements(true, true, true, true, true, ContactRequirements.MobilePhones::russian,
                     true, true, false))
             .reopen(ReopenRule.ADMINS_ONLY)
+            .contactDuplicates(DuplicateRule.anyOf(2, false, MatchField.NAME, MatchField.PHONE, MatchField.BIRTH_DATE))
             .build();
 
     private static final Policy ONLY_OFFICE = new Policy.Builder("ONLYOFFICE")
             .contacts(new ContactRequirements(true, false, true, false, false, ContactRequirements.MobilePhones::russian,
                     false, false, false))
+            .contactDuplicates(DuplicateRule.anyOf(1, true, MatchField.EMAIL, MatchField.PHONE))
             .build();
 
     private Policies() {
     }
 
     /**
-     * amoCRM: a contact needs a name; up to 50 pipelines of up to 100 stages; closed deals may be
-     * dragged back to an open stage by anyone who may edit them.
+     * amoCRM: a contact needs a name; a contact with the same phone (last ten digits) or e-mail is a
+     * duplicate, which may be created anyway on request; up to 50 pipelines of up to 100 stages; closed
+     * deals may be dragged back to an open stage by anyone who may edit them.
      *
      * @return the preset
      */
@@ -34,7 +39,8 @@ public final class Policies {
 
     /**
      * The Bitrix24 sales department's rules: a contact needs the full name (first, middle and last),
-     * a mobile phone, a birth date and a private e-mail (rule 4). Closed deals are re-opened by admins
+     * a mobile phone, a birth date and a private e-mail (rule 4); two or more of full name, phone and birth
+     * date matching make a duplicate, which is never created (rule 5). Closed deals are re-opened by admins
      * only, since the department counts Won and Lost deals per manager and a closed deal is not reused
      * for a new sale (rule 2).
      *
@@ -45,8 +51,9 @@ public final class Policies {
     }
 
     /**
-     * ONLYOFFICE: a person needs a first and a last name, a company a name; an opportunity's status can
-     * be switched between open and closed by its users.
+     * ONLYOFFICE: a person needs a first and a last name, a company a name; the same e-mail or phone makes
+     * a duplicate, which may be created anyway on request; an opportunity's status can be switched between
+     * open and closed by its users.
      *
      * @return the preset
      */

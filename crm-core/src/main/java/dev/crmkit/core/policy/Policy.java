@@ -1,8 +1,12 @@
 package dev.crmkit.core.policy;
 
 import dev.crmkit.api.task.Reminder;
+import dev.crmkit.api.contact.MatchField;
+import dev.crmkit.api.phone.PhoneMatcher;
+import dev.crmkit.api.phone.PhoneNumber;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The behaviours on which the CRM products disagree, as data. Build one from a preset in
@@ -20,6 +24,10 @@ public final class Policy {
     private final boolean lossReasonRequired;
     private final Reminder defaultReminder;
     private final Duration sameCallWindow;
+    private final DuplicateRule contactDuplicates;
+    private final DuplicateRule companyDuplicates;
+    private final PhoneMatcher phoneMatcher;
+    private final Set<String> ownDomains;
 
     private Policy(Builder b) {
         this.name = b.name;
@@ -30,6 +38,10 @@ public final class Policy {
         this.lossReasonRequired = b.lossReasonRequired;
         this.defaultReminder = b.defaultReminder;
         this.sameCallWindow = b.sameCallWindow;
+        this.contactDuplicates = b.contactDuplicates;
+        this.companyDuplicates = b.companyDuplicates;
+        this.phoneMatcher = b.phoneMatcher;
+        this.ownDomains = Set.copyOf(b.ownDomains);
     }
 
     /**
@@ -115,6 +127,42 @@ public final class Policy {
         return sameCallWindow;
     }
 
+    /**
+     * When two contacts are duplicates (CON-5).
+     *
+     * @return the rule
+     */
+    public DuplicateRule contactDuplicates() {
+        return contactDuplicates;
+    }
+
+    /**
+     * When two companies are duplicates (CON-5).
+     *
+     * @return the rule
+     */
+    public DuplicateRule companyDuplicates() {
+        return companyDuplicates;
+    }
+
+    /**
+     * When two phone numbers are the same number (CON-4); by default the last ten digits.
+     *
+     * @return the matcher
+     */
+    public PhoneMatcher phoneMatcher() {
+        return phoneMatcher;
+    }
+
+    /**
+     * The organization's own e-mail domains (lower case, ASCII), which a client's contact may not carry (CON-3).
+     *
+     * @return the domains
+     */
+    public Set<String> ownDomains() {
+        return ownDomains;
+    }
+
     @Override
     public String toString() {
         return "Policy[" + name + "]";
@@ -130,6 +178,10 @@ public final class Policy {
         private boolean lossReasonRequired;
         private Reminder defaultReminder;
         private Duration sameCallWindow;
+        private DuplicateRule contactDuplicates;
+        private DuplicateRule companyDuplicates;
+        private PhoneMatcher phoneMatcher;
+        private Set<String> ownDomains;
 
         private Builder(Policy p) {
             name = p.name;
@@ -140,6 +192,10 @@ public final class Policy {
             lossReasonRequired = p.lossReasonRequired;
             defaultReminder = p.defaultReminder;
             sameCallWindow = p.sameCallWindow;
+            contactDuplicates = p.contactDuplicates;
+            companyDuplicates = p.companyDuplicates;
+            phoneMatcher = p.phoneMatcher;
+            ownDomains = p.ownDomains;
         }
 
         Builder(String name) {
@@ -151,6 +207,10 @@ public final class Policy {
             lossReasonRequired = true;
             defaultReminder = Reminder.DAY_BEFORE;
             sameCallWindow = Duration.ofMinutes(1);
+            contactDuplicates = DuplicateRule.anyOf(1, true, MatchField.PHONE, MatchField.EMAIL);
+            companyDuplicates = DuplicateRule.COMPANY;
+            phoneMatcher = PhoneMatcher.lastDigits(PhoneNumber.DEFAULT_MATCH_DIGITS);
+            ownDomains = Set.of();
         }
 
         /**
@@ -247,6 +307,62 @@ public final class Policy {
                 throw new IllegalArgumentException("sameCallWindow must not be negative");
             }
             this.sameCallWindow = value;
+            return this;
+        }
+
+        /**
+         * Sets the duplicate rule for contacts (CON-5).
+         *
+         * @param value the rule
+         * @return this builder
+         */
+        public Builder contactDuplicates(DuplicateRule value) {
+            this.contactDuplicates = Objects.requireNonNull(value, "contactDuplicates");
+            return this;
+        }
+
+        /**
+         * Sets the duplicate rule for companies (CON-5).
+         *
+         * @param value the rule
+         * @return this builder
+         */
+        public Builder companyDuplicates(DuplicateRule value) {
+            this.companyDuplicates = Objects.requireNonNull(value, "companyDuplicates");
+            return this;
+        }
+
+        /**
+         * Compares phone numbers on their last {@code digits} digits (CON-4; default 10).
+         *
+         * @param digits at least 7
+         * @return this builder
+         */
+        public Builder phoneMatchDigits(int digits) {
+            this.phoneMatcher = PhoneMatcher.lastDigits(digits);
+            return this;
+        }
+
+        /**
+         * Sets how phone numbers are matched, for instance region-aware with crm-phone-e164.
+         *
+         * @param value the matcher
+         * @return this builder
+         */
+        public Builder phoneMatcher(PhoneMatcher value) {
+            this.phoneMatcher = Objects.requireNonNull(value, "phoneMatcher");
+            return this;
+        }
+
+        /**
+         * Sets the organization's own e-mail domains (CON-3), such as {@code example.com}.
+         *
+         * @param domains the domains; international ones in any form
+         * @return this builder
+         */
+        public Builder ownDomains(Set<String> domains) {
+            this.ownDomains = domains.stream().map(d -> java.net.IDN.toASCII(d.strip()).toLowerCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
             return this;
         }
 

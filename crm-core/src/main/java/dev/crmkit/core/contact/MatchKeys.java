@@ -1,0 +1,39 @@
+package dev.crmkit.core.contact;
+
+import dev.crmkit.api.contact.Client;
+import dev.crmkit.api.contact.Company;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.Names;
+import dev.crmkit.api.phone.PhoneMatcher;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What duplicate rules compare of a contact or company: its name key, its phones by the policy's
+ * matcher (and by index key, for lookups), its normalized e-mails and its birth date.
+ *
+ * @param name the name's match key, empty when there is none
+ * @param phones the phones' matcher keys
+ * @param phoneIndex the phones' index keys
+ * @param emails the normalized e-mails
+ * @param birthDate the birth date, or null
+ */
+record MatchKeys(String name, Set<String> phones, Set<String> phoneIndex, Set<String> emails, LocalDate birthDate) {
+
+    static MatchKeys of(Contact c, PhoneMatcher matcher) {
+        return of(c.name().matchKey(), c, matcher, c.birthDate().orElse(null));
+    }
+
+    static MatchKeys of(Company c, PhoneMatcher matcher) {
+        return of(Names.matchKey(c.name()), c, matcher, null);
+    }
+
+    private static MatchKeys of(String name, Client c, PhoneMatcher matcher, LocalDate birthDate) {
+        return new MatchKeys(name,
+                c.phones().stream().map(p -> matcher.key(p.number())).collect(Collectors.toUnmodifiableSet()),
+                c.phones().stream().map(p -> p.number().indexKey()).collect(Collectors.toUnmodifiableSet()),
+                c.emails().stream().map(e -> e.email().normalized()).collect(Collectors.toUnmodifiableSet()),
+                birthDate);
+    }
+}
