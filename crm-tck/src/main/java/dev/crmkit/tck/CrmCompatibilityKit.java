@@ -1156,6 +1156,105 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
             assertThat(own.contacts().create(NewContact.named("Ivan").email("ivan@client.test")).emails()).hasSize(1);
         }
 
+        @Test
+        @Tag("CON-6")
+        @DisplayName("merge: survivor wins unless empty, phones/e-mails/tags united, deals, leads, tasks and timeline move, one MERGED event")
+        void merge() {
+            Pipeline p = sales();
+            Contact ivan = anna.contacts().create(NewContact.person("Ivan", null).phone("+7 901 776-34-34").tag("vip")
+                    .email("ivan@client.test"));
+            Contact card = anna.contacts().create(NewContact.person("Ivan", "Petrov").phone("8 901 776 34 34")
+                    .phone("+7 495 000-00-00").email("IVAN@client.test").email("petrov@home.test").tag("moscow")
+                    .position("CFO").birthDate(LocalDate.of(1985, 4, 12)).createAnyway());
+            Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs").contact(card.id()).contact(ivan.id()));
+            Task t = anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(card.id())).deadline(T0.plusSeconds(60)));
+            Comment c = anna.timeline().comment(RecordRef.of(card.id()), "Met at the fair");
+            dev.crmkit.api.lead.Lead lead = data.aLead("Request", annaUser.id()).toBuilder().contact(card.id()).build();
+            committed(tx -> tx.leads().insert(lead));
+
+            dev.crmkit.core.contact.MergePreview preview = anna.contacts().previewMerge(ivan.id(), List.of(card.id()));
+            assertThat(anna.contacts().get(card.id())).as("a preview writes nothing").isEqualTo(card);
+            assertThat(preview.deals()).containsExactly(d.id());
+            assertThat(preview.tasks()).containsExactly(t.id());
+            assertThat(preview.timeline()).containsExactly(c.id());
+            assertThat(preview.leads()).containsExactly(lead.id());
+            Contact result = preview.result();
+            assertThat(result.name().full()).isEqualTo("Ivan Petrov");
+            assertThat(result.position()).contains("CFO");
+            assertThat(result.phones()).extracting(ph -> ph.number().raw()).containsExactly("+7 901 776-34-34",
+                    "8 901 776 34 34", "+7 495 000-00-00");
+            assertThat(result.emails()).extracting(e -> e.email().normalized())
+                    .containsExactly("ivan@client.test", "petrov@home.test");
+            assertThat(result.tags()).containsExactly("vip", "moscow");
+
+            Contact merged = anna.contacts().merge(preview);
+            assertThat(merged.id()).isEqualTo(ivan.id());
+            assertThat(anna.contacts().get(ivan.id())).isEqualTo(merged);
+            failsAndChangesNothing(NotFoundException.class, () -> anna.contacts().get(card.id()));
+            assertThat(anna.deals().get(d.id()).contacts()).containsExactly(ivan.id());
+            assertThat(anna.tasks().get(t.id()).owner()).isEqualTo(RecordRef.of(ivan.id()));
+            assertThat(anna.timeline().of(RecordRef.of(ivan.id()))).anySatisfy(i ->
+                    assertThat(i).isEqualTo(new TimelineItem.Entry(storage.inTransaction((Transaction tx) ->
+                            tx.timeline().get(c.id())))));
+            assertThat(storage.inTransaction((Transaction tx) -> tx.leads().get(lead.id())).contact()).contains(ivan.id());
+            assertThat(anna.events().of(RecordRef.of(ivan.id()))).filteredOn(e -> e.kind() == EventKind.MERGED)
+                    .singleElement().satisfies(e -> assertThat(e.after().orElseThrow()).contains("Ivan Petrov")
+                            .contains(card.id().toString()));
+        }
+
+        @Test
+        @Tag("CON-6")
+        @DisplayName("merge: a contact changed since the preview fails with a conflict and nothing changes")
+        void staleMerge() {
+            Contact a = anna.contacts().create(NewContact.named("Ivan").phone("+7 901 776-34-34"));
+            Contact b = anna.contacts().create(NewContact.named("Ivan P.").phone("89017763434").createAnyway());
+            dev.crmkit.core.contact.MergePreview preview = anna.contacts().previewMerge(a.id(), List.of(b.id()));
+            anna.contacts().update(b.id(), b.version(), NewContact.from(b).position("CEO"));
+            failsAndChangesNothing(ConflictException.class, () -> anna.contacts().merge(preview));
+            assertThat(codes(failsAndChangesNothing(ValidationException.class,
+                    () -> anna.contacts().previewMerge(a.id(), List.of(a.id()))))).containsExactly("merge.survivor.included");
+            assertThat(codes(failsAndChangesNothing(ValidationException.class,
+                    () -> anna.contacts().previewMerge(a.id(), List.of())))).containsExactly("merge.others.none");
+        }
+
+        @Test
+        @Tag("CON-5")
+        @DisplayName("a scan groups existing duplicates into transitive clusters with the reasons, writing nothing")
+        void scan() {
+            CrmSession b = crm(Policies.bitrix24SalesDepartment()).as(annaUser.id());
+            LocalDate birth = LocalDate.of(1990, 5, 17);
+            Contact a1 = b.contacts().create(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "a@mail.test"));
+            Contact a2 = b.contacts().create(bitrixPerson("Oleg", "+7 903 222-22-22", birth, "b@mail.test"));
+            // Stored before the rules applied: straight into storage, as an import of old data would.
+            Contact a3 = data.aContact("Ivan", "Petrov", annaUser.id()).toBuilder()
+                    .name(dev.crmkit.api.contact.PersonName.of("ivan", "sergeevich", "PETROV")).birthDate(birth)
+                    .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("+7 905 333-33-33")))
+                    .emails(List.of()).build();
+            Contact a4 = data.aContact("Anna", "Smirnova", annaUser.id()).toBuilder()
+                    .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("8 905 333 33 33")))
+                    .birthDate(birth).emails(List.of()).build();
+            Contact a5 = data.aContact("Anna", "Smirnova", annaUser.id()).toBuilder()
+                    .name(dev.crmkit.api.contact.PersonName.of("ANNA", "", "smirnova"))
+                    .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("+7 905 444 44 44")))
+                    .birthDate(birth).emails(List.of()).build();
+            storage.run(tx -> {
+                tx.contacts().insert(a3);
+                tx.contacts().insert(a4);
+                tx.contacts().insert(a5);
+            });
+            Snapshot before = snapshot();
+            List<dev.crmkit.core.contact.DuplicateCluster> clusters = b.contacts().scanDuplicates();
+            assertThat(snapshot()).isEqualTo(before);
+            assertThat(clusters).singleElement().satisfies(cl -> {
+                assertThat(cl.contacts()).containsExactlyInAnyOrder(a1.id(), a3.id(), a4.id(), a5.id());
+                assertThat(cl.reasons()).contains(dev.crmkit.api.contact.MatchField.NAME,
+                        dev.crmkit.api.contact.MatchField.BIRTH_DATE, dev.crmkit.api.contact.MatchField.PHONE);
+            });
+            assertThat(clusters.get(0).contacts()).doesNotContain(a2.id());
+            assertThat(anna.contacts().scanDuplicates()).as("amoCRM: phones only").singleElement()
+                    .satisfies(cl -> assertThat(cl.contacts()).containsExactlyInAnyOrder(a3.id(), a4.id()));
+        }
+
         @ParameterizedTest(name = "{0}")
         @MethodSource("dev.crmkit.tck.CrmCompatibilityKit#racingPeople")
         @Tag("CON-5")

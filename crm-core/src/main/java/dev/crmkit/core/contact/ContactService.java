@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Contacts, the people the organization deals with (CON-1, CON-2, CON-9). What a contact must have is
@@ -105,6 +106,110 @@ public final class ContactService {
     public List<DuplicateMatch> findDuplicates(NewContact candidate) {
         Objects.requireNonNull(candidate, "candidate");
         return context.read(unit -> Duplicates.ofContact(unit.tx(), context.policy(), build(unit, candidate, null), false));
+    }
+
+    /**
+     * Groups every stored contact that duplicates another under the policy's rule into clusters
+     * (transitively: A~B and B~C are one cluster), reading all contacts once, so data that came in
+     * before the rules can be cleaned up (CON-5). Writes nothing.
+     *
+     * @return the clusters of two or more contacts, with the fields that linked them
+     */
+    public List<DuplicateCluster> scanDuplicates() {
+        return context.read(unit -> {
+            try (Stream<Contact> all = unit.tx().contacts().streamAll()) {
+                return new DuplicateScan(context.policy().contactDuplicates(), context.policy().phoneMatcher()).scan(all);
+            }
+        });
+    }
+
+    /**
+     * What merging contacts into a survivor would do (CON-6), without writing anything.
+     *
+     * @param survivor the contact that remains
+     * @param others the contacts merged into it and deleted
+     * @return the preview, to pass to {@link #merge(MergePreview)}
+     * @throws dev.crmkit.api.ValidationException {@code merge.others.none} or {@code merge.survivor.included}
+     * @throws dev.crmkit.api.NotFoundException when a contact does not exist
+     */
+    public MergePreview previewMerge(ContactId survivor, List<ContactId> others) {
+        Objects.requireNonNull(survivor, "survivor");
+        return context.read(unit -> preview(unit, survivor, others));
+    }
+
+    /**
+     * Merges contacts into a survivor (CON-6) as previewed, in one transaction: the survivor gets the
+     * merged values; deals, leads, tasks and timeline entries of the others move to it; the others are
+     * deleted; one MERGED event names them.
+     *
+     * @param preview the preview from {@link #previewMerge(ContactId, List)}
+     * @return the survivor as stored
+     * @throws dev.crmkit.api.ConflictException when any of the contacts changed since the preview; nothing changes
+     */
+    public Contact merge(MergePreview preview) {
+        Objects.requireNonNull(preview, "preview");
+        return context.write(unit -> {
+            Transaction tx = unit.tx();
+            ContactId survivorId = preview.result().id();
+            preview.versions().forEach((id, version) -> Records.requireVersion(tx.contacts().get(id), version));
+            MergePreview now = preview(unit, survivorId,
+                    preview.removed().stream().map(Contact::id).collect(Collectors.toList()));
+            Instant at = unit.now();
+            for (Contact other : now.removed()) {
+                for (Deal d : tx.deals().byContact(other.id())) {
+                    List<ContactId> moved = d.contacts().stream().map(c -> c.equals(other.id()) ? survivorId : c)
+                            .distinct().collect(Collectors.toList());
+                    tx.deals().update(d.toBuilder().version(d.version() + 1).updated(at).contacts(moved).build(), d.version());
+                }
+                for (Lead l : tx.leads().byContact(other.id())) {
+                    tx.leads().update(l.toBuilder().version(l.version() + 1).updated(at).contact(survivorId).build(),
+                            l.version());
+                }
+                RecordRef from = RecordRef.of(other.id());
+                RecordRef to = RecordRef.of(survivorId);
+                for (dev.crmkit.api.task.Task t : tx.tasks().byOwner(from)) {
+                    tx.tasks().update(t.toBuilder().version(t.version() + 1).updated(at).owner(to).build(), t.version());
+                }
+                for (dev.crmkit.api.timeline.TimelineEntry e : tx.timeline().byOwner(from)) {
+                    tx.timeline().update(TimelineOwners.moved(e, to, at), e.version());
+                }
+                tx.contacts().delete(other.id(), other.version());
+            }
+            Contact current = tx.contacts().get(survivorId);
+            Contact merged = tx.contacts().update(now.result().toBuilder().updated(at).build(), current.version());
+            unit.change(RecordRef.of(survivorId), merged.name().full(), EventKind.MERGED, "merged", null,
+                    now.removed().stream().map(c -> c.name().full() + " (" + c.id() + ")").collect(Collectors.joining(", ")));
+            return merged;
+        });
+    }
+
+    private MergePreview preview(Unit unit, ContactId survivorId, List<ContactId> others) {
+        Violations v = new Violations();
+        if (others.isEmpty()) {
+            v.add("others", "merge.others.none");
+        }
+        if (others.contains(survivorId)) {
+            v.add("others", "merge.survivor.included");
+        }
+        v.throwIfAny();
+        Transaction tx = unit.tx();
+        Contact survivor = tx.contacts().get(survivorId);
+        List<Contact> removed = others.stream().distinct().map(id -> tx.contacts().get(id)).collect(Collectors.toList());
+        java.util.Map<ContactId, Long> versions = new java.util.LinkedHashMap<>();
+        versions.put(survivorId, survivor.version());
+        removed.forEach(c -> versions.put(c.id(), c.version()));
+        List<dev.crmkit.api.deal.DealId> deals = new java.util.ArrayList<>();
+        List<dev.crmkit.api.lead.LeadId> leads = new java.util.ArrayList<>();
+        List<dev.crmkit.api.task.TaskId> tasks = new java.util.ArrayList<>();
+        List<dev.crmkit.api.timeline.TimelineEntryId> entries = new java.util.ArrayList<>();
+        for (Contact c : removed) {
+            tx.deals().byContact(c.id()).forEach(d -> deals.add(d.id()));
+            tx.leads().byContact(c.id()).forEach(l -> leads.add(l.id()));
+            tx.tasks().byOwner(RecordRef.of(c.id())).forEach(t -> tasks.add(t.id()));
+            tx.timeline().byOwner(RecordRef.of(c.id())).forEach(e -> entries.add(e.id()));
+        }
+        return new MergePreview(MergeRule.merge(survivor, removed, unit.now()), removed, versions, deals, leads, tasks,
+                entries);
     }
 
     private void rejectDuplicates(ClientForm<?> form, List<DuplicateMatch> matches) {

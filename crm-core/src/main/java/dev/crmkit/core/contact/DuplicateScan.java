@@ -1,0 +1,159 @@
+package dev.crmkit.core.contact;
+
+import dev.crmkit.api.EntityId;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.MatchField;
+import dev.crmkit.api.phone.PhoneMatcher;
+import dev.crmkit.core.policy.DuplicateRule;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Groups stored contacts into duplicate clusters in one pass (CON-5): for every combination of fields
+ * that satisfies the rule, each contact's values for that combination form a key; contacts sharing a key
+ * are duplicates and are united (union-find), so clusters are transitive. Memory grows with the number
+ * of keys, not with pairs.
+ */
+final class DuplicateScan {
+
+    private final DuplicateRule rule;
+    private final PhoneMatcher matcher;
+    private final List<Set<MatchField>> combinations;
+    private final List<ContactId> ids = new ArrayList<>();
+    private final Map<String, Integer> firstWithKey = new HashMap<>();
+    private int[] parent = new int[1024];
+    private final Map<Integer, EnumSet<MatchField>> reasons = new HashMap<>();
+
+    DuplicateScan(DuplicateRule rule, PhoneMatcher matcher) {
+        this.rule = rule;
+        this.matcher = matcher;
+        this.combinations = combinations(rule);
+    }
+
+    /** The field sets that satisfy the rule minimally: the required fields plus {@code minimum} of the others. */
+    static List<Set<MatchField>> combinations(DuplicateRule rule) {
+        List<Set<MatchField>> result = new ArrayList<>();
+        List<MatchField> anyOf = new ArrayList<>(rule.anyOf());
+        EnumSet<MatchField> required = EnumSet.noneOf(MatchField.class);
+        required.addAll(rule.required());
+        choose(anyOf, 0, rule.minimum(), required, result);
+        return result;
+    }
+
+    private static void choose(List<MatchField> from, int start, int left, EnumSet<MatchField> chosen,
+                               List<Set<MatchField>> out) {
+        if (left == 0) {
+            out.add(EnumSet.copyOf(chosen));
+            return;
+        }
+        for (int i = start; i < from.size(); i++) {
+            chosen.add(from.get(i));
+            choose(from, i + 1, left - 1, chosen, out);
+            chosen.remove(from.get(i));
+        }
+    }
+
+    List<DuplicateCluster> scan(Stream<Contact> contacts) {
+        contacts.forEach(this::add);
+        Map<Integer, List<ContactId>> groups = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            groups.computeIfAbsent(find(i), r -> new ArrayList<>()).add(ids.get(i));
+        }
+        List<DuplicateCluster> clusters = new ArrayList<>();
+        groups.forEach((root, members) -> {
+            if (members.size() > 1) {
+                members.sort(EntityId.ORDER);
+                clusters.add(new DuplicateCluster(members, reasons.getOrDefault(root, EnumSet.noneOf(MatchField.class))));
+            }
+        });
+        clusters.sort((a, b) -> EntityId.ORDER.compare(a.contacts().get(0), b.contacts().get(0)));
+        return clusters;
+    }
+
+    private void add(Contact c) {
+        int index = ids.size();
+        ids.add(c.id());
+        if (index == parent.length) {
+            parent = java.util.Arrays.copyOf(parent, parent.length * 2);
+        }
+        parent[index] = index;
+        MatchKeys keys = MatchKeys.of(c, matcher);
+        for (Set<MatchField> combination : combinations) {
+            for (String key : keysOf(combination, keys)) {
+                Integer other = firstWithKey.putIfAbsent(key, index);
+                if (other != null) {
+                    union(index, other, combination);
+                }
+            }
+        }
+    }
+
+    /** The keys of a contact for a field combination: one per combination of its values. */
+    private static List<String> keysOf(Set<MatchField> combination, MatchKeys keys) {
+        List<String> partial = new ArrayList<>();
+        partial.add(combination.toString());
+        for (MatchField f : combination) {
+            List<String> values = new ArrayList<>();
+            switch (f) {
+                case NAME:
+                    if (!keys.name().isEmpty()) {
+                        values.add(keys.name());
+                    }
+                    break;
+                case PHONE:
+                    values.addAll(keys.phones());
+                    break;
+                case EMAIL:
+                    values.addAll(keys.emails());
+                    break;
+                default:
+                    if (keys.birthDate() != null) {
+                        values.add(keys.birthDate().toString());
+                    }
+            }
+            if (values.isEmpty()) {
+                return List.of();
+            }
+            List<String> next = new ArrayList<>(partial.size() * values.size());
+            for (String p : partial) {
+                for (String v : values) {
+                    next.add(p + '\u0000' + v);
+                }
+            }
+            partial = next;
+        }
+        return partial;
+    }
+
+    private int find(int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private void union(int a, int b, Set<MatchField> why) {
+        int ra = find(a);
+        int rb = find(b);
+        EnumSet<MatchField> merged = EnumSet.copyOf(why);
+        EnumSet<MatchField> ea = reasons.remove(ra);
+        EnumSet<MatchField> eb = reasons.remove(rb);
+        if (ea != null) {
+            merged.addAll(ea);
+        }
+        if (eb != null) {
+            merged.addAll(eb);
+        }
+        int root = Math.min(ra, rb);
+        parent[Math.max(ra, rb)] = root;
+        parent[ra] = root;
+        reasons.put(root, merged);
+    }
+}
