@@ -1,0 +1,105 @@
+package dev.crmkit.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crmkit.api.phone.PhoneNumber;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded property tests of phone match keys (CON-4). The seed is printed in every failure message; re-run
+ * one with {@code -Dcrmkit.seed=<seed>}.
+ */
+@Tag("CON-4")
+@DisplayName("CON-4 properties of phone match keys")
+class PhonePropertyTest {
+
+    private static final int CASES = 5_000;
+    private static final long SEED = Long.getLong("crmkit.seed", System.nanoTime());
+
+    /** Writes a ten-digit national number the way a person or an import might. */
+    static String spell(String national, Random r) {
+        StringBuilder sb = new StringBuilder();
+        switch (r.nextInt(5)) {
+            case 0:
+                sb.append("+7 ");
+                break;
+            case 1:
+                sb.append("8 ");
+                break;
+            case 2:
+                sb.append("00 7 ");
+                break;
+            case 3:
+                sb.append('7');
+                break;
+            default:
+                break;
+        }
+        String[] seps = {"", " ", "-", ".", "\u00A0", "\u2011"};
+        boolean brackets = r.nextBoolean();
+        for (int i = 0; i < national.length(); i++) {
+            if (i == 0 && brackets) {
+                sb.append('(');
+            }
+            char d = national.charAt(i);
+            sb.append(r.nextInt(8) == 0 ? (char) ('\uFF10' + (d - '0')) : d);
+            if (i == 2 && brackets) {
+                sb.append(") ");
+            } else if (i < national.length() - 1 && r.nextInt(3) == 0) {
+                sb.append(seps[r.nextInt(seps.length)]);
+            }
+        }
+        switch (r.nextInt(6)) {
+            case 0:
+                sb.append(" доб. ").append(r.nextInt(999));
+                break;
+            case 1:
+                sb.append(" ext. ").append(r.nextInt(999));
+                break;
+            case 2:
+                sb.append(" x").append(r.nextInt(999));
+                break;
+            default:
+                break;
+        }
+        return sb.toString();
+    }
+
+    static String national(Random r) {
+        StringBuilder sb = new StringBuilder().append((char) ('1' + r.nextInt(9)));
+        for (int i = 1; i < 10; i++) {
+            sb.append((char) ('0' + r.nextInt(10)));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    @DisplayName("every spelling of a ten-digit number yields that number as its key")
+    void spellingsShareTheKey() {
+        Random r = new Random(SEED);
+        for (int i = 0; i < CASES; i++) {
+            String national = national(r);
+            String written = spell(national, r);
+            assertThat(PhoneNumber.parse(written).matchKey()).as("seed %d: %s", SEED, written).isEqualTo(national);
+        }
+    }
+
+    @Test
+    @DisplayName("different ten-digit numbers yield different keys")
+    void differentNumbersDifferentKeys() {
+        Random r = new Random(SEED);
+        Map<String, String> byKey = new HashMap<>();
+        for (int i = 0; i < CASES; i++) {
+            String national = national(r);
+            String key = PhoneNumber.parse(spell(national, r)).matchKey();
+            String before = byKey.putIfAbsent(key, national);
+            assertThat(before == null || before.equals(national)).as("seed %d: %s and %s share %s", SEED, before,
+                    national, key).isTrue();
+        }
+    }
+}
