@@ -1143,6 +1143,20 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
         }
 
         @Test
+        @Tag("CON-5")
+        @DisplayName("a policy can turn duplicate detection off for trusted bulk loads")
+        void detectionOff() {
+            CrmSession loose = crm(Policy.builder(Policies.bitrix24SalesDepartment()).duplicateDetection(false).build())
+                    .as(annaUser.id());
+            LocalDate birth = LocalDate.of(1990, 5, 17);
+            Contact a = loose.contacts().create(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "a@mail.test"));
+            Contact b = loose.contacts().create(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "a@mail.test"));
+            assertThat(a.id()).isNotEqualTo(b.id());
+            assertThat(loose.contacts().findDuplicates(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "x@mail.test")))
+                    .as("findDuplicates still answers").hasSize(2);
+        }
+
+        @Test
         @Tag("CON-3")
         @DisplayName("a client's contact may not carry an e-mail of the organization's own users or own domains")
         void ownEmails() {

@@ -51,7 +51,9 @@ public final class CompanyService {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
             Company candidate = build(unit, form, null);
-            rejectDuplicates(form, Duplicates.ofCompany(unit.tx(), context.policy(), candidate, true));
+            if (context.policy().duplicateDetection()) {
+                rejectDuplicates(form, Duplicates.ofCompany(unit.tx(), context.policy(), candidate, true));
+            }
             Company c = unit.tx().companies().insert(candidate);
             unit.event(RecordRef.of(c.id()), c.name(), EventKind.CREATED);
             return c;
@@ -71,7 +73,7 @@ public final class CompanyService {
         return context.write(unit -> {
             Company current = Records.requireVersion(unit.tx().companies().get(id), expectedVersion);
             Company candidate = build(unit, form, current);
-            if (!MatchKeys.of(candidate, context.policy().phoneMatcher())
+            if (context.policy().duplicateDetection() && !MatchKeys.of(candidate, context.policy().phoneMatcher())
                     .equals(MatchKeys.of(current, context.policy().phoneMatcher()))) {
                 rejectDuplicates(form, Duplicates.ofCompany(unit.tx(), context.policy(), candidate, true));
             }

@@ -60,7 +60,9 @@ public final class ContactService {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
             Contact candidate = build(unit, form, null);
-            rejectDuplicates(form, Duplicates.ofContact(unit.tx(), context.policy(), candidate, true));
+            if (context.policy().duplicateDetection()) {
+                rejectDuplicates(form, Duplicates.ofContact(unit.tx(), context.policy(), candidate, true));
+            }
             Contact c = unit.tx().contacts().insert(candidate);
             RecordRef ref = RecordRef.of(c.id());
             unit.event(ref, c.name().full(), EventKind.CREATED);
@@ -85,7 +87,7 @@ public final class ContactService {
         return context.write(unit -> {
             Contact current = Records.requireVersion(unit.tx().contacts().get(id), expectedVersion);
             Contact candidate = build(unit, form, current);
-            if (!MatchKeys.of(candidate, context.policy().phoneMatcher())
+            if (context.policy().duplicateDetection() && !MatchKeys.of(candidate, context.policy().phoneMatcher())
                     .equals(MatchKeys.of(current, context.policy().phoneMatcher()))) {
                 rejectDuplicates(form, Duplicates.ofContact(unit.tx(), context.policy(), candidate, true));
             }

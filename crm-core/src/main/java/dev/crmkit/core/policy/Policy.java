@@ -28,6 +28,7 @@ public final class Policy {
     private final DuplicateRule companyDuplicates;
     private final PhoneMatcher phoneMatcher;
     private final Set<String> ownDomains;
+    private final boolean duplicateDetection;
 
     private Policy(Builder b) {
         this.name = b.name;
@@ -42,6 +43,7 @@ public final class Policy {
         this.companyDuplicates = b.companyDuplicates;
         this.phoneMatcher = b.phoneMatcher;
         this.ownDomains = Set.copyOf(b.ownDomains);
+        this.duplicateDetection = b.duplicateDetection;
     }
 
     /**
@@ -163,6 +165,16 @@ public final class Policy {
         return ownDomains;
     }
 
+    /**
+     * Whether creating and updating contacts and companies checks for duplicates (CON-5); on in every
+     * preset. Turning it off is for trusted bulk loads that are de-duplicated otherwise.
+     *
+     * @return true when duplicates are looked for and rejected
+     */
+    public boolean duplicateDetection() {
+        return duplicateDetection;
+    }
+
     @Override
     public String toString() {
         return "Policy[" + name + "]";
@@ -182,6 +194,7 @@ public final class Policy {
         private DuplicateRule companyDuplicates;
         private PhoneMatcher phoneMatcher;
         private Set<String> ownDomains;
+        private boolean duplicateDetection;
 
         private Builder(Policy p) {
             name = p.name;
@@ -196,6 +209,7 @@ public final class Policy {
             companyDuplicates = p.companyDuplicates;
             phoneMatcher = p.phoneMatcher;
             ownDomains = p.ownDomains;
+            duplicateDetection = p.duplicateDetection;
         }
 
         Builder(String name) {
@@ -211,6 +225,7 @@ public final class Policy {
             companyDuplicates = DuplicateRule.COMPANY;
             phoneMatcher = PhoneMatcher.lastDigits(PhoneNumber.DEFAULT_MATCH_DIGITS);
             ownDomains = Set.of();
+            duplicateDetection = true;
         }
 
         /**
@@ -363,6 +378,17 @@ public final class Policy {
         public Builder ownDomains(Set<String> domains) {
             this.ownDomains = domains.stream().map(d -> java.net.IDN.toASCII(d.strip()).toLowerCase(java.util.Locale.ROOT))
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return this;
+        }
+
+        /**
+         * Turns duplicate detection on or off (CON-5; on by default).
+         *
+         * @param value false to skip the duplicate check on create and update
+         * @return this builder
+         */
+        public Builder duplicateDetection(boolean value) {
+            this.duplicateDetection = value;
             return this;
         }
 
