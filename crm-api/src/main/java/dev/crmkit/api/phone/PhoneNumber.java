@@ -52,8 +52,8 @@ public final class PhoneNumber {
             throw ValidationException.of(Violation.of("phone", "phone.blank"));
         }
         String extension = "";
-        Matcher m = EXTENSION.matcher(text);
-        if (m.find() && m.start() > 0) {
+        Matcher m = plain(text) ? null : EXTENSION.matcher(text);
+        if (m != null && m.find() && m.start() > 0) {
             extension = m.group(1);
             text = text.substring(0, m.start()).strip();
             while (!text.isEmpty() && (text.endsWith(",") || text.endsWith(";"))) {
@@ -73,6 +73,17 @@ public final class PhoneNumber {
             throw ValidationException.of(Violation.of("phone", "phone.no_digits", raw));
         }
         return new PhoneNumber(raw.strip(), digits.toString(), extension);
+    }
+
+    /** Whether the text is only digits and separators, so it cannot hold an extension marker. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && SEPARATORS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Folds every Unicode decimal digit to ASCII and every space-like character to a space. */

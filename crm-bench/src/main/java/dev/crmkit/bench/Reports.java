@@ -1,0 +1,101 @@
+package dev.crmkit.bench;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.crmkit.api.phone.PhoneNumber;
+import dev.crmkit.core.contact.DuplicateCluster;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks that go with the benchmarks: whether the match keys agree with libphonenumber, and whether
+ * the scan finds the same clusters as DuckDB (with crmkit's peak heap). Run with
+ * {@code java -cp crm-bench/target/benchmarks.jar dev.crmkit.bench.Reports agreement|scan [size]}.
+ */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    /** The outcome of comparing keys on the inputs libphonenumber accepts as valid. */
+    record Agreement(int total, int valid, int agreeing, List<String> disagreements) {
+    }
+
+    static Agreement agreement(List<String> numbers) {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        int valid = 0;
+        int agreeing = 0;
+        List<String> disagreements = new ArrayList<>();
+        for (String raw : numbers) {
+            com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsed;
+            try {
+                parsed = util.parse(raw, "RU");
+            } catch (NumberParseException e) {
+                continue;
+            }
+            if (!util.isValidNumber(parsed)) {
+                continue;
+            }
+            valid++;
+            String national = String.valueOf(parsed.getNationalNumber());
+            String expected = national.length() > 10 ? national.substring(national.length() - 10) : national;
+            String key = PhoneNumber.parse(raw).matchKey();
+            if (key.equals(expected)) {
+                agreeing++;
+            } else {
+                disagreements.add(raw + " → crmkit " + key + ", national number " + national);
+            }
+        }
+        return new Agreement(numbers.size(), valid, agreeing, disagreements);
+    }
+
+    /**
+     * Prints a report.
+     *
+     * @param args {@code agreement [count]} or {@code scan [contacts]}
+     * @throws Exception if a peer fails
+     */
+    public static void main(String[] args) throws Exception {
+        String what = args.length > 0 ? args[0] : "agreement";
+        if (what.equals("agreement")) {
+            int count = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+            Agreement a = agreement(BenchData.phones(42, count));
+            System.out.println("numbers: " + a.total() + ", valid for libphonenumber: " + a.valid()
+                    + ", keys agreeing with its national number: " + a.agreeing());
+            System.out.println("disagreements (" + a.disagreements().size() + "):");
+            a.disagreements().stream().limit(20).forEach(d -> System.out.println("  " + d));
+            return;
+        }
+        ScanBenchmark bench = new ScanBenchmark();
+        bench.contacts = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        bench.setUp();
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+        long before = used();
+        long start = System.nanoTime();
+        List<DuplicateCluster> crmkit = bench.crmkitScan();
+        long crmkitMillis = (System.nanoTime() - start) / 1_000_000;
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        start = System.nanoTime();
+        List<List<String>> duck = bench.duckdbGroupBy();
+        long duckMillis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("contacts: " + bench.contacts + ", clusters crmkit " + crmkit.size() + ", DuckDB " + duck.size()
+                + ", same clusters: " + ScanBenchmark.normalize(crmkit).equals(ScanBenchmark.normalizeDuck(duck)));
+        System.out.println("one run: crmkit " + crmkitMillis + " ms, DuckDB " + duckMillis + " ms");
+        System.out.println("heap: " + before / (1 << 20) + " MiB with the data loaded, peak during the scan "
+                + peak / (1 << 20) + " MiB (sum of the heap pools' peaks)");
+        bench.tearDown();
+    }
+
+    private static long used() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

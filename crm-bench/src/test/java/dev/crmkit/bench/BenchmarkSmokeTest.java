@@ -1,0 +1,58 @@
+package dev.crmkit.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.Blackhole;
+
+/** Runs every benchmark once on tiny data and checks that both sides agree; never measures time. */
+@DisplayName("Benchmarks run once on tiny data")
+class BenchmarkSmokeTest {
+
+    private static Blackhole blackhole() {
+        return new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+    }
+
+    @Test
+    @DisplayName("phone keys: both sides run; keys agree with libphonenumber on valid Russian and US numbers")
+    void phones() {
+        PhoneKeyBenchmark b = new PhoneKeyBenchmark();
+        b.count = 500;
+        b.setUp();
+        b.crmkitMatchKey(blackhole());
+        b.libphonenumberParseFormat(blackhole());
+        Reports.Agreement a = Reports.agreement(b.numbers);
+        assertThat(a.valid()).isGreaterThan(400);
+        assertThat(a.disagreements()).allSatisfy(d -> assertThat(d).startsWith("+49"));
+    }
+
+    @Test
+    @DisplayName("scan: crmkit and DuckDB find the same clusters")
+    void scan() throws Exception {
+        ScanBenchmark b = new ScanBenchmark();
+        b.contacts = 3_000;
+        b.setUp();
+        try {
+            var crmkit = b.crmkitScan();
+            var duck = b.duckdbGroupBy();
+            assertThat(crmkit).isNotEmpty();
+            assertThat(ScanBenchmark.normalize(crmkit)).isEqualTo(ScanBenchmark.normalizeDuck(duck));
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
+    @DisplayName("create: with and without the duplicate check every contact is created")
+    void create() {
+        for (boolean check : new boolean[] {true, false}) {
+            CreateBenchmark b = new CreateBenchmark();
+            b.duplicateCheck = check;
+            b.contacts = 300;
+            b.people();
+            b.emptyCrm();
+            assertThat(b.createOneByOne()).isEqualTo(300);
+        }
+    }
+}
