@@ -21,8 +21,22 @@ public final class Names {
      */
     public static String matchKey(String name) {
         Objects.requireNonNull(name, "name");
-        String n = Normalizer.normalize(name, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
-        n = n.replace('ё', 'е');
-        return n.strip().replaceAll("\\s+", " ");
+        String n = Normalizer.isNormalized(name, Normalizer.Form.NFC) ? name : Normalizer.normalize(name, Normalizer.Form.NFC);
+        n = n.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(n.length());
+        boolean space = false;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c == 'ё' ? 'е' : c);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -47,6 +47,10 @@ public final class PhoneNumber {
      */
     public static PhoneNumber parse(String raw) {
         Objects.requireNonNull(raw, "raw");
+        PhoneNumber plain = parsePlain(raw);
+        if (plain != null) {
+            return plain;
+        }
         String text = normalizeCharacters(raw).strip();
         if (text.isEmpty()) {
             throw ValidationException.of(Violation.of("phone", "phone.blank"));
@@ -73,6 +77,40 @@ public final class PhoneNumber {
             throw ValidationException.of(Violation.of("phone", "phone.no_digits", raw));
         }
         return new PhoneNumber(raw.strip(), digits.toString(), extension);
+    }
+
+    /**
+     * The common case in one pass: ASCII digits and separators only (no extension, no other characters).
+     * Returns null for anything else, which the full parse handles; both give the same result here.
+     */
+    private static PhoneNumber parsePlain(String raw) {
+        int n = raw.length();
+        char[] digits = new char[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits[count++] = c;
+            } else if (!isAsciiSeparator(c)) {
+                return null;
+            }
+        }
+        return count == 0 ? null : new PhoneNumber(raw.strip(), new String(digits, 0, count), "");
+    }
+
+    private static boolean isAsciiSeparator(char c) {
+        switch (c) {
+            case ' ':
+            case '-':
+            case '.':
+            case '(':
+            case ')':
+            case '/':
+            case '+':
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** Whether the text is only digits and separators, so it cannot hold an extension marker. */

@@ -25,6 +25,8 @@ final class DuplicateScan {
     private final DuplicateRule rule;
     private final PhoneMatcher matcher;
     private final List<Set<MatchField>> combinations;
+    private final List<String> prefixes = new ArrayList<>();
+    private final Set<MatchField> fields;
     private final List<ContactId> ids = new ArrayList<>();
     private final Map<String, Integer> firstWithKey = new HashMap<>();
     private int[] parent = new int[1024];
@@ -34,6 +36,10 @@ final class DuplicateScan {
         this.rule = rule;
         this.matcher = matcher;
         this.combinations = combinations(rule);
+        for (int i = 0; i < combinations.size(); i++) {
+            prefixes.add(Integer.toString(i));
+        }
+        this.fields = rule.fields();
     }
 
     /** The field sets that satisfy the rule minimally: the required fields plus {@code minimum} of the others. */
@@ -83,9 +89,10 @@ final class DuplicateScan {
             parent = java.util.Arrays.copyOf(parent, parent.length * 2);
         }
         parent[index] = index;
-        MatchKeys keys = MatchKeys.of(c, matcher);
-        for (Set<MatchField> combination : combinations) {
-            for (String key : keysOf(combination, keys)) {
+        MatchKeys keys = MatchKeys.of(c, matcher, fields);
+        for (int i = 0; i < combinations.size(); i++) {
+            Set<MatchField> combination = combinations.get(i);
+            for (String key : keysOf(prefixes.get(i), combination, keys)) {
                 Integer other = firstWithKey.putIfAbsent(key, index);
                 if (other != null) {
                     union(index, other, combination);
@@ -95,9 +102,9 @@ final class DuplicateScan {
     }
 
     /** The keys of a contact for a field combination: one per combination of its values. */
-    private static List<String> keysOf(Set<MatchField> combination, MatchKeys keys) {
-        List<String> partial = new ArrayList<>();
-        partial.add(combination.toString());
+    private static List<String> keysOf(String prefix, Set<MatchField> combination, MatchKeys keys) {
+        List<String> partial = new ArrayList<>(2);
+        partial.add(prefix);
         for (MatchField f : combination) {
             List<String> values = new ArrayList<>();
             switch (f) {

@@ -3,6 +3,7 @@ package dev.crmkit.core.contact;
 import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.MatchField;
 import dev.crmkit.api.contact.Names;
 import dev.crmkit.api.phone.PhoneMatcher;
 import java.time.LocalDate;
@@ -23,6 +24,19 @@ record MatchKeys(String name, Set<String> phones, Set<String> phoneIndex, Set<St
 
     static MatchKeys of(Contact c, PhoneMatcher matcher) {
         return of(c.name().matchKey(), c, matcher, c.birthDate().orElse(null));
+    }
+
+    /** Only the keys of the given fields (the others empty), for scans over many records. */
+    static MatchKeys of(Contact c, PhoneMatcher matcher, Set<MatchField> fields) {
+        return new MatchKeys(fields.contains(MatchField.NAME) ? c.name().matchKey() : "",
+                fields.contains(MatchField.PHONE)
+                        ? c.phones().stream().map(p -> matcher.key(p.number())).collect(Collectors.toUnmodifiableSet())
+                        : Set.of(),
+                Set.of(),
+                fields.contains(MatchField.EMAIL)
+                        ? c.emails().stream().map(e -> e.email().normalized()).collect(Collectors.toUnmodifiableSet())
+                        : Set.of(),
+                fields.contains(MatchField.BIRTH_DATE) ? c.birthDate().orElse(null) : null);
     }
 
     static MatchKeys of(Company c, PhoneMatcher matcher) {
