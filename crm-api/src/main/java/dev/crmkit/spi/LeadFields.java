@@ -1,5 +1,6 @@
 package dev.crmkit.spi;
 
+import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadId;
@@ -23,6 +24,8 @@ public final class LeadFields {
     public static final Field<Lead, UserId> RESPONSIBLE = Field.of("responsible", UserId.class, Lead::responsible);
     /** The contact. */
     public static final Field<Lead, ContactId> CONTACT = Field.optional("contact", ContactId.class, Lead::contact);
+    /** The company. */
+    public static final Field<Lead, CompanyId> COMPANY = Field.optional("company", CompanyId.class, Lead::company);
     /** When the lead was created. */
     public static final Field<Lead, Instant> CREATED = Field.of("created", Instant.class, Lead::created);
 

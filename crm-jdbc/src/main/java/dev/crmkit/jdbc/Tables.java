@@ -85,7 +85,7 @@ final class Tables {
             Column.of(LeadFields.SOURCE, "source", "text"),
             Column.of(LeadFields.RESPONSIBLE, "responsible", "uuid"),
             Column.of(LeadFields.CONTACT, "contact", "uuid"),
-            Column.extra("company", "uuid", l -> l.company().orElse(null)),
+            Column.of(LeadFields.COMPANY, "company", "uuid"),
             Column.of(LeadFields.CREATED, "created", "timestamptz")), kind -> Lead.class);
 
     static final TableSpec<PipelineId, Pipeline> PIPELINES = new TableSpec<>("pipelines", PipelineId::new, List.of(

@@ -591,6 +591,23 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
         }
 
         @Test
+        @Tag("CON-1")
+        @DisplayName("deleting a company unlinks its contacts, deals and leads, with events")
+        void deleteCompany() {
+            Pipeline p = sales();
+            Company horns = anna.companies().create(NewCompany.named("Horns"));
+            Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov").company(horns.id()));
+            Deal d = anna.deals().create(NewDeal.in(p.id()).company(horns.id()));
+            dev.crmkit.api.lead.Lead lead = data.aLead("Request", annaUser.id()).toBuilder().company(horns.id()).build();
+            committed(tx -> tx.leads().insert(lead));
+            anna.companies().delete(horns.id(), horns.version());
+            assertThat(anna.contacts().get(ivan.id()).company()).isEmpty();
+            assertThat(anna.deals().get(d.id()).company()).isEmpty();
+            assertThat(storage.inTransaction((Transaction tx) -> tx.leads().get(lead.id())).company()).isEmpty();
+            assertThat(anna.events().of(RecordRef.of(lead.id()))).extracting(Event::kind).containsExactly(EventKind.UNLINKED);
+        }
+
+        @Test
         @DisplayName("deleting a contact unlinks it from its deals and removes its tasks and timeline, with events")
         void deleteContact() {
             Pipeline p = sales();

@@ -13,6 +13,7 @@ import dev.crmkit.core.support.Records;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
 import dev.crmkit.spi.Filter;
+import dev.crmkit.spi.LeadFields;
 import dev.crmkit.spi.PageRequest;
 import dev.crmkit.spi.Slice;
 import dev.crmkit.spi.Sort;
@@ -111,8 +112,8 @@ public final class CompanyService {
     }
 
     /**
-     * Deletes a company, if nobody changed it since {@code expectedVersion}: its contacts and deals are
-     * unlinked from it and its tasks and timeline entries go with it, in one transaction.
+     * Deletes a company, if nobody changed it since {@code expectedVersion}: its contacts, deals and leads
+     * are unlinked from it and its tasks and timeline entries go with it, in one transaction.
      *
      * @param id the company
      * @param expectedVersion the version the deletion is based on
@@ -131,6 +132,11 @@ public final class CompanyService {
                 tx.deals().update(d.toBuilder().version(d.version() + 1).updated(unit.now()).company(Optional.empty())
                         .build(), d.version());
                 unit.change(RecordRef.of(d.id()), d.name(), EventKind.UNLINKED, "company", c.name(), null);
+            }
+            for (dev.crmkit.api.lead.Lead l : Records.all(tx.leads(), LeadFields.COMPANY.eq(id))) {
+                tx.leads().update(l.toBuilder().version(l.version() + 1).updated(unit.now()).company(Optional.empty())
+                        .build(), l.version());
+                unit.change(RecordRef.of(l.id()), l.name(), EventKind.UNLINKED, "company", c.name(), null);
             }
             RecordRef ref = RecordRef.of(id);
             tx.tasks().byOwner(ref).forEach(t -> tx.tasks().delete(t.id(), t.version()));
