@@ -28,7 +28,7 @@ final class DuplicateScan {
     private final List<String> prefixes = new ArrayList<>();
     private final Set<MatchField> fields;
     private final List<ContactId> ids = new ArrayList<>();
-    private final Map<String, Integer> firstWithKey = new HashMap<>();
+    private final KeyTable firstWithKey = new KeyTable();
     private int[] parent = new int[1024];
     private final Map<Integer, EnumSet<MatchField>> reasons = new HashMap<>();
 
@@ -93,8 +93,8 @@ final class DuplicateScan {
         for (int i = 0; i < combinations.size(); i++) {
             Set<MatchField> combination = combinations.get(i);
             for (String key : keysOf(prefixes.get(i), combination, keys)) {
-                Integer other = firstWithKey.putIfAbsent(key, index);
-                if (other != null) {
+                int other = firstWithKey.putIfAbsent(key, index);
+                if (other >= 0) {
                     union(index, other, combination);
                 }
             }
@@ -103,6 +103,9 @@ final class DuplicateScan {
 
     /** The keys of a contact for a field combination: one per combination of its values. */
     private static List<String> keysOf(String prefix, Set<MatchField> combination, MatchKeys keys) {
+        if (combination.size() == 1) {
+            return single(prefix, combination.iterator().next(), keys);
+        }
         List<String> partial = new ArrayList<>(2);
         partial.add(prefix);
         for (MatchField f : combination) {
@@ -136,6 +139,83 @@ final class DuplicateScan {
             partial = next;
         }
         return partial;
+    }
+
+    /** The keys of one field: prefix and value in one string each. */
+    private static List<String> single(String prefix, MatchField f, MatchKeys keys) {
+        switch (f) {
+            case NAME:
+                return keys.name().isEmpty() ? List.of() : List.of(prefix + '\u0000' + keys.name());
+            case PHONE:
+                return withPrefix(prefix, keys.phones());
+            case EMAIL:
+                return withPrefix(prefix, keys.emails());
+            default:
+                return keys.birthDate() == null ? List.of() : List.of(prefix + '\u0000' + keys.birthDate());
+        }
+    }
+
+    private static List<String> withPrefix(String prefix, Set<String> values) {
+        if (values.size() == 1) {
+            return List.of(prefix + '\u0000' + values.iterator().next());
+        }
+        List<String> keys = new ArrayList<>(values.size());
+        for (String v : values) {
+            keys.add(prefix + '\u0000' + v);
+        }
+        return keys;
+    }
+
+    /**
+     * An open-addressing table from key to the first contact index that had it: no entry objects and no
+     * boxed integers, which matter at a million keys.
+     */
+    static final class KeyTable {
+        private String[] keys = new String[1 << 16];
+        private int[] values = new int[1 << 16];
+        private int size;
+
+        /** Stores the index for a new key; returns the stored index for a known key, or -1. */
+        int putIfAbsent(String key, int value) {
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = mix(key.hashCode()) & mask;
+            while (keys[i] != null) {
+                if (keys[i].equals(key)) {
+                    return values[i];
+                }
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = value;
+            size++;
+            return -1;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new String[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != null) {
+                    int i = mix(oldKeys[j].hashCode()) & mask;
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    values[i] = oldValues[j];
+                }
+            }
+        }
+
+        private static int mix(int h) {
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
     }
 
     private int find(int i) {

@@ -34,7 +34,7 @@ final class Duplicates {
 
     static List<DuplicateMatch> ofContact(Transaction tx, Policy policy, Contact candidate, boolean lock) {
         DuplicateRule rule = policy.contactDuplicates();
-        MatchKeys keys = MatchKeys.of(candidate, policy.phoneMatcher());
+        MatchKeys keys = MatchKeys.of(candidate, policy.phoneMatcher(), rule.fields());
         if (lock) {
             tx.lock(lockKeys("contact", rule, keys));
         }
@@ -53,7 +53,8 @@ final class Duplicates {
             Records.all(tx.contacts(), ContactFields.BIRTH_DATE.eq(keys.birthDate())).forEach(c -> found.put(c.id(), c));
         }
         found.remove(candidate.id());
-        return matches(rule, keys, found.values(), c -> MatchKeys.of(c, policy.phoneMatcher()), c -> c.name().full());
+        return matches(rule, keys, found.values(), c -> MatchKeys.of(c, policy.phoneMatcher(), rule.fields()),
+                c -> c.name().full());
     }
 
     static List<DuplicateMatch> ofCompany(Transaction tx, Policy policy, Company candidate, boolean lock) {

@@ -3,6 +3,10 @@ package dev.crmkit.core.contact;
 import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.ContactEmail;
+import dev.crmkit.api.contact.ContactPhone;
+import dev.crmkit.api.phone.PhoneNumber;
+import java.util.HashSet;
 import dev.crmkit.api.contact.MatchField;
 import dev.crmkit.api.contact.Names;
 import dev.crmkit.api.phone.PhoneMatcher;
@@ -26,16 +30,36 @@ record MatchKeys(String name, Set<String> phones, Set<String> phoneIndex, Set<St
         return of(c.name().matchKey(), c, matcher, c.birthDate().orElse(null));
     }
 
-    /** Only the keys of the given fields (the others empty), for scans over many records. */
+    /** Only the keys of the given fields (the others empty): what duplicate checks and scans need. */
     static MatchKeys of(Contact c, PhoneMatcher matcher, Set<MatchField> fields) {
-        return new MatchKeys(fields.contains(MatchField.NAME) ? c.name().matchKey() : "",
-                fields.contains(MatchField.PHONE)
-                        ? c.phones().stream().map(p -> matcher.key(p.number())).collect(Collectors.toUnmodifiableSet())
-                        : Set.of(),
-                Set.of(),
-                fields.contains(MatchField.EMAIL)
-                        ? c.emails().stream().map(e -> e.email().normalized()).collect(Collectors.toUnmodifiableSet())
-                        : Set.of(),
+        Set<String> phones = Set.of();
+        Set<String> index = Set.of();
+        if (fields.contains(MatchField.PHONE) && !c.phones().isEmpty()) {
+            if (c.phones().size() == 1) {
+                PhoneNumber n = c.phones().get(0).number();
+                phones = Set.of(matcher.key(n));
+                index = Set.of(n.indexKey());
+            } else {
+                phones = new HashSet<>();
+                index = new HashSet<>();
+                for (ContactPhone p : c.phones()) {
+                    phones.add(matcher.key(p.number()));
+                    index.add(p.number().indexKey());
+                }
+            }
+        }
+        Set<String> emails = Set.of();
+        if (fields.contains(MatchField.EMAIL) && !c.emails().isEmpty()) {
+            if (c.emails().size() == 1) {
+                emails = Set.of(c.emails().get(0).email().normalized());
+            } else {
+                emails = new HashSet<>();
+                for (ContactEmail e : c.emails()) {
+                    emails.add(e.email().normalized());
+                }
+            }
+        }
+        return new MatchKeys(fields.contains(MatchField.NAME) ? c.name().matchKey() : "", phones, index, emails,
                 fields.contains(MatchField.BIRTH_DATE) ? c.birthDate().orElse(null) : null);
     }
 

@@ -149,4 +149,16 @@ class DuplicateRulesTest {
             assertThat(cl.reasons()).containsExactlyInAnyOrder(MatchField.PHONE, MatchField.EMAIL);
         });
     }
+
+    @Test
+    @DisplayName("the scan's key table keeps the first index per key through growth")
+    void keyTable() {
+        DuplicateScan.KeyTable table = new DuplicateScan.KeyTable();
+        for (int i = 0; i < 200_000; i++) {
+            assertThat(table.putIfAbsent("k" + i, i)).isEqualTo(-1);
+        }
+        for (int i = 0; i < 200_000; i += 997) {
+            assertThat(table.putIfAbsent("k" + i, -5)).isEqualTo(i);
+        }
+    }
 }
