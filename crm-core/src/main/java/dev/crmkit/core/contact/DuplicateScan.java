@@ -29,6 +29,9 @@ final class DuplicateScan {
     private final Set<MatchField> fields;
     private final List<ContactId> ids = new ArrayList<>();
     private final KeyTable firstWithKey = new KeyTable();
+    private final LongKeyTable firstWithNumber = new LongKeyTable();
+    /** Combinations that are just the phone: keyed by the digits as a number, without strings. */
+    private final int phoneOnly;
     private int[] parent = new int[1024];
     private final Map<Integer, EnumSet<MatchField>> reasons = new HashMap<>();
 
@@ -40,6 +43,7 @@ final class DuplicateScan {
             prefixes.add(Integer.toString(i));
         }
         this.fields = rule.fields();
+        this.phoneOnly = combinations.indexOf(Set.of(MatchField.PHONE));
     }
 
     /** The field sets that satisfy the rule minimally: the required fields plus {@code minimum} of the others. */
@@ -89,8 +93,15 @@ final class DuplicateScan {
             parent = java.util.Arrays.copyOf(parent, parent.length * 2);
         }
         parent[index] = index;
+        boolean phonesDone = phoneOnly >= 0 && addPhones(c, index);
+        if (phonesDone && combinations.size() == 1) {
+            return;
+        }
         MatchKeys keys = MatchKeys.of(c, matcher, fields);
         for (int i = 0; i < combinations.size(); i++) {
+            if (i == phoneOnly && phonesDone) {
+                continue;
+            }
             Set<MatchField> combination = combinations.get(i);
             for (String key : keysOf(prefixes.get(i), combination, keys)) {
                 int other = firstWithKey.putIfAbsent(key, index);
@@ -99,6 +110,39 @@ final class DuplicateScan {
                 }
             }
         }
+    }
+
+    /**
+     * Adds a contact's phones under the phone-only combination when every phone key is a number of at
+     * most 18 digits (the usual case); otherwise does nothing and returns false, and the string keys
+     * are used instead.
+     */
+    private boolean addPhones(Contact c, int index) {
+        int n = c.phones().size();
+        long[] numbers = new long[n];
+        for (int p = 0; p < n; p++) {
+            String key = matcher.key(c.phones().get(p).number());
+            if (key.isEmpty() || key.length() > 18) {
+                return false;
+            }
+            long v = 0;
+            for (int i = 0; i < key.length(); i++) {
+                char ch = key.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    return false;
+                }
+                v = v * 10 + (ch - '0');
+            }
+            // Keys of different lengths ("0123" and "123") must stay different: fold the length in.
+            numbers[p] = v * 32 + key.length();
+        }
+        for (long number : numbers) {
+            int other = firstWithNumber.putIfAbsent(number, index);
+            if (other >= 0) {
+                union(index, other, combinations.get(phoneOnly));
+            }
+        }
+        return true;
     }
 
     /** The keys of a contact for a field combination: one per combination of its values. */
@@ -215,6 +259,62 @@ final class DuplicateScan {
         private static int mix(int h) {
             h *= 0x9E3779B9;
             return h ^ (h >>> 16);
+        }
+    }
+
+    /** An open-addressing table from a numeric key to the first contact index that had it. */
+    static final class LongKeyTable {
+        private static final long EMPTY = Long.MIN_VALUE;
+        private long[] keys = newKeys(1 << 16);
+        private int[] values = new int[1 << 16];
+        private int size;
+
+        private static long[] newKeys(int n) {
+            long[] k = new long[n];
+            java.util.Arrays.fill(k, EMPTY);
+            return k;
+        }
+
+        /** Stores the index for a new key; returns the stored index for a known key, or -1. */
+        int putIfAbsent(long key, int value) {
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = mix(key) & mask;
+            while (keys[i] != EMPTY) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = value;
+            size++;
+            return -1;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = newKeys(oldKeys.length * 2);
+            values = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != EMPTY) {
+                    int i = mix(oldKeys[j]) & mask;
+                    while (keys[i] != EMPTY) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    values[i] = oldValues[j];
+                }
+            }
+        }
+
+        private static int mix(long h) {
+            h *= 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
         }
     }
 

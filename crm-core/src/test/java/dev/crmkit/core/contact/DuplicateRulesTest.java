@@ -161,4 +161,22 @@ class DuplicateRulesTest {
             assertThat(table.putIfAbsent("k" + i, -5)).isEqualTo(i);
         }
     }
+
+    @Test
+    @Tag("CON-4")
+    @DisplayName("CON-4: in a scan, phone keys of different lengths stay different (\"0123456\" is not \"123456\")")
+    void numericKeysKeepLength() {
+        Contact a = person("A", "A", "0123456", null, null);
+        Contact b = person("B", "B", "123456", null, null);
+        Contact c = person("C", "C", "012-34-56", null, null);
+        List<DuplicateCluster> clusters = new DuplicateScan(Policies.amoCrm().contactDuplicates(), TEN)
+                .scan(Stream.of(a, b, c));
+        assertThat(clusters).singleElement().satisfies(cl -> assertThat(cl.contacts())
+                .containsExactlyInAnyOrder(a.id(), c.id()));
+        DuplicateScan.LongKeyTable table = new DuplicateScan.LongKeyTable();
+        for (long i = 0; i < 200_000; i++) {
+            assertThat(table.putIfAbsent(i * 7919, (int) i)).isEqualTo(-1);
+        }
+        assertThat(table.putIfAbsent(7919L * 1234, -1)).isEqualTo(1234);
+    }
 }
