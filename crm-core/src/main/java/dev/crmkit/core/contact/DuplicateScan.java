@@ -71,9 +71,19 @@ final class DuplicateScan {
 
     List<DuplicateCluster> scan(Stream<Contact> contacts) {
         contacts.forEach(this::add);
+        int n = ids.size();
+        int[] roots = new int[n];
+        int[] sizes = new int[n];
+        for (int i = 0; i < n; i++) {
+            roots[i] = find(i);
+            sizes[roots[i]]++;
+        }
+        // Lists only for real clusters: most contacts are alone.
         Map<Integer, List<ContactId>> groups = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            groups.computeIfAbsent(find(i), r -> new ArrayList<>()).add(ids.get(i));
+        for (int i = 0; i < n; i++) {
+            if (sizes[roots[i]] > 1) {
+                groups.computeIfAbsent(roots[i], r -> new ArrayList<>()).add(ids.get(i));
+            }
         }
         List<DuplicateCluster> clusters = new ArrayList<>();
         groups.forEach((root, members) -> {
