@@ -6,20 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * How one entity type is stored: its table, its typed columns and how to read a row back.
  *
  * @param table the table name (unqualified)
- * @param ids makes a typed id from a UUID
  * @param columns the typed columns besides id, version and data
  * @param classOf the class to read a row's JSON as, given its {@code kind} column (null for tables without one)
  * @param <I> the id type
  * @param <E> the entity type
  */
-record TableSpec<I extends EntityId, E extends Entity<I>>(String table, Function<UUID, I> ids, List<Column<E>> columns,
+record TableSpec<I extends EntityId, E extends Entity<I>>(String table, List<Column<E>> columns,
                                                          Function<String, Class<? extends E>> classOf) {
 
     TableSpec {

@@ -41,20 +41,18 @@ import dev.crmkit.spi.TaskFields;
 import dev.crmkit.spi.TimelineFields;
 import dev.crmkit.spi.UserFields;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** How each entity type maps to its table (see the V1 migration). */
 final class Tables {
 
-    static final TableSpec<UserId, User> USERS = new TableSpec<>("users", UserId::new, List.of(
+    static final TableSpec<UserId, User> USERS = new TableSpec<>("users", List.of(
             Column.of(UserFields.NAME, "name", "text"),
             Column.extra("email", "text", u -> u.email().map(Email::normalized).orElse(null)),
             Column.of(UserFields.ROLE, "role", "text"),
             Column.of(UserFields.ACTIVE, "active", "boolean")), kind -> User.class);
 
-    static final TableSpec<CompanyId, Company> COMPANIES = new TableSpec<>("companies", CompanyId::new, List.of(
+    static final TableSpec<CompanyId, Company> COMPANIES = new TableSpec<>("companies", List.of(
             Column.of(CompanyFields.NAME, "name", "text"),
             Column.of(CompanyFields.RESPONSIBLE, "responsible", "uuid"),
             Column.of(CompanyFields.TYPE, "type", "uuid"),
@@ -65,7 +63,7 @@ final class Tables {
             Column.extraArray("emails", "text", Tables::emails),
             Column.extra("name_key", "text", c -> Names.matchKey(c.name()))), kind -> Company.class);
 
-    static final TableSpec<ContactId, Contact> CONTACTS = new TableSpec<>("contacts", ContactId::new, List.of(
+    static final TableSpec<ContactId, Contact> CONTACTS = new TableSpec<>("contacts", List.of(
             Column.of(ContactFields.NAME, "name", "text"),
             Column.of(ContactFields.COMPANY, "company", "uuid"),
             Column.of(ContactFields.RESPONSIBLE, "responsible", "uuid"),
@@ -79,7 +77,7 @@ final class Tables {
             Column.extraArray("emails", "text", Tables::emails),
             Column.extra("name_key", "text", c -> c.name().matchKey())), kind -> Contact.class);
 
-    static final TableSpec<LeadId, Lead> LEADS = new TableSpec<>("leads", LeadId::new, List.of(
+    static final TableSpec<LeadId, Lead> LEADS = new TableSpec<>("leads", List.of(
             Column.of(LeadFields.NAME, "name", "text"),
             Column.of(LeadFields.STATUS, "status", "text"),
             Column.of(LeadFields.SOURCE, "source", "text"),
@@ -88,11 +86,11 @@ final class Tables {
             Column.of(LeadFields.COMPANY, "company", "uuid"),
             Column.of(LeadFields.CREATED, "created", "timestamptz")), kind -> Lead.class);
 
-    static final TableSpec<PipelineId, Pipeline> PIPELINES = new TableSpec<>("pipelines", PipelineId::new, List.of(
+    static final TableSpec<PipelineId, Pipeline> PIPELINES = new TableSpec<>("pipelines", List.of(
             Column.extra("name", "text", Pipeline::name),
             Column.extra("position", "integer", Pipeline::position)), kind -> Pipeline.class);
 
-    static final TableSpec<DealId, Deal> DEALS = new TableSpec<>("deals", DealId::new, List.of(
+    static final TableSpec<DealId, Deal> DEALS = new TableSpec<>("deals", List.of(
             Column.of(DealFields.NAME, "name", "text"),
             Column.of(DealFields.PIPELINE, "pipeline", "uuid"),
             Column.of(DealFields.STAGE, "stage", "uuid"),
@@ -110,7 +108,7 @@ final class Tables {
             Column.of(DealFields.UPDATED, "updated", "timestamptz"),
             Column.of(DealFields.TAG, "tags", "text")), kind -> Deal.class);
 
-    static final TableSpec<TaskId, Task> TASKS = new TableSpec<>("tasks", TaskId::new, List.of(
+    static final TableSpec<TaskId, Task> TASKS = new TableSpec<>("tasks", List.of(
             Column.of(TaskFields.TYPE, "type", "uuid"),
             Column.extra("owner_type", "text", t -> t.owner().type()),
             Column.extra("owner_id", "uuid", t -> t.owner().id()),
@@ -119,8 +117,7 @@ final class Tables {
             Column.of(TaskFields.CLOSED, "closed", "timestamptz"),
             Column.of(TaskFields.CREATED, "created", "timestamptz")), kind -> Task.class);
 
-    static final TableSpec<TimelineEntryId, TimelineEntry> TIMELINE = new TableSpec<>("timeline_entries",
-            TimelineEntryId::new, List.of(
+    static final TableSpec<TimelineEntryId, TimelineEntry> TIMELINE = new TableSpec<>("timeline_entries", List.of(
             Column.of(TimelineFields.KIND, "kind", "text"),
             Column.of(TimelineFields.OWNER_TYPE, "owner_type", "text"),
             Column.of(TimelineFields.OWNER_ID, "owner_id", "uuid"),
@@ -130,15 +127,15 @@ final class Tables {
             Column.extra("call_id", "text", e -> e instanceof Call ? ((Call) e).callId().orElse(null) : null)),
             Tables::timelineClass);
 
-    static final TableSpec<TaskTypeId, TaskType> TASK_TYPES = list("task_types", TaskTypeId::new, TaskType.class);
+    static final TableSpec<TaskTypeId, TaskType> TASK_TYPES = list("task_types", TaskType.class);
     static final TableSpec<ContactTypeId, ContactType> CONTACT_TYPES =
-            list("contact_types", ContactTypeId::new, ContactType.class);
+            list("contact_types", ContactType.class);
     static final TableSpec<TemperatureLevelId, TemperatureLevel> TEMPERATURE_LEVELS =
-            list("temperature_levels", TemperatureLevelId::new, TemperatureLevel.class);
+            list("temperature_levels", TemperatureLevel.class);
     static final TableSpec<LossReasonId, LossReason> LOSS_REASONS =
-            list("loss_reasons", LossReasonId::new, LossReason.class);
+            list("loss_reasons", LossReason.class);
     static final TableSpec<ProductGroupId, ProductGroup> PRODUCT_GROUPS =
-            list("product_groups", ProductGroupId::new, ProductGroup.class);
+            list("product_groups", ProductGroup.class);
 
     /** Every table, children before parents (the order to empty them in). */
     static final List<String> ALL = List.of("events", "timeline_entries", "tasks", "deals", "leads", "contacts",
@@ -149,8 +146,8 @@ final class Tables {
     }
 
     private static <I extends dev.crmkit.api.EntityId, T extends ListItem<I>> TableSpec<I, T> list(
-            String table, Function<UUID, I> ids, Class<T> type) {
-        return new TableSpec<>(table, ids, List.of(
+            String table, Class<T> type) {
+        return new TableSpec<>(table, List.of(
                 Column.extra("name", "text", ListItem::name),
                 Column.extra("position", "integer", ListItem::position)), kind -> type);
     }

@@ -1239,7 +1239,8 @@ public abstract class StorageCompatibilityKit {
                 last = batch.get(batch.size() - 1).sequence();
             }
             assertThat(all).extracting(Event::sequence)
-                    .containsExactlyElementsOf(LongStreamRange.of(1, writers * perWriter));
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, writers * perWriter).boxed()
+                            .collect(Collectors.toList()));
             for (List<java.util.UUID> mine : byWriter) {
                 List<java.util.UUID> order = all.stream().map(e -> e.entity().id()).filter(mine::contains)
                         .collect(Collectors.toList());
@@ -1299,20 +1300,6 @@ public abstract class StorageCompatibilityKit {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Expected sequence numbers. */
-    static final class LongStreamRange {
-        private LongStreamRange() {
-        }
-
-        static List<Long> of(long from, long toInclusive) {
-            List<Long> list = new ArrayList<>();
-            for (long i = from; i <= toInclusive; i++) {
-                list.add(i);
-            }
-            return Collections.unmodifiableList(list);
         }
     }
 }

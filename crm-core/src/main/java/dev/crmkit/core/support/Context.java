@@ -1,7 +1,6 @@
 package dev.crmkit.core.support;
 
 import dev.crmkit.api.AccessDeniedException;
-import dev.crmkit.api.NotFoundException;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.id.IdGenerator;
@@ -154,26 +153,5 @@ public final class Context {
             unit.flush();
             return result;
         });
-    }
-
-    /**
-     * Runs system work without an acting user (bootstrap).
-     *
-     * @param work the work
-     * @param <T> its result
-     * @return the result
-     */
-    public <T> T system(Function<Transaction, T> work) {
-        return storage.inTransaction(work::apply);
-    }
-
-    /**
-     * Throws the not-found error for a missing record.
-     *
-     * @param id the id
-     * @return never
-     */
-    public static NotFoundException notFound(dev.crmkit.api.EntityId id) {
-        return NotFoundException.of(id);
     }
 }
