@@ -1,5 +1,6 @@
 /**
- * crmkit's public model and storage ports: typed ids, immutable records, value objects, exceptions,
+ * crmkit's public model and storage ports: typed ids, immutable records, value objects, exceptions, the
+ * query vocabulary ({@code dev.crmkit.api.query}) applications filter and page with,
  * and the ports ({@code dev.crmkit.spi}) a storage adapter implements.
  */
 module dev.crmkit.api {
@@ -11,6 +12,7 @@ module dev.crmkit.api {
     exports dev.crmkit.api.lead;
     exports dev.crmkit.api.money;
     exports dev.crmkit.api.phone;
+    exports dev.crmkit.api.query;
     exports dev.crmkit.api.settings;
     exports dev.crmkit.api.task;
     exports dev.crmkit.api.timeline;

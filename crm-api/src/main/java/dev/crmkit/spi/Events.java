@@ -1,5 +1,8 @@
 package dev.crmkit.spi;
 
+import dev.crmkit.api.query.Slice;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.api.event.NewEvent;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.crmkit.spi;
 
+import dev.crmkit.api.query.Sort;
+import dev.crmkit.api.query.Slice;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;

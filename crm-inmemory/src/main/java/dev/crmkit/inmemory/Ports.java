@@ -25,7 +25,7 @@ import dev.crmkit.api.user.UserId;
 import dev.crmkit.spi.Companies;
 import dev.crmkit.spi.Contacts;
 import dev.crmkit.spi.Deals;
-import dev.crmkit.spi.Filter;
+import dev.crmkit.api.query.Filter;
 import dev.crmkit.spi.Leads;
 import dev.crmkit.spi.ListStore;
 import dev.crmkit.spi.Pipelines;

@@ -1,6 +1,6 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.spi.Field;
+import dev.crmkit.api.query.Field;
 import java.util.Objects;
 import java.util.function.Function;
 

@@ -6,12 +6,12 @@ import dev.crmkit.api.event.Event;
 import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.event.NewEvent;
 import dev.crmkit.api.user.UserId;
-import dev.crmkit.spi.Cursor;
+import dev.crmkit.api.query.Cursor;
 import dev.crmkit.spi.Events;
-import dev.crmkit.spi.Filter;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.Slice;
-import dev.crmkit.spi.Sort;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Slice;
+import dev.crmkit.api.query.Sort;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,10 +2,10 @@ package dev.crmkit.jdbc;
 
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
-import dev.crmkit.spi.Cursor;
-import dev.crmkit.spi.Field;
-import dev.crmkit.spi.Filter;
-import dev.crmkit.spi.Sort;
+import dev.crmkit.api.query.Cursor;
+import dev.crmkit.api.query.Field;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.Sort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

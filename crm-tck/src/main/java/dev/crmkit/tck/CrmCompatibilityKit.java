@@ -51,10 +51,10 @@ import dev.crmkit.core.timeline.NewMessage;
 import dev.crmkit.core.timeline.TimelineItem;
 import dev.crmkit.core.user.Handover;
 import dev.crmkit.core.user.NewUser;
-import dev.crmkit.spi.DealFields;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.Slice;
-import dev.crmkit.spi.Sort;
+import dev.crmkit.api.query.DealFields;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Slice;
+import dev.crmkit.api.query.Sort;
 import dev.crmkit.spi.Transaction;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -1314,7 +1314,7 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
                 assertThat(outcomes).filteredOn(o -> o instanceof Contact).hasSize(1);
                 assertThat(outcomes).filteredOn(o -> o instanceof dev.crmkit.api.DuplicateException).hasSize(1);
                 Contact winner = (Contact) outcomes.stream().filter(o -> o instanceof Contact).findFirst().orElseThrow();
-                assertThat(session.contacts().query(dev.crmkit.spi.ContactFields.NAME.eq(winner.name().full()),
+                assertThat(session.contacts().query(dev.crmkit.api.query.ContactFields.NAME.eq(winner.name().full()),
                         Sort.byId(), PageRequest.first(10)).items()).containsExactly(winner);
                 session.contacts().delete(winner.id(), winner.version());
             }

@@ -38,14 +38,14 @@ import dev.crmkit.api.timeline.TimelineEntry;
 import dev.crmkit.api.timeline.TimelineEntryId;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
-import dev.crmkit.spi.ContactFields;
-import dev.crmkit.spi.Cursor;
-import dev.crmkit.spi.DealFields;
-import dev.crmkit.spi.EventFields;
-import dev.crmkit.spi.Filter;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.Slice;
-import dev.crmkit.spi.Sort;
+import dev.crmkit.api.query.ContactFields;
+import dev.crmkit.api.query.Cursor;
+import dev.crmkit.api.query.DealFields;
+import dev.crmkit.api.query.EventFields;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Slice;
+import dev.crmkit.api.query.Sort;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.math.BigDecimal;
@@ -830,7 +830,7 @@ public abstract class StorageCompatibilityKit {
         @DisplayName("a filter value of the wrong type or an order comparison on an unordered field is a typed error")
         @SuppressWarnings({"unchecked", "rawtypes"})
         void badFilters() {
-            dev.crmkit.spi.Field raw = DealFields.BUDGET_AMOUNT;
+            dev.crmkit.api.query.Field raw = DealFields.BUDGET_AMOUNT;
             assertThatThrownBy(() -> raw.eq("300"))
                     .isInstanceOf(ValidationException.class)
                     .satisfies(e -> assertThat(((ValidationException) e).codes()).containsExactly("filter.value.type"));

@@ -12,11 +12,11 @@ import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.Records;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
-import dev.crmkit.spi.Filter;
-import dev.crmkit.spi.LeadFields;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.Slice;
-import dev.crmkit.spi.Sort;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.LeadFields;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Slice;
+import dev.crmkit.api.query.Sort;
 import dev.crmkit.spi.Transaction;
 import java.util.List;
 import java.util.Objects;
@@ -160,7 +160,7 @@ public final class CompanyService {
     /**
      * One page of companies matching a filter (DEAL-11).
      *
-     * @param filter which companies; see {@link dev.crmkit.spi.CompanyFields}
+     * @param filter which companies; see {@link dev.crmkit.api.query.CompanyFields}
      * @param sort their order
      * @param page which page
      * @return the page

@@ -14,10 +14,10 @@ import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.Records;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
-import dev.crmkit.spi.Filter;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.Slice;
-import dev.crmkit.spi.Sort;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Slice;
+import dev.crmkit.api.query.Sort;
 import dev.crmkit.spi.Transaction;
 import java.time.Instant;
 import java.util.List;
@@ -304,7 +304,7 @@ public final class ContactService {
     /**
      * One page of contacts matching a filter (DEAL-11).
      *
-     * @param filter which contacts; see {@link dev.crmkit.spi.ContactFields}
+     * @param filter which contacts; see {@link dev.crmkit.api.query.ContactFields}
      * @param sort their order
      * @param page which page
      * @return the page

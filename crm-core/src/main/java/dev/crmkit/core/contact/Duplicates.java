@@ -10,7 +10,7 @@ import dev.crmkit.api.contact.MatchField;
 import dev.crmkit.core.policy.DuplicateRule;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.support.Records;
-import dev.crmkit.spi.ContactFields;
+import dev.crmkit.api.query.ContactFields;
 import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -21,10 +21,10 @@ import dev.crmkit.core.support.Records;
 import dev.crmkit.core.support.CoreMessages;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
-import dev.crmkit.spi.Filter;
-import dev.crmkit.spi.PageRequest;
-import dev.crmkit.spi.Slice;
-import dev.crmkit.spi.Sort;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Slice;
+import dev.crmkit.api.query.Sort;
 import dev.crmkit.spi.Transaction;
 import java.util.List;
 import java.util.Objects;
@@ -298,7 +298,7 @@ public final class DealService {
     /**
      * One page of deals matching a filter (DEAL-11).
      *
-     * @param filter which deals; see {@link dev.crmkit.spi.DealFields}
+     * @param filter which deals; see {@link dev.crmkit.api.query.DealFields}
      * @param sort their order
      * @param page which page
      * @return the page

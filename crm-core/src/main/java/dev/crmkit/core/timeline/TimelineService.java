@@ -22,8 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.time.Duration;
-import dev.crmkit.spi.Filter;
-import dev.crmkit.spi.TimelineFields;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.TimelineFields;
 
 /**
  * The timeline of a record (ACT-1, ACT-2): comments, calls and messages, plus its changes from the

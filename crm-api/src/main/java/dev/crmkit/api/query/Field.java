@@ -1,4 +1,4 @@
-package dev.crmkit.spi;
+package dev.crmkit.api.query;
 
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.ValidationException;

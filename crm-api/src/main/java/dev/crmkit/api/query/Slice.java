@@ -1,4 +1,4 @@
-package dev.crmkit.spi;
+package dev.crmkit.api.query;
 
 import java.util.List;
 import java.util.Objects;
