@@ -1,21 +1,20 @@
 package dev.crmkit.spi;
 
-import dev.crmkit.api.EntityId;
 import dev.crmkit.api.settings.ListItem;
+import dev.crmkit.api.settings.ListItemId;
 import java.util.List;
 
 /**
- * An admin-managed list (task types, contact types, …).
+ * One admin-managed list (task types, contact types, …).
  *
- * @param <I> the id type
- * @param <T> the item type
+ * @param <I> the id type, which names the list
  */
-public interface ListStore<I extends EntityId, T extends ListItem<I>> extends Store<I, T> {
+public interface ListStore<I extends ListItemId> extends Store<I, ListItem<I>> {
 
     /**
      * Every item, by position and then id.
      *
      * @return the items
      */
-    List<T> all();
+    List<ListItem<I>> all();
 }

@@ -3,6 +3,7 @@ package dev.crmkit.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.api.contact.AccessLevel;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.contact.PersonName;
@@ -51,7 +52,7 @@ class ModelTest {
         Stage won = stage("Won", StageKind.WON, 100);
         Stage lost = stage("Lost", StageKind.LOST, 0);
         Pipeline ok = Pipeline.builder().id(new PipelineId(UUID.randomUUID())).created(T).updated(T).name("Sales")
-                .stages(List.of(open, won, lost)).build();
+                .position(0).stages(List.of(open, won, lost)).build();
         assertThat(ok.firstStage()).isEqualTo(open);
         assertThat(ok.wonStage()).isEqualTo(won);
         assertThat(ok.lostStage()).isEqualTo(lost);
@@ -81,7 +82,7 @@ class ModelTest {
     void recordsAreImmutable() {
         List<String> tags = new ArrayList<>(List.of("vip"));
         Contact c = Contact.builder().id(new ContactId(UUID.randomUUID())).created(T).updated(T)
-                .name(PersonName.single("Ivan")).responsible(new UserId(UUID.randomUUID())).tags(tags).build();
+                .name(PersonName.single("Ivan")).responsible(new UserId(UUID.randomUUID())).access(AccessLevel.SHARED_READ).tags(tags).build();
         tags.add("changed");
         assertThat(c.tags()).containsExactly("vip");
         assertThatThrownBy(() -> c.tags().add("x")).isInstanceOf(UnsupportedOperationException.class);

@@ -1,5 +1,6 @@
 package dev.crmkit.bench;
 
+import dev.crmkit.api.contact.AccessLevel;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactId;
@@ -140,7 +141,7 @@ public final class BenchData {
         List<Contact> list = new ArrayList<>(people.size());
         for (Person p : people) {
             list.add(Contact.builder().id(new ContactId(p.id())).created(at).updated(at)
-                    .name(PersonName.of(p.first(), p.last())).responsible(owner)
+                    .name(PersonName.of(p.first(), p.last())).responsible(owner).access(AccessLevel.SHARED_READ)
                     .phones(List.of(ContactPhone.mobile(p.phone()))).emails(List.of(ContactEmail.work(p.email()))).build());
         }
         return list;

@@ -7,7 +7,7 @@ import dev.crmkit.api.user.User;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
 import dev.crmkit.core.contact.DuplicateCluster;
-import dev.crmkit.core.policy.DuplicateRule;
+import dev.crmkit.core.policy.DuplicateCriteria;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.user.NewUser;
@@ -56,7 +56,7 @@ public class ScanBenchmark {
 
     /** The duplicate rule both sides apply: the same phone number (last ten digits). */
     static final Policy SAME_PHONE = Policy.builder(Policies.amoCrm())
-            .contactDuplicates(DuplicateRule.anyOf(1, true, MatchField.PHONE)).build();
+            .contactDuplicates(DuplicateCriteria.anyOf(MatchField.PHONE).mayCreateAnyway()).build();
 
     /** How many contacts. */
     @Param("1000000")

@@ -3,17 +3,18 @@ package dev.crmkit.core;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
-import dev.crmkit.core.id.IdGenerator;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.settings.Defaults;
-import dev.crmkit.core.support.CommandValidator;
 import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.Engine;
 import dev.crmkit.core.user.NewUser;
 import dev.crmkit.core.user.UserService;
 import dev.crmkit.spi.Storage;
 import java.time.Clock;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A CRM: storage, policy and clock put together. Build one with {@link #builder()}, set it up once with
@@ -29,10 +30,12 @@ import java.util.Objects;
  */
 public final class Crm {
 
-    private final Context context;
+    private static final Logger LOG = LoggerFactory.getLogger(Crm.class);
 
-    private Crm(Context context) {
-        this.context = context;
+    private final Engine engine;
+
+    private Crm(Engine engine) {
+        this.engine = engine;
     }
 
     /**
@@ -52,7 +55,7 @@ public final class Crm {
      * @return the session
      */
     public CrmSession as(UserId user) {
-        return new CrmSession(context.as(user));
+        return new CrmSession(new Context(engine, Objects.requireNonNull(user, "user")));
     }
 
     /**
@@ -66,7 +69,13 @@ public final class Crm {
      */
     public User bootstrap(NewUser firstAdmin) {
         Objects.requireNonNull(firstAdmin, "firstAdmin");
-        return UserService.bootstrap(context, firstAdmin, Defaults::seed);
+        User admin = engine.run((tx, now) -> UserService.firstAdmin(engine, tx, firstAdmin, now), false, unit -> {
+            User stored = unit.insert(unit.tx().users(), unit.actor());
+            Defaults.seed(unit);
+            return stored;
+        });
+        LOG.info("crmkit bootstrapped: first administrator {}, policy {}", admin.id(), engine.policy().name());
+        return admin;
     }
 
     /**
@@ -75,7 +84,7 @@ public final class Crm {
      * @return the policy
      */
     public Policy policy() {
-        return context.policy();
+        return engine.policy();
     }
 
     /** Builds a {@link Crm}; not thread-safe. */
@@ -130,7 +139,8 @@ public final class Crm {
             if (storage == null) {
                 throw new IllegalStateException("a Crm needs a storage: call storage(...)");
             }
-            return new Crm(new Context(storage, policy, clock, new IdGenerator(clock), new CommandValidator(), null));
+            LOG.debug("crmkit on {} with the {} policy", storage, policy.name());
+            return new Crm(new Engine(storage, policy, clock));
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.crmkit.core.deal.PipelineService;
 import dev.crmkit.core.event.EventService;
 import dev.crmkit.core.settings.SettingsService;
 import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.task.TaskService;
 import dev.crmkit.core.timeline.TimelineService;
 import dev.crmkit.core.user.UserService;
@@ -49,7 +50,7 @@ public final class CrmSession {
      * @throws dev.crmkit.api.AccessDeniedException when the user is unknown or deactivated
      */
     public User me() {
-        return context.read(unit -> unit.actor());
+        return context.read(Unit::actor);
     }
 
     /**

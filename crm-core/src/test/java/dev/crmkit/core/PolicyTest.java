@@ -6,7 +6,8 @@ import dev.crmkit.api.task.Reminder;
 import dev.crmkit.core.policy.ContactRequirements;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
-import dev.crmkit.core.policy.ReopenRule;
+import dev.crmkit.core.policy.ContactRequirements.Requirement;
+import dev.crmkit.core.policy.Reopening;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,15 +19,12 @@ class PolicyTest {
     @Tag("CON-2")
     @DisplayName("CON-2: the presets require different contact fields")
     void presetsDiffer() {
-        ContactRequirements amo = Policies.amoCrm().contacts();
-        assertThat(amo.firstName() || amo.lastName() || amo.phone() || amo.birthDate()).isFalse();
-        ContactRequirements oo = Policies.onlyOffice().contacts();
-        assertThat(oo.firstName()).isTrue();
-        assertThat(oo.lastName()).isTrue();
-        assertThat(oo.phone()).isFalse();
-        ContactRequirements b24 = Policies.bitrix24SalesDepartment().contacts();
-        assertThat(b24.firstName() && b24.middleName() && b24.lastName() && b24.phone() && b24.mobilePhone()
-                && b24.birthDate() && b24.privateEmail()).isTrue();
+        assertThat(Policies.amoCrm().contacts().person()).isEmpty();
+        assertThat(Policies.onlyOffice().contacts().person()).containsExactlyInAnyOrder(Requirement.FIRST_NAME,
+                Requirement.LAST_NAME);
+        assertThat(Policies.bitrix24SalesDepartment().contacts().person()).containsExactlyInAnyOrder(
+                Requirement.values());
+        assertThat(ContactRequirements.person(Requirement.PHONE).andCompanyPhone().companyPhone()).isTrue();
     }
 
     @Test
@@ -36,16 +34,16 @@ class PolicyTest {
         Policy amo = Policies.amoCrm();
         assertThat(amo.maxPipelines()).isEqualTo(50);
         assertThat(amo.maxStagesPerPipeline()).isEqualTo(100);
-        Policy custom = Policy.builder(amo).name("Ours").maxPipelines(3).reopen(ReopenRule.NEVER)
+        Policy custom = Policy.builder(amo).name("Ours").maxPipelines(3).reopening(Reopening.NOBODY)
                 .defaultReminder(Reminder.HOUR_BEFORE).lossReasonRequired(false).build();
         assertThat(custom.maxPipelines()).isEqualTo(3);
         assertThat(custom.maxStagesPerPipeline()).isEqualTo(100);
-        assertThat(custom.reopen()).isEqualTo(ReopenRule.NEVER);
+        assertThat(custom.reopening()).isEqualTo(Reopening.NOBODY);
         assertThat(custom.defaultReminder()).isEqualTo(Reminder.HOUR_BEFORE);
         assertThat(custom.lossReasonRequired()).isFalse();
         assertThat(custom.name()).isEqualTo("Ours");
-        assertThat(amo.reopen()).as("the preset is untouched").isEqualTo(ReopenRule.ANYONE);
-        assertThat(Policies.bitrix24SalesDepartment().reopen()).isEqualTo(ReopenRule.ADMINS_ONLY);
+        assertThat(amo.reopening()).as("the preset is untouched").isEqualTo(Reopening.ANYONE);
+        assertThat(Policies.bitrix24SalesDepartment().reopening()).isEqualTo(Reopening.ADMINS);
     }
 
     @Test

@@ -14,16 +14,9 @@ import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadId;
-import dev.crmkit.api.settings.ContactType;
-import dev.crmkit.api.settings.ContactTypeId;
-import dev.crmkit.api.settings.LossReason;
-import dev.crmkit.api.settings.LossReasonId;
-import dev.crmkit.api.settings.ProductGroup;
-import dev.crmkit.api.settings.ProductGroupId;
-import dev.crmkit.api.settings.TaskType;
-import dev.crmkit.api.settings.TaskTypeId;
-import dev.crmkit.api.settings.TemperatureLevel;
-import dev.crmkit.api.settings.TemperatureLevelId;
+import dev.crmkit.api.settings.ListItem;
+import dev.crmkit.api.settings.ListItemId;
+import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.task.TaskId;
 import dev.crmkit.api.timeline.TimelineEntry;
@@ -33,7 +26,9 @@ import dev.crmkit.api.user.UserId;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -86,15 +81,20 @@ public final class InMemoryStorage implements Storage {
     final Table<TimelineEntryId, TimelineEntry> timeline = new Table<>(EntityType.TIMELINE_ENTRY, List.of(
             Index.<TimelineEntry>of("owner", e -> List.<RecordRef>of(e.owner())),
             Index.unique("callId", Ports::callKey)));
-    final Table<TaskTypeId, TaskType> taskTypes = new Table<>(EntityType.SETTING, List.of());
-    final Table<ContactTypeId, ContactType> contactTypes = new Table<>(EntityType.SETTING, List.of());
-    final Table<TemperatureLevelId, TemperatureLevel> temperatureLevels = new Table<>(EntityType.SETTING, List.of());
-    final Table<LossReasonId, LossReason> lossReasons = new Table<>(EntityType.SETTING, List.of());
-    final Table<ProductGroupId, ProductGroup> productGroups = new Table<>(EntityType.SETTING, List.of());
+    private final Map<ListKind<?>, Table<?, ?>> lists = new LinkedHashMap<>();
     final EventLog eventLog = new EventLog();
 
     private InMemoryStorage(Duration lockTimeout) {
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+        for (ListKind<?> kind : ListKind.all()) {
+            lists.put(kind, new Table<>(EntityType.SETTING, List.of()));
+        }
+    }
+
+    /** The table of one admin-managed list. */
+    @SuppressWarnings("unchecked")
+    <I extends ListItemId> Table<I, ListItem<I>> list(ListKind<I> kind) {
+        return (Table<I, ListItem<I>>) lists.get(kind);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.settings.ListItemId;
+import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.spi.Companies;
 import dev.crmkit.spi.Contacts;
 import dev.crmkit.spi.Deals;
@@ -13,17 +15,9 @@ import dev.crmkit.spi.Tasks;
 import dev.crmkit.spi.Timeline;
 import dev.crmkit.spi.Transaction;
 import dev.crmkit.spi.Users;
-import dev.crmkit.api.settings.ContactType;
-import dev.crmkit.api.settings.ContactTypeId;
-import dev.crmkit.api.settings.LossReason;
-import dev.crmkit.api.settings.LossReasonId;
-import dev.crmkit.api.settings.ProductGroup;
-import dev.crmkit.api.settings.ProductGroupId;
-import dev.crmkit.api.settings.TaskType;
-import dev.crmkit.api.settings.TaskTypeId;
-import dev.crmkit.api.settings.TemperatureLevel;
-import dev.crmkit.api.settings.TemperatureLevelId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -49,11 +43,7 @@ final class MemoryTransaction implements Transaction, Settings {
     final Ports.MemoryDeals deals;
     final Ports.MemoryTasks tasks;
     final Ports.MemoryTimeline timeline;
-    final Ports.MemoryList<TaskTypeId, TaskType> taskTypes;
-    final Ports.MemoryList<ContactTypeId, ContactType> contactTypes;
-    final Ports.MemoryList<TemperatureLevelId, TemperatureLevel> temperatureLevels;
-    final Ports.MemoryList<LossReasonId, LossReason> lossReasons;
-    final Ports.MemoryList<ProductGroupId, ProductGroup> productGroups;
+    private final Map<ListKind<?>, Ports.MemoryList<?>> lists = new LinkedHashMap<>();
     final MemoryEvents events;
 
     MemoryTransaction(InMemoryStorage storage) {
@@ -66,18 +56,22 @@ final class MemoryTransaction implements Transaction, Settings {
         deals = new Ports.MemoryDeals(storage.deals, this);
         tasks = new Ports.MemoryTasks(storage.tasks, this);
         timeline = new Ports.MemoryTimeline(storage.timeline, this);
-        taskTypes = new Ports.MemoryList<>(storage.taskTypes, this);
-        contactTypes = new Ports.MemoryList<>(storage.contactTypes, this);
-        temperatureLevels = new Ports.MemoryList<>(storage.temperatureLevels, this);
-        lossReasons = new Ports.MemoryList<>(storage.lossReasons, this);
-        productGroups = new Ports.MemoryList<>(storage.productGroups, this);
+        for (ListKind<?> kind : ListKind.all()) {
+            lists.put(kind, listView(kind));
+        }
         events = new MemoryEvents(storage.eventLog, this);
     }
 
     /** Every table view, in a fixed order, for validation and commit. */
     List<MemoryStore<?, ?>> stores() {
-        return List.of(users, contacts, companies, leads, pipelines, deals, tasks, timeline,
-                taskTypes, contactTypes, temperatureLevels, lossReasons, productGroups);
+        List<MemoryStore<?, ?>> all = new ArrayList<>(List.of(users, contacts, companies, leads, pipelines, deals,
+                tasks, timeline));
+        all.addAll(lists.values());
+        return all;
+    }
+
+    private <I extends ListItemId> Ports.MemoryList<I> listView(ListKind<I> kind) {
+        return new Ports.MemoryList<>(storage.list(kind), this);
     }
 
     void checkOpen() {
@@ -158,28 +152,10 @@ final class MemoryTransaction implements Transaction, Settings {
     }
 
     @Override
-    public ListStore<TaskTypeId, TaskType> taskTypes() {
-        return taskTypes;
-    }
-
-    @Override
-    public ListStore<ContactTypeId, ContactType> contactTypes() {
-        return contactTypes;
-    }
-
-    @Override
-    public ListStore<TemperatureLevelId, TemperatureLevel> temperatureLevels() {
-        return temperatureLevels;
-    }
-
-    @Override
-    public ListStore<LossReasonId, LossReason> lossReasons() {
-        return lossReasons;
-    }
-
-    @Override
-    public ListStore<ProductGroupId, ProductGroup> productGroups() {
-        return productGroups;
+    @SuppressWarnings("unchecked")
+    public <I extends ListItemId> ListStore<I> list(ListKind<I> kind) {
+        checkOpen();
+        return (ListStore<I>) lists.get(java.util.Objects.requireNonNull(kind, "kind"));
     }
 
     @Override

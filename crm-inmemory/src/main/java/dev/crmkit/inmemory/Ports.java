@@ -15,6 +15,7 @@ import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadId;
 import dev.crmkit.api.settings.ListItem;
+import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.task.TaskId;
 import dev.crmkit.api.timeline.Call;
@@ -207,16 +208,15 @@ final class Ports {
         }
     }
 
-    static final class MemoryList<I extends EntityId, T extends ListItem<I>> extends MemoryStore<I, T>
-            implements ListStore<I, T> {
-        MemoryList(Table<I, T> table, MemoryTransaction tx) {
+    static final class MemoryList<I extends ListItemId> extends MemoryStore<I, ListItem<I>> implements ListStore<I> {
+        MemoryList(Table<I, ListItem<I>> table, MemoryTransaction tx) {
             super(table, tx);
         }
 
         @Override
-        public List<T> all() {
-            List<T> all = matching(Filter.all());
-            all.sort(Comparator.comparingInt((T t) -> t.position()).thenComparing(byId()));
+        public List<ListItem<I>> all() {
+            List<ListItem<I>> all = matching(Filter.all());
+            all.sort(Comparator.comparingInt((ListItem<I> t) -> t.position()).thenComparing(byId()));
             return all;
         }
     }

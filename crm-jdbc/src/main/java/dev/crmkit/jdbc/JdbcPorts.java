@@ -14,6 +14,7 @@ import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadId;
 import dev.crmkit.api.settings.ListItem;
+import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.task.TaskId;
 import dev.crmkit.api.timeline.Call;
@@ -177,14 +178,13 @@ final class JdbcPorts {
         }
     }
 
-    static final class JdbcList<I extends EntityId, T extends ListItem<I>> extends JdbcStore<I, T>
-            implements ListStore<I, T> {
-        JdbcList(JdbcTransaction tx, TableSpec<I, T> spec) {
+    static final class JdbcList<I extends ListItemId> extends JdbcStore<I, ListItem<I>> implements ListStore<I> {
+        JdbcList(JdbcTransaction tx, TableSpec<I, ListItem<I>> spec) {
             super(tx, spec);
         }
 
         @Override
-        public List<T> all() {
+        public List<ListItem<I>> all() {
             return where("TRUE", "position, id");
         }
     }

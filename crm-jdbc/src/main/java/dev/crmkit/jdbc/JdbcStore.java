@@ -46,8 +46,7 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
     }
 
     private E decode(ResultSet rs) throws SQLException {
-        Class<? extends E> type = spec.classOf().apply(spec.hasKind() ? rs.getString(2) : null);
-        return tx.codec().read(rs.getString(1), type);
+        return tx.codec().read(rs.getString(1), spec.typeOf().apply(spec.hasKind() ? rs.getString(2) : null));
     }
 
     /** Runs a query that returns rows of {@code data} (and {@code kind}). */

@@ -1,15 +1,7 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.api.settings.ContactType;
-import dev.crmkit.api.settings.ContactTypeId;
-import dev.crmkit.api.settings.LossReason;
-import dev.crmkit.api.settings.LossReasonId;
-import dev.crmkit.api.settings.ProductGroup;
-import dev.crmkit.api.settings.ProductGroupId;
-import dev.crmkit.api.settings.TaskType;
-import dev.crmkit.api.settings.TaskTypeId;
-import dev.crmkit.api.settings.TemperatureLevel;
-import dev.crmkit.api.settings.TemperatureLevelId;
+import dev.crmkit.api.settings.ListItemId;
+import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.spi.Companies;
 import dev.crmkit.spi.Contacts;
 import dev.crmkit.spi.Deals;
@@ -26,6 +18,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -50,11 +44,7 @@ final class JdbcTransaction implements Transaction, Settings {
     private final JdbcPorts.JdbcDeals deals;
     private final JdbcPorts.JdbcTasks tasks;
     private final JdbcPorts.JdbcTimeline timeline;
-    private final JdbcPorts.JdbcList<TaskTypeId, TaskType> taskTypes;
-    private final JdbcPorts.JdbcList<ContactTypeId, ContactType> contactTypes;
-    private final JdbcPorts.JdbcList<TemperatureLevelId, TemperatureLevel> temperatureLevels;
-    private final JdbcPorts.JdbcList<LossReasonId, LossReason> lossReasons;
-    private final JdbcPorts.JdbcList<ProductGroupId, ProductGroup> productGroups;
+    private final Map<ListKind<?>, JdbcPorts.JdbcList<?>> lists = new LinkedHashMap<>();
     private final JdbcEvents events;
 
     JdbcTransaction(PostgresStorage storage, Connection connection) {
@@ -68,11 +58,9 @@ final class JdbcTransaction implements Transaction, Settings {
         deals = new JdbcPorts.JdbcDeals(this);
         tasks = new JdbcPorts.JdbcTasks(this);
         timeline = new JdbcPorts.JdbcTimeline(this);
-        taskTypes = new JdbcPorts.JdbcList<>(this, Tables.TASK_TYPES);
-        contactTypes = new JdbcPorts.JdbcList<>(this, Tables.CONTACT_TYPES);
-        temperatureLevels = new JdbcPorts.JdbcList<>(this, Tables.TEMPERATURE_LEVELS);
-        lossReasons = new JdbcPorts.JdbcList<>(this, Tables.LOSS_REASONS);
-        productGroups = new JdbcPorts.JdbcList<>(this, Tables.PRODUCT_GROUPS);
+        for (ListKind<?> kind : ListKind.all()) {
+            lists.put(kind, listPort(kind));
+        }
         events = new JdbcEvents(this);
     }
 
@@ -213,27 +201,13 @@ final class JdbcTransaction implements Transaction, Settings {
     }
 
     @Override
-    public ListStore<TaskTypeId, TaskType> taskTypes() {
-        return taskTypes;
+    @SuppressWarnings("unchecked")
+    public <I extends ListItemId> ListStore<I> list(ListKind<I> kind) {
+        checkOpen();
+        return (ListStore<I>) lists.get(java.util.Objects.requireNonNull(kind, "kind"));
     }
 
-    @Override
-    public ListStore<ContactTypeId, ContactType> contactTypes() {
-        return contactTypes;
-    }
-
-    @Override
-    public ListStore<TemperatureLevelId, TemperatureLevel> temperatureLevels() {
-        return temperatureLevels;
-    }
-
-    @Override
-    public ListStore<LossReasonId, LossReason> lossReasons() {
-        return lossReasons;
-    }
-
-    @Override
-    public ListStore<ProductGroupId, ProductGroup> productGroups() {
-        return productGroups;
+    private <I extends ListItemId> JdbcPorts.JdbcList<I> listPort(ListKind<I> kind) {
+        return new JdbcPorts.JdbcList<>(this, Tables.list(kind));
     }
 }

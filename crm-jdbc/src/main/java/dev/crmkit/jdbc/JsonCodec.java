@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.crmkit.api.EntityId;
@@ -160,11 +162,21 @@ final class JsonCodec {
         }
     }
 
-    <T> T read(String json, Class<T> type) {
+    <T> T read(String json, JavaType type) {
         try {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new StorageException("cannot read a stored " + type.getSimpleName(), e);
+            throw new StorageException("cannot read a stored " + type.getRawClass().getSimpleName(), e);
         }
+    }
+
+    /** The Java type of a plain class, for {@link #read}. */
+    static JavaType type(Class<?> type) {
+        return TypeFactory.defaultInstance().constructType(type);
+    }
+
+    /** The Java type of a generic class with its type arguments, for {@link #read}. */
+    static JavaType type(Class<?> type, Class<?>... arguments) {
+        return TypeFactory.defaultInstance().constructParametricType(type, arguments);
     }
 }

@@ -1,5 +1,6 @@
 package dev.crmkit.jdbc;
 
+import com.fasterxml.jackson.databind.JavaType;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import java.util.LinkedHashMap;
@@ -13,12 +14,12 @@ import java.util.function.Function;
  *
  * @param table the table name (unqualified)
  * @param columns the typed columns besides id, version and data
- * @param classOf the class to read a row's JSON as, given its {@code kind} column (null for tables without one)
+ * @param typeOf the Java type of a stored row, given the row's {@code kind} column (or null)
  * @param <I> the id type
  * @param <E> the entity type
  */
 record TableSpec<I extends EntityId, E extends Entity<I>>(String table, List<Column<E>> columns,
-                                                         Function<String, Class<? extends E>> classOf) {
+                                                         Function<String, JavaType> typeOf) {
 
     TableSpec {
         Objects.requireNonNull(table, "table");

@@ -1,5 +1,6 @@
 package dev.crmkit.jdbc;
 
+import com.fasterxml.jackson.databind.JavaType;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
@@ -13,17 +14,9 @@ import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadId;
-import dev.crmkit.api.settings.ContactType;
-import dev.crmkit.api.settings.ContactTypeId;
 import dev.crmkit.api.settings.ListItem;
-import dev.crmkit.api.settings.LossReason;
-import dev.crmkit.api.settings.LossReasonId;
-import dev.crmkit.api.settings.ProductGroup;
-import dev.crmkit.api.settings.ProductGroupId;
-import dev.crmkit.api.settings.TaskType;
-import dev.crmkit.api.settings.TaskTypeId;
-import dev.crmkit.api.settings.TemperatureLevel;
-import dev.crmkit.api.settings.TemperatureLevelId;
+import dev.crmkit.api.settings.ListItemId;
+import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.task.TaskId;
 import dev.crmkit.api.timeline.Call;
@@ -50,7 +43,7 @@ final class Tables {
             Column.of(UserFields.NAME, "name", "text"),
             Column.extra("email", "text", u -> u.email().map(Email::normalized).orElse(null)),
             Column.of(UserFields.ROLE, "role", "text"),
-            Column.of(UserFields.ACTIVE, "active", "boolean")), kind -> User.class);
+            Column.of(UserFields.ACTIVE, "active", "boolean")), kind -> JsonCodec.type(User.class));
 
     static final TableSpec<CompanyId, Company> COMPANIES = new TableSpec<>("companies", List.of(
             Column.of(CompanyFields.NAME, "name", "text"),
@@ -61,7 +54,7 @@ final class Tables {
             Column.of(CompanyFields.TAG, "tags", "text"),
             Column.extraArray("phone_keys", "text", Tables::phoneKeys),
             Column.extraArray("emails", "text", Tables::emails),
-            Column.extra("name_key", "text", c -> Names.matchKey(c.name()))), kind -> Company.class);
+            Column.extra("name_key", "text", c -> Names.matchKey(c.name()))), kind -> JsonCodec.type(Company.class));
 
     static final TableSpec<ContactId, Contact> CONTACTS = new TableSpec<>("contacts", List.of(
             Column.of(ContactFields.NAME, "name", "text"),
@@ -75,7 +68,7 @@ final class Tables {
             Column.of(ContactFields.TAG, "tags", "text"),
             Column.extraArray("phone_keys", "text", Tables::phoneKeys),
             Column.extraArray("emails", "text", Tables::emails),
-            Column.extra("name_key", "text", c -> c.name().matchKey())), kind -> Contact.class);
+            Column.extra("name_key", "text", c -> c.name().matchKey())), kind -> JsonCodec.type(Contact.class));
 
     static final TableSpec<LeadId, Lead> LEADS = new TableSpec<>("leads", List.of(
             Column.of(LeadFields.NAME, "name", "text"),
@@ -84,11 +77,11 @@ final class Tables {
             Column.of(LeadFields.RESPONSIBLE, "responsible", "uuid"),
             Column.of(LeadFields.CONTACT, "contact", "uuid"),
             Column.of(LeadFields.COMPANY, "company", "uuid"),
-            Column.of(LeadFields.CREATED, "created", "timestamptz")), kind -> Lead.class);
+            Column.of(LeadFields.CREATED, "created", "timestamptz")), kind -> JsonCodec.type(Lead.class));
 
     static final TableSpec<PipelineId, Pipeline> PIPELINES = new TableSpec<>("pipelines", List.of(
             Column.extra("name", "text", Pipeline::name),
-            Column.extra("position", "integer", Pipeline::position)), kind -> Pipeline.class);
+            Column.extra("position", "integer", Pipeline::position)), kind -> JsonCodec.type(Pipeline.class));
 
     static final TableSpec<DealId, Deal> DEALS = new TableSpec<>("deals", List.of(
             Column.of(DealFields.NAME, "name", "text"),
@@ -106,7 +99,7 @@ final class Tables {
             Column.of(DealFields.CLOSED, "closed", "timestamptz"),
             Column.of(DealFields.CREATED, "created", "timestamptz"),
             Column.of(DealFields.UPDATED, "updated", "timestamptz"),
-            Column.of(DealFields.TAG, "tags", "text")), kind -> Deal.class);
+            Column.of(DealFields.TAG, "tags", "text")), kind -> JsonCodec.type(Deal.class));
 
     static final TableSpec<TaskId, Task> TASKS = new TableSpec<>("tasks", List.of(
             Column.of(TaskFields.TYPE, "type", "uuid"),
@@ -115,7 +108,7 @@ final class Tables {
             Column.of(TaskFields.ASSIGNEE, "assignee", "uuid"),
             Column.of(TaskFields.DEADLINE, "deadline", "timestamptz"),
             Column.of(TaskFields.CLOSED, "closed", "timestamptz"),
-            Column.of(TaskFields.CREATED, "created", "timestamptz")), kind -> Task.class);
+            Column.of(TaskFields.CREATED, "created", "timestamptz")), kind -> JsonCodec.type(Task.class));
 
     static final TableSpec<TimelineEntryId, TimelineEntry> TIMELINE = new TableSpec<>("timeline_entries", List.of(
             Column.of(TimelineFields.KIND, "kind", "text"),
@@ -127,15 +120,6 @@ final class Tables {
             Column.extra("call_id", "text", e -> e instanceof Call ? ((Call) e).callId().orElse(null) : null)),
             Tables::timelineClass);
 
-    static final TableSpec<TaskTypeId, TaskType> TASK_TYPES = list("task_types", TaskType.class);
-    static final TableSpec<ContactTypeId, ContactType> CONTACT_TYPES =
-            list("contact_types", ContactType.class);
-    static final TableSpec<TemperatureLevelId, TemperatureLevel> TEMPERATURE_LEVELS =
-            list("temperature_levels", TemperatureLevel.class);
-    static final TableSpec<LossReasonId, LossReason> LOSS_REASONS =
-            list("loss_reasons", LossReason.class);
-    static final TableSpec<ProductGroupId, ProductGroup> PRODUCT_GROUPS =
-            list("product_groups", ProductGroup.class);
 
     /** Every table, children before parents (the order to empty them in). */
     static final List<String> ALL = List.of("events", "timeline_entries", "tasks", "deals", "leads", "contacts",
@@ -145,11 +129,12 @@ final class Tables {
     private Tables() {
     }
 
-    private static <I extends dev.crmkit.api.EntityId, T extends ListItem<I>> TableSpec<I, T> list(
-            String table, Class<T> type) {
-        return new TableSpec<>(table, List.of(
+    /** The table of an admin-managed list: one per {@link ListKind}, named by its key. */
+    static <I extends ListItemId> TableSpec<I, ListItem<I>> list(ListKind<I> kind) {
+        JavaType type = JsonCodec.type(ListItem.class, kind.idType());
+        return new TableSpec<>(kind.key(), List.of(
                 Column.extra("name", "text", ListItem::name),
-                Column.extra("position", "integer", ListItem::position)), kind -> type);
+                Column.extra("position", "integer", ListItem::position)), k -> type);
     }
 
     private static List<String> phoneKeys(Client c) {
@@ -160,14 +145,14 @@ final class Tables {
         return c.emails().stream().map(e -> e.email().normalized()).distinct().collect(Collectors.toList());
     }
 
-    private static Class<? extends TimelineEntry> timelineClass(String kind) {
+    private static JavaType timelineClass(String kind) {
         switch (kind) {
             case "comment":
-                return Comment.class;
+                return JsonCodec.type(Comment.class);
             case "call":
-                return Call.class;
+                return JsonCodec.type(Call.class);
             case "message":
-                return Message.class;
+                return JsonCodec.type(Message.class);
             default:
                 throw new IllegalStateException("unknown timeline entry kind " + kind);
         }

@@ -1,6 +1,7 @@
 package dev.crmkit.tck;
 
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.contact.AccessLevel;
 import dev.crmkit.api.contact.Address;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
@@ -11,6 +12,7 @@ import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.Email;
 import dev.crmkit.api.contact.PersonName;
 import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.DealBuilder;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
@@ -21,12 +23,15 @@ import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.event.NewEvent;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadId;
+import dev.crmkit.api.lead.LeadSource;
+import dev.crmkit.api.lead.LeadStatus;
 import dev.crmkit.api.money.Budget;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.money.Percent;
-import dev.crmkit.api.settings.TaskType;
+import dev.crmkit.api.settings.ListItem;
 import dev.crmkit.api.settings.TaskTypeId;
 import dev.crmkit.api.task.Task;
+import dev.crmkit.api.task.Reminder;
 import dev.crmkit.api.task.TaskId;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.timeline.Comment;
@@ -79,7 +84,7 @@ public final class TestData {
         Instant t = now();
         return User.builder().id(new UserId(ids.next())).created(t).updated(t).name(name)
                 .email(Email.parse(name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@crmkit.test"))
-                .role(Role.USER).build();
+                .role(Role.USER).active(true).timeZone(ZoneOffset.UTC).locale(java.util.Locale.ENGLISH).build();
     }
 
     /**
@@ -110,7 +115,7 @@ public final class TestData {
     public Company aCompany(String name, UserId responsible) {
         Instant t = now();
         return Company.builder().id(new CompanyId(ids.next())).created(t).updated(t).name(name)
-                .responsible(responsible).build();
+                .responsible(responsible).access(AccessLevel.SHARED_READ).build();
     }
 
     /**
@@ -127,7 +132,7 @@ public final class TestData {
                 .name(PersonName.of(first, last)).responsible(responsible)
                 .phones(List.of(ContactPhone.mobile("+7 901 776-34-34")))
                 .emails(List.of(ContactEmail.work(first.toLowerCase(java.util.Locale.ROOT) + "@client.test")))
-                .address(new Address("Tverskaya 1", "Moscow", "", "125009", "RU"))
+                .address(new Address("Tverskaya 1", "Moscow", "", "125009", "RU")).access(AccessLevel.SHARED_READ)
                 .build();
     }
 
@@ -142,7 +147,7 @@ public final class TestData {
      */
     public Deal aDeal(String name, Pipeline pipeline, UserId responsible, String rubles) {
         Instant t = now();
-        Deal.Builder b = Deal.builder().id(new DealId(ids.next())).created(t).updated(t).name(name)
+        DealBuilder b = Deal.builder().id(new DealId(ids.next())).created(t).updated(t).name(name)
                 .pipeline(pipeline.id()).stage(pipeline.firstStage().id()).stageEntered(t).responsible(responsible);
         if (rubles != null) {
             b.budget(Budget.fixed(Money.of(rubles, "RUB")));
@@ -160,7 +165,7 @@ public final class TestData {
     public Lead aLead(String name, UserId responsible) {
         Instant t = now();
         return Lead.builder().id(new LeadId(ids.next())).created(t).updated(t).name(name).responsible(responsible)
-                .build();
+                .source(LeadSource.MANUAL).status(LeadStatus.NEW).build();
     }
 
     /**
@@ -170,10 +175,8 @@ public final class TestData {
      * @param position its position
      * @return the task type
      */
-    public TaskType aTaskType(String name, int position) {
-        Instant t = now();
-        return TaskType.builder().id(new TaskTypeId(ids.next())).created(t).updated(t).name(name).position(position)
-                .build();
+    public ListItem<TaskTypeId> aTaskType(String name, int position) {
+        return ListItem.create(new TaskTypeId(ids.next()), name, position, now());
     }
 
     /**
@@ -188,7 +191,8 @@ public final class TestData {
     public Task aTask(TaskTypeId type, RecordRef owner, UserId assignee, Instant deadline) {
         Instant t = now();
         return Task.builder().id(new TaskId(ids.next())).created(t).updated(t).type(type).text("Call back")
-                .deadline(deadline).assignee(assignee).author(assignee).owner(owner).build();
+                .deadline(deadline).reminder(Reminder.DAY_BEFORE).assignee(assignee).author(assignee)
+                .notifyAssignee(true).owner(owner).build();
     }
 
     /**

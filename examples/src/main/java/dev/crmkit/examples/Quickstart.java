@@ -9,9 +9,7 @@ import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.timeline.Call;
-import dev.crmkit.api.timeline.Comment;
 import dev.crmkit.api.timeline.Message;
-import dev.crmkit.api.timeline.TimelineEntry;
 import dev.crmkit.api.user.User;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
@@ -33,6 +31,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -132,22 +131,15 @@ public final class Quickstart {
     }
 
     private static void printStory(CrmSession session, Deal deal, PrintStream out) {
-        Map<Object, String> names = new HashMap<>();
-        session.users().list().forEach(u -> names.put(u.id(), u.name()));
         RecordRef ref = RecordRef.of(deal.id());
         out.println("Timeline of the deal \"" + deal.name() + "\":");
         for (TimelineItem item : session.timeline().of(ref)) {
-            if (item instanceof TimelineItem.Entry) {
-                TimelineEntry e = ((TimelineItem.Entry) item).entry();
-                out.println("  " + TIME.format(e.at()) + "  " + names.get(e.author()) + ": " + describe(e));
-            } else {
-                Event e = ((TimelineItem.Change) item).event();
-                out.println("  " + TIME.format(e.at()) + "  " + e.author().map(names::get).orElse("system") + ": "
-                        + describe(e));
-            }
+            out.println("  " + TIME.format(item.at()) + "  " + item.author() + ": " + describe(item));
         }
         out.println();
         out.println("Event log of the deal \"" + deal.name() + "\":");
+        Map<Object, String> names = new HashMap<>();
+        session.users().list().forEach(u -> names.put(u.id(), u.name()));
         for (Event e : session.events().of(ref)) {
             out.println("  #" + e.sequence() + "  " + TIME.format(e.at()) + "  "
                     + e.author().map(names::get).orElse("system") + "  " + e.kind()
@@ -155,29 +147,27 @@ public final class Quickstart {
         }
     }
 
-    private static String describe(TimelineEntry e) {
-        if (e instanceof Comment) {
-            return "comment \"" + ((Comment) e).text() + "\"";
-        }
-        if (e instanceof Call) {
-            Call c = (Call) e;
-            return c.direction().name().toLowerCase(java.util.Locale.ROOT) + " call from " + c.fromNumber()
+    private static String describe(TimelineItem item) {
+        if (item instanceof TimelineItem.Note note) {
+            return "comment \"" + note.comment().text() + "\"";
+        } else if (item instanceof TimelineItem.PhoneCall phone) {
+            Call c = phone.call();
+            return c.direction().name().toLowerCase(Locale.ROOT) + " call from " + c.fromNumber()
                     + (c.connected() ? ", talked " + c.duration().toSeconds() + " s" : ", missed");
+        } else if (item instanceof TimelineItem.Correspondence mail) {
+            Message m = mail.message();
+            return m.channel() + " " + m.direction().name().toLowerCase(Locale.ROOT) + " \"" + m.subject().orElse("") + "\"";
         }
-        Message m = (Message) e;
-        return m.channel() + " " + m.direction().name().toLowerCase(java.util.Locale.ROOT) + " \"" + m.subject().orElse("") + "\"";
-    }
-
-    private static String describe(Event e) {
+        Event e = ((TimelineItem.Change) item).event();
         switch (e.kind()) {
             case CREATED:
                 return "created the deal";
             case STAGE_CHANGED:
                 return "moved it from " + e.before().orElse("?") + " to " + e.after().orElse("?");
             case CLOSED:
-                return "closed it as " + e.after().orElse("?");
+                return "closed it";
             default:
-                return e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                return e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                         + e.field().map(f -> " " + f + " → " + e.after().orElse("—")).orElse("");
         }
     }

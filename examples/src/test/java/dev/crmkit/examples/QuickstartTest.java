@@ -66,7 +66,7 @@ class QuickstartTest {
                 "Boris Manager: moved it from First contact to Negotiation",
                 "Boris Manager: moved it from Negotiation to Invoice sent",
                 "Boris Manager: moved it from Invoice sent to Won",
-                "Boris Manager: closed it as WON");
+                "Boris Manager: closed it");
         assertThat(timeline).isSortedAccordingTo((a, b) -> a.substring(0, 19).compareTo(b.substring(0, 19)));
         String log = out.split("\n\n")[1];
         assertThat(log).startsWith("Event log of the deal \"Office chairs\":");
@@ -74,7 +74,7 @@ class QuickstartTest {
                 .contains("LINKED contact: — → Ivan Petrov")
                 .contains("STAGE_CHANGED stage: First contact → Negotiation")
                 .contains("STAGE_CHANGED stage: Invoice sent → Won")
-                .contains("CLOSED outcome: — → WON");
+                .contains("CLOSED closed: — → 20");
     }
 
     @Test
@@ -91,7 +91,7 @@ class QuickstartTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).startsWith("On PostgreSQL, schema crmkit_quickstart_")
                 .contains("Timeline of the deal \"Office chairs\":")
-                .contains("moved it from Invoice sent to Won").contains("CLOSED outcome: — → WON");
+                .contains("moved it from Invoice sent to Won").contains("CLOSED closed: — → 20");
     }
 
     @Test
@@ -113,7 +113,7 @@ class QuickstartTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).contains("Timeline of the deal \"Office chairs\":").contains("CLOSED outcome: — → WON");
+        assertThat(out).contains("Timeline of the deal \"Office chairs\":").contains("CLOSED closed: — → 20");
     }
 
     @Test

@@ -2,426 +2,82 @@ package dev.crmkit.api.contact;
 
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.field.CustomFieldValues;
+import dev.crmkit.api.internal.Checks;
+import dev.crmkit.api.internal.WithBuilder;
 import dev.crmkit.api.settings.ContactTypeId;
 import dev.crmkit.api.settings.TemperatureLevelId;
 import dev.crmkit.api.user.UserId;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Currency;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * An organization the organization deals with (CON-1); it has many {@link Contact}s.
+ * An organization the organization deals with (CON-1); it has many {@link Contact}s and the attributes
+ * of CON-9. Build one with {@link #builder()}.
  *
  * @param id the company's id
- * @param version the optimistic-locking version, 1 for a new record
- * @param created when the record was created
- * @param updated when the record was last changed
+ * @param version the optimistic-locking version, 1 when created
+ * @param created when the company was created
+ * @param updated when it last changed
  * @param name the company's name, never blank
  * @param phones phone numbers with their kinds
  * @param emails e-mail addresses with their kinds
- * @param tags free tags
+ * @param tags free tags, in the order given
  * @param responsible the responsible user
  * @param type the contact type from the admin list (CON-9)
  * @param temperature the temperature level from the admin list (CON-9)
- * @param currency the currency this client pays in
- * @param photo a reference to a photo or logo
+ * @param currency the currency the client pays in
+ * @param photo a reference to a logo
  * @param links web site and social network links
  * @param address the postal address
- * @param description free text about the record
+ * @param description free text about the company
  * @param access who besides its managers may see and edit it (CON-8)
  * @param customFields values of custom fields
  */
-public record Company(
-        CompanyId id,
-        long version,
-        Instant created,
-        Instant updated,
-        String name,
-        List<ContactPhone> phones,
-        List<ContactEmail> emails,
-        Set<String> tags,
-        UserId responsible,
-        Optional<ContactTypeId> type,
-        Optional<TemperatureLevelId> temperature,
-        Optional<Currency> currency,
-        Optional<URI> photo,
-        List<URI> links,
-        Optional<Address> address,
-        Optional<String> description,
-        AccessLevel access,
-        CustomFieldValues customFields) implements Entity<CompanyId>, Client {
+@WithBuilder
+public record Company(CompanyId id, long version, Instant created, Instant updated, String name,
+                      List<ContactPhone> phones, List<ContactEmail> emails, Set<String> tags, UserId responsible,
+                      Optional<ContactTypeId> type, Optional<TemperatureLevelId> temperature,
+                      Optional<Currency> currency, Optional<URI> photo, List<URI> links, Optional<Address> address,
+                      Optional<String> description, AccessLevel access, CustomFieldValues customFields)
+        implements Entity<CompanyId>, Client {
 
-    /** Checks the invariants and copies collections; see the component descriptions. */
+    /** Checks the invariants and copies the collections. */
     public Company {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(created, "created");
-        Objects.requireNonNull(updated, "updated");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(phones, "phones");
+        Checks.present("id, created, updated, responsible, type, temperature, currency, photo, address, "
+                + "description, access, customFields", id, created, updated, responsible, type, temperature, currency,
+                photo, address, description, access, customFields);
+        Checks.notBlank(name, "name");
         phones = List.copyOf(phones);
-        Objects.requireNonNull(emails, "emails");
         emails = List.copyOf(emails);
-        Objects.requireNonNull(tags, "tags");
-        tags = Collections.unmodifiableSet(new LinkedHashSet<>(tags));
-        Objects.requireNonNull(responsible, "responsible");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(temperature, "temperature");
-        Objects.requireNonNull(currency, "currency");
-        Objects.requireNonNull(photo, "photo");
-        Objects.requireNonNull(links, "links");
+        tags = Checks.orderedCopy(tags);
         links = List.copyOf(links);
-        Objects.requireNonNull(address, "address");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(access, "access");
-        Objects.requireNonNull(customFields, "customFields");
-        if (version < 1) {
-            throw new IllegalArgumentException("version must be at least 1, was " + version);
-        }
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
-        }
+        Checks.version(version);
     }
 
     /**
-     * Starts a builder; required values must be set before {@link Builder#build()}.
+     * An empty builder.
      *
-     * @return an empty builder with the documented defaults
+     * @return the builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static CompanyBuilder builder() {
+        return new CompanyBuilder();
     }
 
     /**
-     * A builder holding this record's values, to derive a changed copy.
+     * A builder holding this company's values, to derive a changed copy.
      *
-     * @return a builder initialised from this record
+     * @return the builder
      */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.id = id;
-        b.version = version;
-        b.created = created;
-        b.updated = updated;
-        b.name = name;
-        b.phones = phones;
-        b.emails = emails;
-        b.tags = tags;
-        b.responsible = responsible;
-        b.type = type;
-        b.temperature = temperature;
-        b.currency = currency;
-        b.photo = photo;
-        b.links = links;
-        b.address = address;
-        b.description = description;
-        b.access = access;
-        b.customFields = customFields;
-        return b;
+    public CompanyBuilder toBuilder() {
+        return new CompanyBuilder(this);
     }
 
-    /** Builds {@link Company} values; not thread-safe. */
-    public static final class Builder {
-        private CompanyId id;
-        private long version = 1;
-        private Instant created;
-        private Instant updated;
-        private String name;
-        private List<ContactPhone> phones = List.of();
-        private List<ContactEmail> emails = List.of();
-        private Set<String> tags = new LinkedHashSet<>();
-        private UserId responsible;
-        private Optional<ContactTypeId> type = Optional.empty();
-        private Optional<TemperatureLevelId> temperature = Optional.empty();
-        private Optional<Currency> currency = Optional.empty();
-        private Optional<URI> photo = Optional.empty();
-        private List<URI> links = List.of();
-        private Optional<Address> address = Optional.empty();
-        private Optional<String> description = Optional.empty();
-        private AccessLevel access = AccessLevel.SHARED_READ;
-        private CustomFieldValues customFields = CustomFieldValues.empty();
-
-        private Builder() {
-        }
-
-        /**
-         * Sets id.
-         *
-         * @param value the company's id
-         * @return this builder
-         */
-        public Builder id(CompanyId value) {
-            this.id = Objects.requireNonNull(value, "id");
-            return this;
-        }
-
-        /**
-         * Sets version.
-         *
-         * @param value the optimistic-locking version, 1 for a new record
-         * @return this builder
-         */
-        public Builder version(long value) {
-            this.version = value;
-            return this;
-        }
-
-        /**
-         * Sets created.
-         *
-         * @param value when the record was created
-         * @return this builder
-         */
-        public Builder created(Instant value) {
-            this.created = Objects.requireNonNull(value, "created");
-            return this;
-        }
-
-        /**
-         * Sets updated.
-         *
-         * @param value when the record was last changed
-         * @return this builder
-         */
-        public Builder updated(Instant value) {
-            this.updated = Objects.requireNonNull(value, "updated");
-            return this;
-        }
-
-        /**
-         * Sets name.
-         *
-         * @param value the company's name, never blank
-         * @return this builder
-         */
-        public Builder name(String value) {
-            this.name = Objects.requireNonNull(value, "name");
-            return this;
-        }
-
-        /**
-         * Sets phones.
-         *
-         * @param value phone numbers with their kinds
-         * @return this builder
-         */
-        public Builder phones(Collection<? extends ContactPhone> value) {
-            this.phones = List.copyOf(value);
-            return this;
-        }
-
-        /**
-         * Sets emails.
-         *
-         * @param value e-mail addresses with their kinds
-         * @return this builder
-         */
-        public Builder emails(Collection<? extends ContactEmail> value) {
-            this.emails = List.copyOf(value);
-            return this;
-        }
-
-        /**
-         * Sets tags.
-         *
-         * @param value free tags
-         * @return this builder
-         */
-        public Builder tags(Collection<? extends String> value) {
-            this.tags = new LinkedHashSet<>(value);
-            return this;
-        }
-
-        /**
-         * Sets responsible.
-         *
-         * @param value the responsible user
-         * @return this builder
-         */
-        public Builder responsible(UserId value) {
-            this.responsible = Objects.requireNonNull(value, "responsible");
-            return this;
-        }
-
-        /**
-         * Sets type.
-         *
-         * @param value the contact type from the admin list (CON-9)
-         * @return this builder
-         */
-        public Builder type(Optional<ContactTypeId> value) {
-            this.type = Objects.requireNonNull(value, "type");
-            return this;
-        }
-
-        /**
-         * Sets type to a present value.
-         *
-         * @param value the contact type from the admin list (CON-9)
-         * @return this builder
-         */
-        public Builder type(ContactTypeId value) {
-            this.type = Optional.of(value);
-            return this;
-        }
-
-        /**
-         * Sets temperature.
-         *
-         * @param value the temperature level from the admin list (CON-9)
-         * @return this builder
-         */
-        public Builder temperature(Optional<TemperatureLevelId> value) {
-            this.temperature = Objects.requireNonNull(value, "temperature");
-            return this;
-        }
-
-        /**
-         * Sets temperature to a present value.
-         *
-         * @param value the temperature level from the admin list (CON-9)
-         * @return this builder
-         */
-        public Builder temperature(TemperatureLevelId value) {
-            this.temperature = Optional.of(value);
-            return this;
-        }
-
-        /**
-         * Sets currency.
-         *
-         * @param value the currency this client pays in
-         * @return this builder
-         */
-        public Builder currency(Optional<Currency> value) {
-            this.currency = Objects.requireNonNull(value, "currency");
-            return this;
-        }
-
-        /**
-         * Sets currency to a present value.
-         *
-         * @param value the currency this client pays in
-         * @return this builder
-         */
-        public Builder currency(Currency value) {
-            this.currency = Optional.of(value);
-            return this;
-        }
-
-        /**
-         * Sets photo.
-         *
-         * @param value a reference to a photo or logo
-         * @return this builder
-         */
-        public Builder photo(Optional<URI> value) {
-            this.photo = Objects.requireNonNull(value, "photo");
-            return this;
-        }
-
-        /**
-         * Sets photo to a present value.
-         *
-         * @param value a reference to a photo or logo
-         * @return this builder
-         */
-        public Builder photo(URI value) {
-            this.photo = Optional.of(value);
-            return this;
-        }
-
-        /**
-         * Sets links.
-         *
-         * @param value web site and social network links
-         * @return this builder
-         */
-        public Builder links(Collection<? extends URI> value) {
-            this.links = List.copyOf(value);
-            return this;
-        }
-
-        /**
-         * Sets address.
-         *
-         * @param value the postal address
-         * @return this builder
-         */
-        public Builder address(Optional<Address> value) {
-            this.address = Objects.requireNonNull(value, "address");
-            return this;
-        }
-
-        /**
-         * Sets address to a present value.
-         *
-         * @param value the postal address
-         * @return this builder
-         */
-        public Builder address(Address value) {
-            this.address = Optional.of(value);
-            return this;
-        }
-
-        /**
-         * Sets description.
-         *
-         * @param value free text about the record
-         * @return this builder
-         */
-        public Builder description(Optional<String> value) {
-            this.description = Objects.requireNonNull(value, "description");
-            return this;
-        }
-
-        /**
-         * Sets description to a present value.
-         *
-         * @param value free text about the record
-         * @return this builder
-         */
-        public Builder description(String value) {
-            this.description = Optional.of(value);
-            return this;
-        }
-
-        /**
-         * Sets access.
-         *
-         * @param value who besides its managers may see and edit it (CON-8)
-         * @return this builder
-         */
-        public Builder access(AccessLevel value) {
-            this.access = Objects.requireNonNull(value, "access");
-            return this;
-        }
-
-        /**
-         * Sets customFields.
-         *
-         * @param value values of custom fields
-         * @return this builder
-         */
-        public Builder customFields(CustomFieldValues value) {
-            this.customFields = Objects.requireNonNull(value, "customFields");
-            return this;
-        }
-
-        /**
-         * Builds the record.
-         *
-         * @return a new Company
-         * @throws NullPointerException if a required value was not set
-         */
-        public Company build() {
-            return new Company(id, version, created, updated, name, phones, emails, tags, responsible, type, temperature, currency, photo, links, address, description, access, customFields);
-        }
+    @Override
+    public Company revised(Instant at) {
+        return toBuilder().version(version + 1).updated(at).build();
     }
 }

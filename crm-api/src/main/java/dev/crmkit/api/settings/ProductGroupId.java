@@ -1,7 +1,5 @@
 package dev.crmkit.api.settings;
 
-import dev.crmkit.api.EntityId;
-import dev.crmkit.api.EntityType;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,7 +8,7 @@ import java.util.UUID;
  *
  * @param value the UUID behind the id
  */
-public record ProductGroupId(UUID value) implements EntityId {
+public record ProductGroupId(UUID value) implements ListItemId {
 
     /** Rejects a null value. */
     public ProductGroupId {
@@ -36,11 +34,6 @@ public record ProductGroupId(UUID value) implements EntityId {
      */
     public static ProductGroupId parse(String text) {
         return new ProductGroupId(UUID.fromString(text));
-    }
-
-    @Override
-    public EntityType entityType() {
-        return EntityType.SETTING;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.crmkit.api.settings;
 
-import dev.crmkit.api.EntityId;
-import dev.crmkit.api.EntityType;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,7 +8,7 @@ import java.util.UUID;
  *
  * @param value the UUID behind the id
  */
-public record TaskTypeId(UUID value) implements EntityId {
+public record TaskTypeId(UUID value) implements ListItemId {
 
     /** Rejects a null value. */
     public TaskTypeId {
@@ -36,11 +34,6 @@ public record TaskTypeId(UUID value) implements EntityId {
      */
     public static TaskTypeId parse(String text) {
         return new TaskTypeId(UUID.fromString(text));
-    }
-
-    @Override
-    public EntityType entityType() {
-        return EntityType.SETTING;
     }
 
     @Override

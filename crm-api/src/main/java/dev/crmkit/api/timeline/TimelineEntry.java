@@ -6,15 +6,15 @@ import dev.crmkit.api.user.UserId;
 import java.time.Instant;
 
 /**
- * An entry on a record's timeline (ACT-1): a comment, a call or a message. Stage and field changes
- * appear on the timeline from the event log.
+ * An entry of a record's timeline (ACT-1): a {@link Comment}, a {@link Call} or a {@link Message}.
+ * Switch over it with pattern matching; the three kinds are all there is.
  */
 public sealed interface TimelineEntry extends Entity<TimelineEntryId> permits Comment, Call, Message {
 
     /**
      * The record whose timeline holds the entry.
      *
-     * @return the owning record
+     * @return the record
      */
     RecordRef owner();
 
@@ -26,9 +26,20 @@ public sealed interface TimelineEntry extends Entity<TimelineEntryId> permits Co
     UserId author();
 
     /**
-     * When it happened.
+     * When it happened (for a call, its start).
      *
      * @return the time
      */
     Instant at();
+
+    /**
+     * The same entry on another record's timeline (a merge moves entries to the survivor).
+     *
+     * @param newOwner the record
+     * @return the entry, at the same version
+     */
+    TimelineEntry withOwner(RecordRef newOwner);
+
+    @Override
+    TimelineEntry revised(Instant at);
 }

@@ -1,5 +1,6 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.contact.AccessLevel;
 import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.ContactEmail;
@@ -9,6 +10,7 @@ import dev.crmkit.api.contact.EmailKind;
 import dev.crmkit.api.contact.PhoneKind;
 import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.field.FieldValue;
+import dev.crmkit.api.phone.PhoneNumber;
 import dev.crmkit.api.settings.ContactTypeId;
 import dev.crmkit.api.settings.TemperatureLevelId;
 import dev.crmkit.api.user.UserId;
@@ -26,7 +28,9 @@ import java.util.Set;
 /**
  * What the inputs for contacts and companies share (CON-9): phones and e-mails as typed (parsed and
  * checked when the command runs, all problems at once), tags, responsible user, type, temperature,
- * currency, photo, links, address, description, access and custom fields. Not thread-safe.
+ * currency, photo, links, address, description, access and custom fields. An update is a list of calls
+ * of these same setters on the form of the stored record, so creating and changing a record share one
+ * validation path. Not thread-safe.
  *
  * @param <F> the concrete form, for fluent calls
  */
@@ -53,7 +57,7 @@ public abstract class ClientForm<F extends ClientForm<F>> {
     @Size(max = 10_000, message = "{client.description.long}")
     String description;
     AccessLevel access = AccessLevel.SHARED_READ;
-    boolean createAnyway;
+    OnDuplicate onDuplicate = OnDuplicate.REJECT;
     final Map<CustomFieldId, FieldValue> customFields = new LinkedHashMap<>();
 
     ClientForm() {
@@ -105,6 +109,29 @@ public abstract class ClientForm<F extends ClientForm<F>> {
     }
 
     /**
+     * Removes every spelling of a number (CON-4: the same number however it is written).
+     *
+     * @param raw the number
+     * @return this form
+     */
+    public F removePhone(String raw) {
+        Objects.requireNonNull(raw, "raw");
+        phones.removeIf(p -> sameNumber(p.raw(), raw));
+        return self();
+    }
+
+    private static boolean sameNumber(String a, String b) {
+        if (a.strip().equals(b.strip())) {
+            return true;
+        }
+        try {
+            return PhoneNumber.parse(a).sameNumberAs(PhoneNumber.parse(b));
+        } catch (ValidationException notANumber) {
+            return false;
+        }
+    }
+
+    /**
      * Removes every phone.
      *
      * @return this form
@@ -137,6 +164,18 @@ public abstract class ClientForm<F extends ClientForm<F>> {
     }
 
     /**
+     * Removes an address, ignoring case and surrounding spaces.
+     *
+     * @param raw the address
+     * @return this form
+     */
+    public F removeEmail(String raw) {
+        String wanted = Objects.requireNonNull(raw, "raw").strip();
+        emails.removeIf(e -> e.raw().strip().equalsIgnoreCase(wanted));
+        return self();
+    }
+
+    /**
      * Removes every e-mail.
      *
      * @return this form
@@ -154,6 +193,27 @@ public abstract class ClientForm<F extends ClientForm<F>> {
      */
     public F tag(String value) {
         tags.add(Objects.requireNonNull(value, "tag").strip());
+        return self();
+    }
+
+    /**
+     * Removes a tag.
+     *
+     * @param value the tag
+     * @return this form
+     */
+    public F removeTag(String value) {
+        tags.remove(Objects.requireNonNull(value, "tag").strip());
+        return self();
+    }
+
+    /**
+     * Removes every tag.
+     *
+     * @return this form
+     */
+    public F clearTags() {
+        tags.clear();
         return self();
     }
 
@@ -224,6 +284,17 @@ public abstract class ClientForm<F extends ClientForm<F>> {
     }
 
     /**
+     * Removes a link.
+     *
+     * @param value the link
+     * @return this form
+     */
+    public F removeLink(URI value) {
+        links.remove(Objects.requireNonNull(value, "link"));
+        return self();
+    }
+
+    /**
      * Sets the address.
      *
      * @param value the address, or null for none
@@ -257,13 +328,13 @@ public abstract class ClientForm<F extends ClientForm<F>> {
     }
 
     /**
-     * Asks to store the record even though it duplicates others (CON-5), where the policy's duplicate rule
-     * allows it; otherwise the duplicate is still rejected.
+     * Says what to do when the record duplicates stored ones (CON-5); by default it is rejected.
      *
+     * @param value reject, or create anyway where the policy allows it
      * @return this form
      */
-    public F createAnyway() {
-        this.createAnyway = true;
+    public F onDuplicate(OnDuplicate value) {
+        this.onDuplicate = Objects.requireNonNull(value, "onDuplicate");
         return self();
     }
 
@@ -276,6 +347,17 @@ public abstract class ClientForm<F extends ClientForm<F>> {
      */
     public F customField(CustomFieldId field, FieldValue value) {
         customFields.put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(value, "value"));
+        return self();
+    }
+
+    /**
+     * Removes a custom field's value.
+     *
+     * @param field the field
+     * @return this form
+     */
+    public F clearCustomField(CustomFieldId field) {
+        customFields.remove(Objects.requireNonNull(field, "field"));
         return self();
     }
 }

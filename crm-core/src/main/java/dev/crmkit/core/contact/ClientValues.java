@@ -6,6 +6,7 @@ import dev.crmkit.api.contact.Email;
 import dev.crmkit.api.field.CustomFieldValues;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.phone.PhoneNumber;
+import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.support.Unit;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * The shared values of a contact or company form, parsed and checked: every problem goes to the
  * collector with its path, so the caller reports them all at once.
  */
-record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Optional<Currency> currency,
+record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Currency currency,
                     UserId responsible, CustomFieldValues customFields) {
 
     /**
@@ -28,12 +29,17 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Option
     static void checkOwnEmails(Unit unit, List<ContactEmail> emails, Violations v) {
         for (int i = 0; i < emails.size(); i++) {
             Email e = emails.get(i).email();
-            if (unit.context().policy().ownDomains().contains(e.domain())) {
+            if (unit.policy().ownDomains().contains(e.domain())) {
                 v.add("emails[" + i + "]", "client.email.own_domain", e, e.domain());
             } else if (unit.tx().users().byEmail(e).isPresent()) {
                 v.add("emails[" + i + "]", "client.email.own_user", e);
             }
         }
+    }
+
+    /** A free text as stored: stripped, and none when blank. */
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static ClientValues parse(Unit unit, ClientForm<?> form, Violations v) {
@@ -54,8 +60,8 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Option
             }
         }
         checkOwnEmails(unit, emails, v);
-        Optional<Currency> currency = Optional.ofNullable(form.currency).filter(c -> !c.isBlank())
-                .map(c -> v.parse("currency", () -> Money.currency(c)));
+        Currency currency = form.currency == null || form.currency.isBlank() ? null
+                : v.parse("currency", () -> Money.currency(form.currency));
         UserId responsible = form.responsible == null ? unit.actor().id() : form.responsible;
         Optional<User> user = unit.tx().users().find(responsible);
         if (user.isEmpty()) {
@@ -63,10 +69,10 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Option
         } else if (!user.get().active()) {
             v.add("responsible", "client.responsible.inactive", user.get().name());
         }
-        if (form.type != null && unit.tx().settings().contactTypes().find(form.type).isEmpty()) {
+        if (form.type != null && unit.tx().settings().list(ListKind.CONTACT_TYPES).find(form.type).isEmpty()) {
             v.add("type", "client.type.unknown", form.type);
         }
-        if (form.temperature != null && unit.tx().settings().temperatureLevels().find(form.temperature).isEmpty()) {
+        if (form.temperature != null && unit.tx().settings().list(ListKind.TEMPERATURE_LEVELS).find(form.temperature).isEmpty()) {
             v.add("temperature", "client.temperature.unknown", form.temperature);
         }
         return new ClientValues(phones, emails, currency, responsible, new CustomFieldValues(form.customFields));

@@ -1,30 +1,26 @@
 package dev.crmkit.core.contact;
 
+import static dev.crmkit.core.support.Values.setOrClear;
+
 import dev.crmkit.api.DuplicateException;
 import dev.crmkit.api.RecordRef;
-import dev.crmkit.api.contact.DuplicateMatch;
 import dev.crmkit.api.contact.Company;
+import dev.crmkit.api.contact.CompanyBuilder;
 import dev.crmkit.api.contact.CompanyId;
-import dev.crmkit.api.contact.Contact;
-import dev.crmkit.api.deal.Deal;
-import dev.crmkit.api.event.EventKind;
-import dev.crmkit.core.support.Context;
-import dev.crmkit.core.support.Records;
-import dev.crmkit.core.support.Unit;
-import dev.crmkit.core.support.Violations;
+import dev.crmkit.api.contact.DuplicateMatch;
 import dev.crmkit.api.query.Filter;
-import dev.crmkit.api.query.LeadFields;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
-import dev.crmkit.spi.Transaction;
+import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.References;
+import dev.crmkit.core.support.Unit;
+import dev.crmkit.core.support.Violations;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Companies, the organizations the organization deals with (CON-1, CON-2). Obtained from
+ * Companies, the organizations the organization deals with (CON-1, CON-2, CON-5). Obtained from
  * {@code CrmSession}; thread-safe.
  */
 public final class CompanyService {
@@ -47,49 +43,41 @@ public final class CompanyService {
      * @param form the company
      * @return the stored company
      * @throws dev.crmkit.api.ValidationException listing every problem
+     * @throws DuplicateException when it duplicates stored companies (CON-5)
      */
     public Company create(NewCompany form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
             Company candidate = build(unit, form, null);
-            if (context.policy().duplicateDetection()) {
-                rejectDuplicates(form, Duplicates.ofCompany(unit.tx(), context.policy(), candidate, true));
+            if (unit.policy().duplicateDetection()) {
+                reject(unit, form, Duplicates.lockAndFindForCompany(unit.tx(), unit.policy(), candidate));
             }
-            Company c = unit.tx().companies().insert(candidate);
-            unit.event(RecordRef.of(c.id()), c.name(), EventKind.CREATED);
-            return c;
+            return unit.insert(unit.tx().companies(), candidate);
         });
     }
 
     /**
-     * Replaces a company's values with a form's, if nobody changed it since {@code expectedVersion}.
+     * Changes a company, if nobody changed it since {@code expectedVersion}. The changed company is checked
+     * as a new one is; a change that leaves every value as it was writes nothing.
      *
      * @param id the company
      * @param expectedVersion the version the change is based on
-     * @param form the new values; start from {@link NewCompany#from(Company)}
+     * @param update the changes
      * @return the stored company
+     * @throws dev.crmkit.api.ConflictException when the company changed meanwhile
      */
-    public Company update(CompanyId id, long expectedVersion, NewCompany form) {
-        Objects.requireNonNull(form, "form");
+    public Company update(CompanyId id, long expectedVersion, CompanyUpdate update) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(update, "update");
         return context.write(unit -> {
-            Company current = Records.requireVersion(unit.tx().companies().get(id), expectedVersion);
+            Company current = unit.requireVersion(unit.tx().companies().get(id), expectedVersion);
+            NewCompany form = update.applyTo(NewCompany.of(current));
             Company candidate = build(unit, form, current);
-            if (context.policy().duplicateDetection() && !MatchKeys.of(candidate, context.policy().phoneMatcher())
-                    .equals(MatchKeys.of(current, context.policy().phoneMatcher()))) {
-                rejectDuplicates(form, Duplicates.ofCompany(unit.tx(), context.policy(), candidate, true));
+            if (unit.policy().duplicateDetection() && !MatchKeys.of(candidate, unit.policy().phoneMatcher())
+                    .equals(MatchKeys.of(current, unit.policy().phoneMatcher()))) {
+                reject(unit, form, Duplicates.lockAndFindForCompany(unit.tx(), unit.policy(), candidate));
             }
-            Company next = unit.tx().companies().update(candidate, expectedVersion);
-            RecordRef ref = RecordRef.of(id);
-            unit.change(ref, next.name(), EventKind.FIELD_CHANGED, "name", current.name(), next.name());
-            unit.change(ref, next.name(), EventKind.FIELD_CHANGED, "phones",
-                    current.phones().stream().map(p -> p.number().raw()).collect(Collectors.toList()),
-                    next.phones().stream().map(p -> p.number().raw()).collect(Collectors.toList()));
-            unit.change(ref, next.name(), EventKind.FIELD_CHANGED, "tags", current.tags(), next.tags());
-            if (!current.responsible().equals(next.responsible())) {
-                unit.change(ref, next.name(), EventKind.RESPONSIBLE_CHANGED, "responsible", current.responsible(),
-                        next.responsible());
-            }
-            return next;
+            return unit.update(unit.tx().companies(), current, candidate);
         });
     }
 
@@ -102,13 +90,7 @@ public final class CompanyService {
      */
     public List<DuplicateMatch> findDuplicates(NewCompany candidate) {
         Objects.requireNonNull(candidate, "candidate");
-        return context.read(unit -> Duplicates.ofCompany(unit.tx(), context.policy(), build(unit, candidate, null), false));
-    }
-
-    private void rejectDuplicates(ClientForm<?> form, List<DuplicateMatch> matches) {
-        if (!matches.isEmpty() && !(form.createAnyway && context.policy().companyDuplicates().overridable())) {
-            throw new DuplicateException(matches);
-        }
+        return context.read(unit -> Duplicates.findForCompany(unit.tx(), unit.policy(), build(unit, candidate, null)));
     }
 
     /**
@@ -119,30 +101,12 @@ public final class CompanyService {
      * @param expectedVersion the version the deletion is based on
      */
     public void delete(CompanyId id, long expectedVersion) {
+        Objects.requireNonNull(id, "id");
         context.write(unit -> {
-            Transaction tx = unit.tx();
-            Company c = tx.companies().get(id);
-            for (Contact contact : tx.contacts().byCompany(id)) {
-                tx.contacts().update(contact.toBuilder().version(contact.version() + 1).updated(unit.now())
-                        .company(Optional.empty()).build(), contact.version());
-                unit.change(RecordRef.of(contact.id()), contact.name().full(), EventKind.UNLINKED, "company",
-                        c.name(), null);
-            }
-            for (Deal d : tx.deals().byCompany(id)) {
-                tx.deals().update(d.toBuilder().version(d.version() + 1).updated(unit.now()).company(Optional.empty())
-                        .build(), d.version());
-                unit.change(RecordRef.of(d.id()), d.name(), EventKind.UNLINKED, "company", c.name(), null);
-            }
-            for (dev.crmkit.api.lead.Lead l : Records.all(tx.leads(), LeadFields.COMPANY.eq(id))) {
-                tx.leads().update(l.toBuilder().version(l.version() + 1).updated(unit.now()).company(Optional.empty())
-                        .build(), l.version());
-                unit.change(RecordRef.of(l.id()), l.name(), EventKind.UNLINKED, "company", c.name(), null);
-            }
-            RecordRef ref = RecordRef.of(id);
-            tx.tasks().byOwner(ref).forEach(t -> tx.tasks().delete(t.id(), t.version()));
-            tx.timeline().byOwner(ref).forEach(e -> tx.timeline().delete(e.id(), e.version()));
-            tx.companies().delete(id, expectedVersion);
-            unit.event(ref, c.name(), EventKind.DELETED);
+            Company c = unit.requireVersion(unit.tx().companies().get(id), expectedVersion);
+            References.forgetCompany(unit, id);
+            References.deleteOwned(unit, RecordRef.of(id));
+            unit.delete(unit.tx().companies(), c);
             return null;
         });
     }
@@ -152,8 +116,10 @@ public final class CompanyService {
      *
      * @param id the company
      * @return the company
+     * @throws dev.crmkit.api.NotFoundException when there is none
      */
     public Company get(CompanyId id) {
+        Objects.requireNonNull(id, "id");
         return context.read(unit -> unit.tx().companies().get(id));
     }
 
@@ -166,22 +132,37 @@ public final class CompanyService {
      * @return the page
      */
     public Slice<Company> query(Filter<Company> filter, Sort<Company> sort, PageRequest page) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(page, "page");
         return context.read(unit -> unit.tx().companies().query(filter, sort, page));
     }
 
+    private static void reject(Unit unit, ClientForm<?> form, List<DuplicateMatch> matches) {
+        if (!matches.isEmpty() && !(form.onDuplicate == OnDuplicate.CREATE_ANYWAY
+                && unit.policy().companyDuplicates().createAnywayAllowed())) {
+            throw new DuplicateException(matches);
+        }
+    }
+
+    /** The company a form describes, new or the next state of {@code current}; every problem at once. */
     private Company build(Unit unit, NewCompany form, Company current) {
-        Violations v = new Violations().addAll(context.validator().validate(form));
+        Violations v = new Violations().addAll(unit.engine().validator().validate(form));
         ClientValues values = ClientValues.parse(unit, form, v);
-        v.addAll(ContactRequirementsRule.company(context.policy().contacts(), form.name, values.phones()));
+        v.addAll(ContactRequirementsRule.company(unit.policy().contacts(), form.name, values.phones()));
         v.throwIfAny();
-        Company.Builder b = current == null
-                ? Company.builder().id(new CompanyId(context.ids().next())).created(unit.now())
-                : current.toBuilder().version(current.version() + 1);
-        return b.updated(unit.now()).name(form.name.strip()).phones(values.phones()).emails(values.emails())
-                .tags(form.tags).responsible(values.responsible()).type(Optional.ofNullable(form.type))
-                .temperature(Optional.ofNullable(form.temperature)).currency(values.currency())
-                .photo(Optional.ofNullable(form.photo)).links(form.links).address(Optional.ofNullable(form.address))
-                .description(Optional.ofNullable(form.description).filter(s -> !s.isBlank()))
-                .access(form.access).customFields(values.customFields()).build();
+        CompanyBuilder b = current == null
+                ? Company.builder().id(new CompanyId(unit.nextId())).created(unit.now()).updated(unit.now())
+                : current.toBuilder();
+        b.name(form.name.strip()).phones(values.phones()).emails(values.emails()).tags(form.tags)
+                .responsible(values.responsible()).links(form.links).access(form.access)
+                .customFields(values.customFields());
+        setOrClear(form.type, b::type, b::clearType);
+        setOrClear(form.temperature, b::temperature, b::clearTemperature);
+        setOrClear(values.currency(), b::currency, b::clearCurrency);
+        setOrClear(form.photo, b::photo, b::clearPhoto);
+        setOrClear(form.address, b::address, b::clearAddress);
+        setOrClear(ClientValues.text(form.description), b::description, b::clearDescription);
+        return b.build();
     }
 }

@@ -1,5 +1,13 @@
 package dev.crmkit.core.contact;
 
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.BIRTH_DATE;
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.FIRST_NAME;
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.LAST_NAME;
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.MIDDLE_NAME;
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.MOBILE_PHONE;
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.PHONE;
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.PRIVATE_EMAIL;
+
 import dev.crmkit.api.Violation;
 import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactPhone;
@@ -26,25 +34,25 @@ final class ContactRequirementsRule {
         if (!anyName) {
             v.add(CoreMessages.violation("name", "contact.name.required"));
         }
-        if (req.firstName() && blank(first)) {
+        if (req.requires(FIRST_NAME) && blank(first)) {
             v.add(CoreMessages.violation("name.first", "contact.first_name.required"));
         }
-        if (req.middleName() && blank(middle)) {
+        if (req.requires(MIDDLE_NAME) && blank(middle)) {
             v.add(CoreMessages.violation("name.middle", "contact.middle_name.required"));
         }
-        if (req.lastName() && blank(last)) {
+        if (req.requires(LAST_NAME) && blank(last)) {
             v.add(CoreMessages.violation("name.last", "contact.last_name.required"));
         }
-        if (req.phone() && phones.isEmpty()) {
+        if (req.requires(PHONE) && phones.isEmpty()) {
             v.add(CoreMessages.violation("phones", "contact.phone.required"));
         }
-        if (req.mobilePhone() && phones.stream().noneMatch(p -> req.isMobile().test(p.number()))) {
+        if (req.requires(MOBILE_PHONE) && phones.stream().noneMatch(p -> req.isMobile().test(p.number()))) {
             v.add(CoreMessages.violation("phones", "contact.mobile_phone.required"));
         }
-        if (req.birthDate() && birthDate == null) {
+        if (req.requires(BIRTH_DATE) && birthDate == null) {
             v.add(CoreMessages.violation("birthDate", "contact.birth_date.required"));
         }
-        if (req.privateEmail() && emails.stream().noneMatch(e -> e.kind() == EmailKind.PRIVATE)) {
+        if (req.requires(PRIVATE_EMAIL) && emails.stream().noneMatch(e -> e.kind() == EmailKind.PRIVATE)) {
             v.add(CoreMessages.violation("emails", "contact.private_email.required"));
         }
         return v;

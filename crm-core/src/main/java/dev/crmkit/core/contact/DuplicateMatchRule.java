@@ -1,7 +1,7 @@
 package dev.crmkit.core.contact;
 
 import dev.crmkit.api.contact.MatchField;
-import dev.crmkit.core.policy.DuplicateRule;
+import dev.crmkit.core.policy.DuplicateCriteria;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether two records are duplicates under a rule (CON-5), and on which fields. Pure: it compares keys
- * and never reads storage.
+ * Whether two records are duplicates under the policy's criteria (CON-5), and on which fields. Pure: it
+ * compares keys and never reads storage.
  */
 final class DuplicateMatchRule {
 
@@ -23,20 +23,22 @@ final class DuplicateMatchRule {
      *
      * @return the matched fields among the rule's, or empty when the records are not duplicates
      */
-    static Optional<Set<MatchField>> match(DuplicateRule rule, MatchKeys a, MatchKeys b) {
+    static Optional<Set<MatchField>> match(DuplicateCriteria criteria, MatchKeys a, MatchKeys b) {
         EnumSet<MatchField> matched = EnumSet.noneOf(MatchField.class);
-        for (MatchField f : rule.fields()) {
+        for (MatchField f : criteria.fields()) {
             if (same(f, a, b)) {
                 matched.add(f);
             }
         }
-        long anyOf = rule.anyOf().stream().filter(matched::contains).count();
-        return matched.containsAll(rule.required()) && anyOf >= rule.minimum() ? Optional.of(matched) : Optional.empty();
+        long anyOf = criteria.anyOf().stream().filter(matched::contains).count();
+        return matched.containsAll(criteria.required()) && anyOf >= criteria.minimum() ? Optional.of(matched)
+                : Optional.empty();
     }
 
     /** The share of the rule's fields that matched, 0 to 1, four decimals. */
-    static BigDecimal score(DuplicateRule rule, Set<MatchField> matched) {
-        return BigDecimal.valueOf(matched.size()).divide(BigDecimal.valueOf(rule.fields().size()), 4, RoundingMode.HALF_UP);
+    static BigDecimal score(DuplicateCriteria criteria, Set<MatchField> matched) {
+        return BigDecimal.valueOf(matched.size())
+                .divide(BigDecimal.valueOf(criteria.fields().size()), 4, RoundingMode.HALF_UP);
     }
 
     private static boolean same(MatchField f, MatchKeys a, MatchKeys b) {
@@ -50,13 +52,13 @@ final class DuplicateMatchRule {
             case BIRTH_DATE:
                 return a.birthDate() != null && a.birthDate().equals(b.birthDate());
             default:
-                throw new IllegalStateException(f.name());
+                throw new IllegalStateException("no comparison for the match field " + f);
         }
     }
 
     /** Whether finding candidates needs a lookup by birth date (a match is possible on it alone). */
-    static boolean needsBirthDateLookup(DuplicateRule rule) {
-        return rule.required().stream().allMatch(f -> f == MatchField.BIRTH_DATE)
-                && rule.anyOf().contains(MatchField.BIRTH_DATE) && rule.minimum() == 1;
+    static boolean needsBirthDateLookup(DuplicateCriteria criteria) {
+        return criteria.required().stream().allMatch(f -> f == MatchField.BIRTH_DATE)
+                && criteria.anyOf().contains(MatchField.BIRTH_DATE) && criteria.minimum() == 1;
     }
 }

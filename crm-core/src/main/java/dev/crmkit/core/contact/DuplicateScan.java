@@ -5,7 +5,7 @@ import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.contact.MatchField;
 import dev.crmkit.api.phone.PhoneMatcher;
-import dev.crmkit.core.policy.DuplicateRule;
+import dev.crmkit.core.policy.DuplicateCriteria;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 final class DuplicateScan {
 
-    private final DuplicateRule rule;
+    private final DuplicateCriteria criteria;
     private final PhoneMatcher matcher;
     private final List<Set<MatchField>> combinations;
     private final List<String> prefixes = new ArrayList<>();
@@ -35,24 +35,24 @@ final class DuplicateScan {
     private int[] parent = new int[1024];
     private final Map<Integer, EnumSet<MatchField>> reasons = new HashMap<>();
 
-    DuplicateScan(DuplicateRule rule, PhoneMatcher matcher) {
-        this.rule = rule;
+    DuplicateScan(DuplicateCriteria criteria, PhoneMatcher matcher) {
+        this.criteria = criteria;
         this.matcher = matcher;
-        this.combinations = combinations(rule);
+        this.combinations = combinations(criteria);
         for (int i = 0; i < combinations.size(); i++) {
             prefixes.add(Integer.toString(i));
         }
-        this.fields = rule.fields();
+        this.fields = criteria.fields();
         this.phoneOnly = combinations.indexOf(Set.of(MatchField.PHONE));
     }
 
     /** The field sets that satisfy the rule minimally: the required fields plus {@code minimum} of the others. */
-    static List<Set<MatchField>> combinations(DuplicateRule rule) {
+    static List<Set<MatchField>> combinations(DuplicateCriteria criteria) {
         List<Set<MatchField>> result = new ArrayList<>();
-        List<MatchField> anyOf = new ArrayList<>(rule.anyOf());
+        List<MatchField> anyOf = new ArrayList<>(criteria.anyOf());
         EnumSet<MatchField> required = EnumSet.noneOf(MatchField.class);
-        required.addAll(rule.required());
-        choose(anyOf, 0, rule.minimum(), required, result);
+        required.addAll(criteria.required());
+        choose(anyOf, 0, criteria.minimum(), required, result);
         return result;
     }
 
@@ -176,10 +176,13 @@ final class DuplicateScan {
                 case EMAIL:
                     values.addAll(keys.emails());
                     break;
-                default:
+                case BIRTH_DATE:
                     if (keys.birthDate() != null) {
                         values.add(keys.birthDate().toString());
                     }
+                    break;
+                default:
+                    throw new IllegalStateException("no scan key for the match field " + f);
             }
             if (values.isEmpty()) {
                 return List.of();
@@ -204,8 +207,10 @@ final class DuplicateScan {
                 return withPrefix(prefix, keys.phones());
             case EMAIL:
                 return withPrefix(prefix, keys.emails());
-            default:
+            case BIRTH_DATE:
                 return keys.birthDate() == null ? List.of() : List.of(prefix + '\u0000' + keys.birthDate());
+            default:
+                throw new IllegalStateException("no scan key for the match field " + f);
         }
     }
 

@@ -26,8 +26,17 @@ import java.util.Map;
 public record MergePreview(Contact result, List<Contact> removed, Map<ContactId, Long> versions, List<DealId> deals,
                            List<LeadId> leads, List<TaskId> tasks, List<TimelineEntryId> timeline) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections and checks that the preview knows the version of every contact it merges,
+     * so a merge can always tell whether one changed since.
+     */
     public MergePreview {
+        java.util.Objects.requireNonNull(result, "result");
+        Map<ContactId, Long> known = versions;
+        if (!known.containsKey(result.id()) || !removed.stream().allMatch(c -> known.containsKey(c.id()))) {
+            throw new IllegalArgumentException("a merge preview needs the version of the survivor and of every "
+                    + "removed contact");
+        }
         removed = List.copyOf(removed);
         versions = Map.copyOf(versions);
         deals = List.copyOf(deals);

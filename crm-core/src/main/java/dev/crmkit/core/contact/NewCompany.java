@@ -4,8 +4,8 @@ import dev.crmkit.api.contact.Company;
 import jakarta.validation.constraints.Size;
 
 /**
- * The input for creating a company, or for the new state of one: {@code NewCompany.named("Horns and Hooves")}.
- * Not thread-safe.
+ * The input for creating a company: {@code NewCompany.named("Horns and Hooves")}; change a stored company
+ * with a {@link CompanyUpdate}. Not thread-safe.
  */
 public final class NewCompany extends ClientForm<NewCompany> {
 
@@ -32,13 +32,8 @@ public final class NewCompany extends ClientForm<NewCompany> {
         return form;
     }
 
-    /**
-     * A form holding a company's current values, to edit.
-     *
-     * @param c the company
-     * @return the form
-     */
-    public static NewCompany from(Company c) {
+    /** The form of a stored company, which an update changes and the create path checks again. */
+    static NewCompany of(Company c) {
         NewCompany form = named(c.name());
         form.copyFrom(c);
         return form;

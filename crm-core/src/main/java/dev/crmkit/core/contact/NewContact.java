@@ -6,9 +6,9 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
- * The input for creating a contact (a person), or for the new state of one:
+ * The input for creating a contact (a person):
  * {@code NewContact.person("Ivan", "Petrov").phone("+7 901 776-34-34")}. Which parts are required
- * depends on the policy (CON-2). Not thread-safe.
+ * depends on the policy (CON-2); change a stored contact with a {@link ContactUpdate}. Not thread-safe.
  */
 public final class NewContact extends ClientForm<NewContact> {
 
@@ -57,14 +57,8 @@ public final class NewContact extends ClientForm<NewContact> {
         return form;
     }
 
-    /**
-     * A form holding a contact's current values, to edit and pass to
-     * {@link ContactService#update(dev.crmkit.api.contact.ContactId, long, NewContact)}.
-     *
-     * @param c the contact
-     * @return the form
-     */
-    public static NewContact from(Contact c) {
+    /** The form of a stored contact, which an update changes and the create path checks again. */
+    static NewContact of(Contact c) {
         NewContact form = new NewContact();
         form.first = c.name().first().orElse(null);
         form.middle = c.name().middle().orElse(null);

@@ -1,39 +1,44 @@
 package dev.crmkit.core.deal;
 
+import static dev.crmkit.core.support.Values.setOrClear;
+
 import dev.crmkit.api.AccessDeniedException;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.DealBuilder;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.deal.ProductLine;
 import dev.crmkit.api.deal.Stage;
 import dev.crmkit.api.deal.StageId;
-import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.money.Budget;
-import dev.crmkit.api.settings.LossReasonId;
-import dev.crmkit.api.user.Role;
-import dev.crmkit.api.user.User;
-import dev.crmkit.api.user.UserId;
-import dev.crmkit.core.support.Context;
-import dev.crmkit.core.support.Records;
-import dev.crmkit.core.support.CoreMessages;
-import dev.crmkit.core.support.Unit;
-import dev.crmkit.core.support.Violations;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
+import dev.crmkit.api.settings.ListKind;
+import dev.crmkit.api.settings.LossReasonId;
+import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserId;
+import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.CoreMessages;
+import dev.crmkit.core.support.References;
+import dev.crmkit.core.support.Unit;
+import dev.crmkit.core.support.Violations;
 import dev.crmkit.spi.Transaction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Deals (DEAL-1, DEAL-9): created in a pipeline, moved through its stages, moved to another pipeline,
- * closed as Won or Lost (Lost with a reason from the admin list), re-opened where the policy allows.
- * Every change writes its events in the same transaction. Obtained from {@code CrmSession}; thread-safe.
+ * Deals (DEAL-1, DEAL-2, DEAL-9): created in a pipeline, moved through its stages, moved to another
+ * pipeline, closed as Won or Lost (Lost with a reason from the admin list), re-opened where the policy
+ * allows. Every change writes its events in the same transaction. Obtained from {@code CrmSession};
+ * thread-safe.
  */
 public final class DealService {
 
@@ -63,7 +68,7 @@ public final class DealService {
         return context.write(unit -> {
             Transaction tx = unit.tx();
             Pipeline p = tx.pipelines().get(form.pipeline);
-            Violations v = new Violations().addAll(context.validator().validate(form));
+            Violations v = new Violations();
             Stage stage = p.firstStage();
             if (form.stage != null) {
                 stage = p.stage(form.stage).orElse(null);
@@ -73,39 +78,8 @@ public final class DealService {
                     v.add("stage", "deal.stage.closed", stage.name());
                 }
             }
-            UserId responsible = form.responsible == null ? unit.actor().id() : form.responsible;
-            checkResponsible(tx, v, responsible);
-            for (int i = 0; i < form.contacts.size(); i++) {
-                ContactId c = form.contacts.get(i);
-                if (tx.contacts().find(c).isEmpty()) {
-                    v.add("contacts[" + i + "]", "deal.contact.unknown", c);
-                }
-            }
-            if (form.company != null && tx.companies().find(form.company).isEmpty()) {
-                v.add("company", "deal.company.unknown", form.company);
-            }
-            if (form.productGroup != null && tx.settings().productGroups().find(form.productGroup).isEmpty()) {
-                v.add("productGroup", "deal.product_group.unknown", form.productGroup);
-            }
-            Budget budget = form.budget == null ? null : v.parse("budget", () -> new Budget(form.budget, form.budgetType));
-            v.throwIfAny();
-            DealId id = new DealId(context.ids().next());
-            String name = form.name == null || form.name.isBlank()
-                    ? "Deal " + id.value().toString().substring(0, 8) : form.name.strip();
-            Deal deal = tx.deals().insert(Deal.builder().id(id).created(unit.now()).updated(unit.now()).name(name)
-                    .pipeline(p.id()).stage(stage.id()).stageEntered(unit.now()).responsible(responsible)
-                    .contacts(form.contacts).company(Optional.ofNullable(form.company))
-                    .productGroup(Optional.ofNullable(form.productGroup)).source(Optional.ofNullable(form.source))
-                    .budget(Optional.ofNullable(budget)).expectedClose(Optional.ofNullable(form.expectedClose))
-                    .products(form.products).tags(form.tags).build());
-            unit.event(RecordRef.of(id), name, EventKind.CREATED);
-            for (ContactId c : deal.contacts()) {
-                unit.change(RecordRef.of(id), name, EventKind.LINKED, "contact", null,
-                        tx.contacts().get(c).name().full());
-            }
-            deal.company().ifPresent(c -> unit.change(RecordRef.of(id), name, EventKind.LINKED, "company", null,
-                    tx.companies().get(c).name()));
-            return deal;
+            Deal candidate = build(unit, form, null, p, stage, v);
+            return unit.insert(tx.deals(), candidate);
         });
     }
 
@@ -121,13 +95,12 @@ public final class DealService {
      * @throws AccessDeniedException when only admins may re-open and the acting user is not one
      */
     public Deal move(DealId id, StageId stage) {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(stage, "stage");
         return context.write(unit -> {
             Deal d = unit.tx().deals().get(id);
             Pipeline p = unit.tx().pipelines().get(d.pipeline());
-            Stage to = p.stage(stage).orElseThrow(() -> RuleViolationException.of(CoreMessages.violation("stage",
-                    unknownStageCode(unit.tx(), stage), stage, p.name())));
-            return moveTo(unit, d, p, p, to, Optional.empty());
+            return moveTo(unit, d, p, new StageMoveRule.Target(p, stageOf(unit.tx(), p, stage), Optional.empty()));
         });
     }
 
@@ -138,15 +111,17 @@ public final class DealService {
      * @return the stored deal
      */
     public Deal win(DealId id) {
+        Objects.requireNonNull(id, "id");
         return context.write(unit -> {
             Deal d = unit.tx().deals().get(id);
             Pipeline p = unit.tx().pipelines().get(d.pipeline());
-            return moveTo(unit, d, p, p, p.wonStage(), Optional.empty());
+            return moveTo(unit, d, p, new StageMoveRule.Target(p, p.wonStage(), Optional.empty()));
         });
     }
 
     /**
-     * Closes a deal as Lost with a reason from the admin list (DEAL-9).
+     * Closes a deal as Lost with a reason from the admin list (DEAL-9). A deal that is Lost already keeps
+     * its stage and takes the new reason, with a field event.
      *
      * @param id the deal
      * @param reason the loss reason
@@ -154,14 +129,15 @@ public final class DealService {
      * @throws RuleViolationException {@code deal.loss_reason.unknown} for a reason not in the list
      */
     public Deal lose(DealId id, LossReasonId reason) {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reason, "reason");
         return context.write(unit -> {
             Deal d = unit.tx().deals().get(id);
-            if (unit.tx().settings().lossReasons().find(reason).isEmpty()) {
+            if (unit.tx().settings().list(ListKind.LOSS_REASONS).find(reason).isEmpty()) {
                 throw RuleViolationException.of(CoreMessages.violation("lossReason", "deal.loss_reason.unknown", reason));
             }
             Pipeline p = unit.tx().pipelines().get(d.pipeline());
-            return moveTo(unit, d, p, p, p.lostStage(), Optional.of(reason));
+            return moveTo(unit, d, p, new StageMoveRule.Target(p, p.lostStage(), Optional.of(reason)));
         });
     }
 
@@ -174,95 +150,39 @@ public final class DealService {
      * @return the stored deal
      */
     public Deal moveToPipeline(DealId id, PipelineId pipeline, Optional<StageId> stage) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(stage, "stage");
         return context.write(unit -> {
             Deal d = unit.tx().deals().get(id);
             Pipeline from = unit.tx().pipelines().get(d.pipeline());
             Pipeline to = unit.tx().pipelines().get(pipeline);
-            Stage target = stage.isEmpty() ? to.firstStage() : to.stage(stage.get()).orElseThrow(() ->
-                    RuleViolationException.of(CoreMessages.violation("stage", unknownStageCode(unit.tx(), stage.get()),
-                            stage.get(), to.name())));
-            return moveTo(unit, d, from, to, target, Optional.empty());
+            Stage target = stage.isEmpty() ? to.firstStage() : stageOf(unit.tx(), to, stage.get());
+            return moveTo(unit, d, from, new StageMoveRule.Target(to, target, Optional.empty()));
         });
     }
 
     /**
-     * Changes a deal's fields, if nobody changed the deal since {@code expectedVersion}.
+     * Changes a deal's fields, if nobody changed the deal since {@code expectedVersion}. The changed deal
+     * is checked as a new one is; a change that leaves every value as it was writes nothing.
      *
      * @param id the deal
      * @param expectedVersion the version the change is based on
      * @param update the changes
      * @return the stored deal
      * @throws dev.crmkit.api.ConflictException when the deal changed meanwhile
-     * @throws dev.crmkit.api.ValidationException listing every problem with the changes
+     * @throws dev.crmkit.api.ValidationException listing every problem with the changed deal
      */
     public Deal update(DealId id, long expectedVersion, DealUpdate update) {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(update, "update");
         return context.write(unit -> {
             Transaction tx = unit.tx();
-            Deal d = Records.requireVersion(tx.deals().get(id), expectedVersion);
-            Violations v = new Violations();
-            Deal.Builder b = d.toBuilder().version(d.version() + 1).updated(unit.now());
-            if (update.name != null) {
-                if (update.name.isBlank()) {
-                    v.add("name", "deal.name.blank");
-                } else {
-                    b.name(update.name.strip());
-                }
-            }
-            if (update.responsible != null) {
-                checkResponsible(tx, v, update.responsible);
-                b.responsible(update.responsible);
-            }
-            if (update.contacts != null) {
-                for (int i = 0; i < update.contacts.size(); i++) {
-                    if (tx.contacts().find(update.contacts.get(i)).isEmpty()) {
-                        v.add("contacts[" + i + "]", "deal.contact.unknown", update.contacts.get(i));
-                    }
-                }
-                b.contacts(update.contacts);
-            }
-            if (update.company != null) {
-                update.company.filter(c -> tx.companies().find(c).isEmpty())
-                        .ifPresent(c -> v.add("company", "deal.company.unknown", c));
-                b.company(update.company);
-            }
-            if (update.productGroup != null) {
-                update.productGroup.filter(g -> tx.settings().productGroups().find(g).isEmpty())
-                        .ifPresent(g -> v.add("productGroup", "deal.product_group.unknown", g));
-                b.productGroup(update.productGroup);
-            }
-            if (update.budget != null) {
-                b.budget(update.budget);
-            }
-            if (update.expectedClose != null) {
-                b.expectedClose(update.expectedClose);
-            }
-            if (update.products != null) {
-                b.products(update.products);
-            }
-            if (update.tags != null) {
-                b.tags(update.tags);
-            }
-            v.throwIfAny();
-            Deal next = tx.deals().update(b.build(), expectedVersion);
-            RecordRef ref = RecordRef.of(id);
-            String name = next.name();
-            unit.change(ref, name, EventKind.FIELD_CHANGED, "name", d.name(), next.name());
-            if (!d.responsible().equals(next.responsible())) {
-                unit.change(ref, name, EventKind.RESPONSIBLE_CHANGED, "responsible",
-                        tx.users().find(d.responsible()).map(User::name).orElse(d.responsible().toString()),
-                        tx.users().get(next.responsible()).name());
-            }
-            unit.change(ref, name, EventKind.FIELD_CHANGED, "contacts", d.contacts(), next.contacts());
-            unit.change(ref, name, EventKind.FIELD_CHANGED, "company", d.company(), next.company());
-            unit.change(ref, name, EventKind.FIELD_CHANGED, "productGroup", d.productGroup(), next.productGroup());
-            unit.change(ref, name, EventKind.FIELD_CHANGED, "budget", d.budget().map(Budget::amount),
-                    next.budget().map(Budget::amount));
-            unit.change(ref, name, EventKind.FIELD_CHANGED, "expectedClose", d.expectedClose(), next.expectedClose());
-            unit.change(ref, name, EventKind.FIELD_CHANGED, "products", d.products(), next.products());
-            unit.change(ref, name, EventKind.FIELD_CHANGED, "tags", d.tags(), next.tags());
-            return next;
+            Deal current = unit.requireVersion(tx.deals().get(id), expectedVersion);
+            Pipeline p = tx.pipelines().get(current.pipeline());
+            NewDeal form = update.applyTo(NewDeal.of(current));
+            Deal candidate = build(unit, form, current, p, p.stage(current.stage()).orElseThrow(), new Violations());
+            return unit.update(tx.deals(), current, candidate);
         });
     }
 
@@ -273,13 +193,11 @@ public final class DealService {
      * @param expectedVersion the version the deletion is based on
      */
     public void delete(DealId id, long expectedVersion) {
+        Objects.requireNonNull(id, "id");
         context.write(unit -> {
-            Deal d = unit.tx().deals().get(id);
-            RecordRef ref = RecordRef.of(id);
-            unit.tx().tasks().byOwner(ref).forEach(t -> unit.tx().tasks().delete(t.id(), t.version()));
-            unit.tx().timeline().byOwner(ref).forEach(e -> unit.tx().timeline().delete(e.id(), e.version()));
-            unit.tx().deals().delete(id, expectedVersion);
-            unit.event(ref, d.name(), EventKind.DELETED);
+            Deal d = unit.requireVersion(unit.tx().deals().get(id), expectedVersion);
+            References.deleteOwned(unit, RecordRef.of(id));
+            unit.delete(unit.tx().deals(), d);
             return null;
         });
     }
@@ -292,6 +210,7 @@ public final class DealService {
      * @throws dev.crmkit.api.NotFoundException when there is none
      */
     public Deal get(DealId id) {
+        Objects.requireNonNull(id, "id");
         return context.read(unit -> unit.tx().deals().get(id));
     }
 
@@ -304,6 +223,9 @@ public final class DealService {
      * @return the page
      */
     public Slice<Deal> query(Filter<Deal> filter, Sort<Deal> sort, PageRequest page) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(page, "page");
         return context.read(unit -> unit.tx().deals().query(filter, sort, page));
     }
 
@@ -314,41 +236,78 @@ public final class DealService {
      * @return its deals
      */
     public List<Deal> byContact(ContactId contact) {
+        Objects.requireNonNull(contact, "contact");
         return context.read(unit -> unit.tx().deals().byContact(contact));
     }
 
-    private Deal moveTo(Unit unit, Deal d, Pipeline fromPipeline, Pipeline toPipeline, Stage to,
-                        Optional<LossReasonId> reason) {
-        Stage from = fromPipeline.stage(d.stage()).orElseThrow();
-        if (from.id().equals(to.id())) {
-            return d;
-        }
-        StageMoveRule.Result check = StageMoveRule.check(d, from, to, reason.isPresent(),
-                context.policy().lossReasonRequired(), context.policy().reopen(), unit.actor().role() == Role.ADMIN);
-        if (check.needsAdmin()) {
+    private Deal moveTo(Unit unit, Deal d, Pipeline pipeline, StageMoveRule.Target target) {
+        Stage current = pipeline.stage(d.stage()).orElseThrow();
+        StageMoveRule.Outcome outcome = StageMoveRule.of(unit.policy())
+                .decide(d, current, target, unit.actor().role(), unit.now());
+        if (outcome instanceof StageMoveRule.Outcome.NeedsAdmin) {
             throw new AccessDeniedException("only administrators may re-open the closed deal " + d.name());
         }
-        if (!check.violations().isEmpty()) {
-            throw new RuleViolationException(check.violations());
+        if (outcome instanceof StageMoveRule.Outcome.Refused refused) {
+            throw new RuleViolationException(refused.violations());
         }
-        Deal next = unit.tx().deals().update(d.toBuilder().version(d.version() + 1).updated(unit.now())
-                .pipeline(toPipeline.id()).stage(to.id()).stageEntered(unit.now())
-                .closed(to.isClosed() ? Optional.of(unit.now()) : Optional.empty())
-                .lossReason(to.isClosed() ? reason : Optional.empty()).build(), d.version());
-        RecordRef ref = RecordRef.of(d.id());
-        unit.change(ref, d.name(), EventKind.FIELD_CHANGED, "pipeline", fromPipeline.name(), toPipeline.name());
-        unit.change(ref, d.name(), EventKind.STAGE_CHANGED, "stage", from.name(), to.name());
-        if (from.isClosed() && !to.isClosed()) {
-            unit.event(ref, d.name(), EventKind.REOPENED);
+        if (outcome instanceof StageMoveRule.Outcome.Moved moved) {
+            return unit.update(unit.tx().deals(), d, moved.next());
         }
-        if (to.isClosed()) {
-            unit.change(ref, d.name(), EventKind.CLOSED, "outcome", null, to.kind());
+        return d;
+    }
+
+    /**
+     * The deal a form describes, new (at {@code stage}) or the next state of {@code current}, with every
+     * problem of the form reported together with the ones found before ({@code v}).
+     */
+    private static Deal build(Unit unit, NewDeal form, Deal current, Pipeline p, Stage stage, Violations v) {
+        Transaction tx = unit.tx();
+        v.addAll(unit.engine().validator().validate(form));
+        UserId responsible = form.responsible == null ? unit.actor().id() : form.responsible;
+        checkResponsible(tx, v, responsible);
+        List<ContactId> contacts = new ArrayList<>(form.contacts);
+        for (int i = 0; i < contacts.size(); i++) {
+            if (tx.contacts().find(contacts.get(i)).isEmpty()) {
+                v.add("contacts[" + i + "]", "deal.contact.unknown", contacts.get(i));
+            }
         }
-        if (reason.isPresent()) {
-            unit.change(ref, d.name(), EventKind.FIELD_CHANGED, "lossReason", d.lossReason().orElse(null),
-                    unit.tx().settings().lossReasons().get(reason.get()).name());
+        if (form.company != null && tx.companies().find(form.company).isEmpty()) {
+            v.add("company", "deal.company.unknown", form.company);
         }
-        return next;
+        if (form.productGroup != null && tx.settings().list(ListKind.PRODUCT_GROUPS).find(form.productGroup).isEmpty()) {
+            v.add("productGroup", "deal.product_group.unknown", form.productGroup);
+        }
+        if (form.name != null && form.name.isBlank() && current != null) {
+            v.add("name", "deal.name.blank");
+        }
+        Budget budget = form.budget == null ? null : v.parse("budget", () -> new Budget(form.budget, form.budgetType));
+        List<ProductLine> products = new ArrayList<>();
+        for (int i = 0; i < form.products.size(); i++) {
+            NewDeal.RawProduct raw = form.products.get(i);
+            ProductLine line = v.parse("products[" + i + "]", () -> new ProductLine(raw.product(), raw.quantity(),
+                    raw.price()));
+            if (line != null) {
+                products.add(line);
+            }
+        }
+        v.throwIfAny();
+        DealBuilder b;
+        if (current == null) {
+            DealId id = new DealId(unit.nextId());
+            b = Deal.builder().id(id).created(unit.now()).updated(unit.now()).pipeline(p.id()).stage(stage.id())
+                    .stageEntered(unit.now());
+            b.name(form.name == null || form.name.isBlank() ? "Deal " + id.value().toString().substring(0, 8)
+                    : form.name.strip());
+        } else {
+            b = current.toBuilder().name(form.name.strip());
+        }
+        b.responsible(responsible).contacts(contacts).products(products).tags(form.tags);
+        setOrClear(form.company, b::company, b::clearCompany);
+        setOrClear(form.productGroup, b::productGroup, b::clearProductGroup);
+        setOrClear(form.source, b::source, b::clearSource);
+        setOrClear(budget, b::budget, b::clearBudget);
+        setOrClear(form.expectedClose, b::expectedClose, b::clearExpectedClose);
+        return b.build();
     }
 
     private static void checkResponsible(Transaction tx, Violations v, UserId responsible) {
@@ -358,6 +317,11 @@ public final class DealService {
         } else if (!user.get().active()) {
             v.add("responsible", "deal.responsible.inactive", user.get().name());
         }
+    }
+
+    private static Stage stageOf(Transaction tx, Pipeline p, StageId stage) {
+        return p.stage(stage).orElseThrow(() -> RuleViolationException.of(CoreMessages.violation("stage",
+                unknownStageCode(tx, stage), stage, p.name())));
     }
 
     private static String unknownStageCode(Transaction tx, StageId stage) {

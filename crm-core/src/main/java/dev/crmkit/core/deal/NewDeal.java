@@ -2,6 +2,7 @@ package dev.crmkit.core.deal;
 
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.deal.ProductLine;
 import dev.crmkit.api.deal.StageId;
@@ -22,23 +23,28 @@ import java.util.Set;
 /**
  * The input for creating a deal in a pipeline (DEAL-1, DEAL-9). Only the pipeline is required: the
  * stage defaults to the pipeline's first, the responsible user to the acting user, the name to
- * "Deal" and a short id. Not thread-safe.
+ * "Deal" and a short id. A contact named twice is linked once. Change a stored deal with a
+ * {@link DealUpdate}. Not thread-safe.
  */
 public final class NewDeal {
+
+    /** A product line as typed, checked when the command runs. */
+    record RawProduct(String product, BigDecimal quantity, Money price) {
+    }
 
     final PipelineId pipeline;
     @Size(max = 255, message = "{deal.name.long}")
     String name;
     StageId stage;
     UserId responsible;
-    final List<ContactId> contacts = new ArrayList<>();
+    final Set<ContactId> contacts = new LinkedHashSet<>();
     CompanyId company;
     ProductGroupId productGroup;
     LeadSource source;
     Money budget;
     BudgetType budgetType = BudgetType.FIXED;
     LocalDate expectedClose;
-    final List<ProductLine> products = new ArrayList<>();
+    final List<RawProduct> products = new ArrayList<>();
     final Set<String> tags = new LinkedHashSet<>();
 
     private NewDeal(PipelineId pipeline) {
@@ -49,17 +55,36 @@ public final class NewDeal {
      * A deal in a pipeline.
      *
      * @param pipeline the pipeline
-     * @return the command
+     * @return the form
      */
     public static NewDeal in(PipelineId pipeline) {
         return new NewDeal(pipeline);
     }
 
+    /** The form of a stored deal, which an update changes and the create path checks again. */
+    static NewDeal of(Deal d) {
+        NewDeal form = new NewDeal(d.pipeline());
+        form.name = d.name();
+        form.stage = d.stage();
+        form.responsible = d.responsible();
+        form.contacts.addAll(d.contacts());
+        form.company = d.company().orElse(null);
+        form.productGroup = d.productGroup().orElse(null);
+        form.source = d.source().orElse(null);
+        d.budget().ifPresent(b -> form.budget(b.amount(), b.type()));
+        form.expectedClose = d.expectedClose().orElse(null);
+        for (ProductLine p : d.products()) {
+            form.product(p.product(), p.quantity(), p.price());
+        }
+        form.tags.addAll(d.tags());
+        return form;
+    }
+
     /**
-     * Sets the name.
+     * Names the deal.
      *
      * @param value the name
-     * @return this command
+     * @return this form
      */
     public NewDeal name(String value) {
         this.name = value;
@@ -67,10 +92,10 @@ public final class NewDeal {
     }
 
     /**
-     * Sets the starting stage (an open stage of the pipeline).
+     * Starts the deal at an open stage of its pipeline instead of the first.
      *
      * @param value the stage
-     * @return this command
+     * @return this form
      */
     public NewDeal stage(StageId value) {
         this.stage = value;
@@ -78,10 +103,10 @@ public final class NewDeal {
     }
 
     /**
-     * Sets the responsible user.
+     * Sets the responsible user (by default the acting user).
      *
      * @param value the user
-     * @return this command
+     * @return this form
      */
     public NewDeal responsible(UserId value) {
         this.responsible = value;
@@ -89,10 +114,10 @@ public final class NewDeal {
     }
 
     /**
-     * Adds a contact; the first one added is the main contact.
+     * Adds a contact; the first is the main one. A contact already added stays where it is.
      *
      * @param value the contact
-     * @return this command
+     * @return this form
      */
     public NewDeal contact(ContactId value) {
         contacts.add(Objects.requireNonNull(value, "contact"));
@@ -100,10 +125,31 @@ public final class NewDeal {
     }
 
     /**
+     * Removes a contact.
+     *
+     * @param value the contact
+     * @return this form
+     */
+    public NewDeal removeContact(ContactId value) {
+        contacts.remove(Objects.requireNonNull(value, "contact"));
+        return this;
+    }
+
+    /**
+     * Removes every contact.
+     *
+     * @return this form
+     */
+    public NewDeal clearContacts() {
+        contacts.clear();
+        return this;
+    }
+
+    /**
      * Sets the company.
      *
-     * @param value the company
-     * @return this command
+     * @param value the company, or null for none
+     * @return this form
      */
     public NewDeal company(CompanyId value) {
         this.company = value;
@@ -113,8 +159,8 @@ public final class NewDeal {
     /**
      * Sets the product group.
      *
-     * @param value the product group
-     * @return this command
+     * @param value the group, or null for none
+     * @return this form
      */
     public NewDeal productGroup(ProductGroupId value) {
         this.productGroup = value;
@@ -124,8 +170,8 @@ public final class NewDeal {
     /**
      * Sets where the deal came from.
      *
-     * @param value the source
-     * @return this command
+     * @param value the source, or null for none
+     * @return this form
      */
     public NewDeal source(LeadSource value) {
         this.source = value;
@@ -135,20 +181,19 @@ public final class NewDeal {
     /**
      * Sets a fixed budget.
      *
-     * @param value the amount, not negative
-     * @return this command
+     * @param value the amount, or null for none
+     * @return this form
      */
     public NewDeal budget(Money value) {
-        this.budget = value;
-        return this;
+        return budget(value, BudgetType.FIXED);
     }
 
     /**
-     * Sets a budget with its type.
+     * Sets a budget of a type (fixed, per hour, day, …).
      *
-     * @param value the amount, not negative
-     * @param type how it is counted
-     * @return this command
+     * @param value the amount, or null for none
+     * @param type the budget type
+     * @return this form
      */
     public NewDeal budget(Money value, BudgetType type) {
         this.budget = value;
@@ -159,8 +204,8 @@ public final class NewDeal {
     /**
      * Sets the expected close date.
      *
-     * @param value the date
-     * @return this command
+     * @param value the date, or null for none
+     * @return this form
      */
     public NewDeal expectedClose(LocalDate value) {
         this.expectedClose = value;
@@ -171,23 +216,54 @@ public final class NewDeal {
      * Adds a product line.
      *
      * @param product the product's name
-     * @param quantity how many
-     * @param price the unit price
-     * @return this command
+     * @param quantity how many, above zero
+     * @param price the unit price, not negative
+     * @return this form
      */
     public NewDeal product(String product, BigDecimal quantity, Money price) {
-        products.add(new ProductLine(product, quantity, price));
+        products.add(new RawProduct(product, quantity, price));
         return this;
     }
 
     /**
-     * Adds a tag.
+     * Removes every product line.
+     *
+     * @return this form
+     */
+    public NewDeal clearProducts() {
+        products.clear();
+        return this;
+    }
+
+    /**
+     * Adds a tag; surrounding spaces are not part of it.
      *
      * @param value the tag
-     * @return this command
+     * @return this form
      */
     public NewDeal tag(String value) {
         tags.add(Objects.requireNonNull(value, "tag").strip());
+        return this;
+    }
+
+    /**
+     * Removes a tag.
+     *
+     * @param value the tag
+     * @return this form
+     */
+    public NewDeal removeTag(String value) {
+        tags.remove(Objects.requireNonNull(value, "tag").strip());
+        return this;
+    }
+
+    /**
+     * Removes every tag.
+     *
+     * @return this form
+     */
+    public NewDeal clearTags() {
+        tags.clear();
         return this;
     }
 }

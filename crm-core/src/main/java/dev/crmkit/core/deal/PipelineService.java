@@ -1,21 +1,21 @@
 package dev.crmkit.core.deal;
 
-import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.deal.PipelineBuilder;
 import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.deal.Stage;
 import dev.crmkit.api.deal.StageId;
 import dev.crmkit.api.deal.StageKind;
-import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.money.Percent;
+import dev.crmkit.api.query.DealFields;
+import dev.crmkit.api.query.Filter;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.CoreMessages;
-import dev.crmkit.core.support.Records;
-import dev.crmkit.core.support.Unit;
+import dev.crmkit.core.support.Pages;
 import dev.crmkit.core.support.Violations;
 import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Filter;
@@ -91,11 +91,9 @@ public final class PipelineService {
             List<Pipeline> existing = unit.tx().pipelines().all();
             checkLimits(existing.size() + 1, stages.size());
             int position = existing.isEmpty() ? 0 : existing.get(existing.size() - 1).position() + 1;
-            Pipeline p = unit.tx().pipelines().insert(Pipeline.builder().id(new PipelineId(context.ids().next()))
+            return unit.insert(unit.tx().pipelines(), Pipeline.builder().id(new PipelineId(unit.nextId()))
                     .created(unit.now()).updated(unit.now()).name(form.name().strip()).position(position)
                     .stages(stages).build());
-            unit.event(RecordRef.of(p.id()), p.name(), EventKind.CREATED);
-            return p;
         });
     }
 
@@ -134,12 +132,7 @@ public final class PipelineService {
             List<Pipeline> result = new ArrayList<>();
             for (int i = 0; i < order.size(); i++) {
                 Pipeline p = unit.tx().pipelines().get(order.get(i));
-                if (p.position() != i) {
-                    p = unit.tx().pipelines().update(p.toBuilder().version(p.version() + 1).updated(unit.now())
-                            .position(i).build(), p.version());
-                    unit.change(RecordRef.of(p.id()), p.name(), EventKind.FIELD_CHANGED, "position", null, i);
-                }
-                result.add(p);
+                result.add(unit.update(unit.tx().pipelines(), p, p.toBuilder().position(i).build()));
             }
             return result;
         });
@@ -251,7 +244,7 @@ public final class PipelineService {
                 v.add("stage", "pipeline.stage.last_open", doomed.name());
             }
             v.throwRuleIfAny();
-            List<Deal> deals = Records.all(unit.tx().deals(), Filter.and(DealFields.PIPELINE.eq(id),
+            List<Deal> deals = Pages.all(unit.tx().deals(), Filter.and(DealFields.PIPELINE.eq(id),
                     DealFields.STAGE.eq(stageId)));
             Stage to = null;
             if (target.isPresent()) {
@@ -264,15 +257,10 @@ public final class PipelineService {
             }
             v.throwRuleIfAny();
             for (Deal d : deals) {
-                unit.tx().deals().update(d.toBuilder().version(d.version() + 1).updated(unit.now()).stage(to.id())
-                        .stageEntered(unit.now()).build(), d.version());
-                unit.change(RecordRef.of(d.id()), d.name(), EventKind.STAGE_CHANGED, "stage", doomed.name(), to.name());
+                unit.update(unit.tx().deals(), d, d.toBuilder().stage(to.id()).stageEntered(unit.now()).build());
             }
             List<Stage> stages = p.stages().stream().filter(s -> !s.id().equals(stageId)).collect(Collectors.toList());
-            Pipeline stored = unit.tx().pipelines().update(p.toBuilder().version(p.version() + 1).updated(unit.now())
-                    .stages(stages).build(), p.version());
-            unit.change(RecordRef.of(id), p.name(), EventKind.FIELD_CHANGED, "stages", names(p), names(stored));
-            return stored;
+            return unit.update(unit.tx().pipelines(), p, p.toBuilder().stages(stages).build());
         });
     }
 
@@ -296,25 +284,13 @@ public final class PipelineService {
         return context.read(unit -> unit.tx().pipelines().get(id));
     }
 
-    private Pipeline change(PipelineId id, String action, Function<Pipeline, Pipeline.Builder> how) {
+    private Pipeline change(PipelineId id, String action, Function<Pipeline, PipelineBuilder> how) {
+        Objects.requireNonNull(id, "id");
         return context.write(unit -> {
             unit.requireAdmin(action);
             Pipeline current = unit.tx().pipelines().get(id);
-            Pipeline next = how.apply(current).version(current.version() + 1).updated(unit.now()).build();
-            Pipeline stored = unit.tx().pipelines().update(next, current.version());
-            record(unit, current, stored);
-            return stored;
+            return unit.update(unit.tx().pipelines(), current, how.apply(current).build());
         });
-    }
-
-    private static void record(Unit unit, Pipeline before, Pipeline after) {
-        RecordRef ref = RecordRef.of(after.id());
-        unit.change(ref, after.name(), EventKind.FIELD_CHANGED, "name", before.name(), after.name());
-        unit.change(ref, after.name(), EventKind.FIELD_CHANGED, "stages", names(before), names(after));
-    }
-
-    private static String names(Pipeline p) {
-        return p.stages().stream().map(s -> s.name() + " (" + s.probability() + ")").collect(Collectors.joining(", "));
     }
 
     private void checkLimits(int pipelines, int stages) {
@@ -337,7 +313,7 @@ public final class PipelineService {
         if (v.list().size() > before) {
             return null;
         }
-        return new Stage(new StageId(context.ids().next()), name.strip(), kind, percent);
+        return new Stage(new StageId(context.engine().ids().next()), name.strip(), kind, percent);
     }
 
     private static Stage stageOf(Pipeline p, StageId id) {

@@ -1,6 +1,15 @@
 package dev.crmkit.core.policy;
 
-import dev.crmkit.api.contact.MatchField;
+import static dev.crmkit.api.contact.MatchField.BIRTH_DATE;
+import static dev.crmkit.api.contact.MatchField.EMAIL;
+import static dev.crmkit.api.contact.MatchField.NAME;
+import static dev.crmkit.api.contact.MatchField.PHONE;
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.FIRST_NAME;
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.LAST_NAME;
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.MIDDLE_NAME;
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.MOBILE_PHONE;
+import static dev.crmkit.core.policy.ContactRequirements.Requirement.PRIVATE_EMAIL;
+
 
 /**
  * The presets: one policy per product the rules come from. Change any of them with
@@ -11,16 +20,15 @@ public final class Policies {
     private static final Policy AMO_CRM = new Policy.Builder("amoCRM").build();
 
     private static final Policy BITRIX24 = new Policy.Builder("Bitrix24 sales department")
-            .contacts(new ContactRequirements(true, true, true, true, true, ContactRequirements.MobilePhones::russian,
-                    true, true, false))
-            .reopen(ReopenRule.ADMINS_ONLY)
-            .contactDuplicates(DuplicateRule.anyOf(2, false, MatchField.NAME, MatchField.PHONE, MatchField.BIRTH_DATE))
+            .contacts(ContactRequirements.person(FIRST_NAME, MIDDLE_NAME, LAST_NAME, ContactRequirements.Requirement.PHONE,
+                    MOBILE_PHONE, ContactRequirements.Requirement.BIRTH_DATE, PRIVATE_EMAIL))
+            .reopening(Reopening.ADMINS)
+            .contactDuplicates(DuplicateCriteria.atLeast(2).of(NAME, PHONE, BIRTH_DATE))
             .build();
 
     private static final Policy ONLY_OFFICE = new Policy.Builder("ONLYOFFICE")
-            .contacts(new ContactRequirements(true, false, true, false, false, ContactRequirements.MobilePhones::russian,
-                    false, false, false))
-            .contactDuplicates(DuplicateRule.anyOf(1, true, MatchField.EMAIL, MatchField.PHONE))
+            .contacts(ContactRequirements.person(FIRST_NAME, LAST_NAME))
+            .contactDuplicates(DuplicateCriteria.anyOf(EMAIL, PHONE).mayCreateAnyway())
             .build();
 
     private Policies() {

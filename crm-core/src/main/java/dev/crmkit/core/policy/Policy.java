@@ -1,7 +1,7 @@
 package dev.crmkit.core.policy;
 
-import dev.crmkit.api.task.Reminder;
 import dev.crmkit.api.contact.MatchField;
+import dev.crmkit.api.task.Reminder;
 import dev.crmkit.api.phone.PhoneMatcher;
 import dev.crmkit.api.phone.PhoneNumber;
 import java.time.Duration;
@@ -20,12 +20,12 @@ public final class Policy {
     private final ContactRequirements contacts;
     private final int maxPipelines;
     private final int maxStagesPerPipeline;
-    private final ReopenRule reopen;
+    private final Reopening reopening;
     private final boolean lossReasonRequired;
     private final Reminder defaultReminder;
     private final Duration sameCallWindow;
-    private final DuplicateRule contactDuplicates;
-    private final DuplicateRule companyDuplicates;
+    private final DuplicateCriteria contactDuplicates;
+    private final DuplicateCriteria companyDuplicates;
     private final PhoneMatcher phoneMatcher;
     private final Set<String> ownDomains;
     private final boolean duplicateDetection;
@@ -35,7 +35,7 @@ public final class Policy {
         this.contacts = b.contacts;
         this.maxPipelines = b.maxPipelines;
         this.maxStagesPerPipeline = b.maxStagesPerPipeline;
-        this.reopen = b.reopen;
+        this.reopening = b.reopening;
         this.lossReasonRequired = b.lossReasonRequired;
         this.defaultReminder = b.defaultReminder;
         this.sameCallWindow = b.sameCallWindow;
@@ -95,10 +95,10 @@ public final class Policy {
     /**
      * Who may re-open a closed deal.
      *
-     * @return the rule
+     * @return nobody, admins or anyone
      */
-    public ReopenRule reopen() {
-        return reopen;
+    public Reopening reopening() {
+        return reopening;
     }
 
     /**
@@ -132,18 +132,18 @@ public final class Policy {
     /**
      * When two contacts are duplicates (CON-5).
      *
-     * @return the rule
+     * @return the criteria
      */
-    public DuplicateRule contactDuplicates() {
+    public DuplicateCriteria contactDuplicates() {
         return contactDuplicates;
     }
 
     /**
      * When two companies are duplicates (CON-5).
      *
-     * @return the rule
+     * @return the criteria
      */
-    public DuplicateRule companyDuplicates() {
+    public DuplicateCriteria companyDuplicates() {
         return companyDuplicates;
     }
 
@@ -186,12 +186,12 @@ public final class Policy {
         private ContactRequirements contacts;
         private int maxPipelines;
         private int maxStagesPerPipeline;
-        private ReopenRule reopen;
+        private Reopening reopening;
         private boolean lossReasonRequired;
         private Reminder defaultReminder;
         private Duration sameCallWindow;
-        private DuplicateRule contactDuplicates;
-        private DuplicateRule companyDuplicates;
+        private DuplicateCriteria contactDuplicates;
+        private DuplicateCriteria companyDuplicates;
         private PhoneMatcher phoneMatcher;
         private Set<String> ownDomains;
         private boolean duplicateDetection;
@@ -201,7 +201,7 @@ public final class Policy {
             contacts = p.contacts;
             maxPipelines = p.maxPipelines;
             maxStagesPerPipeline = p.maxStagesPerPipeline;
-            reopen = p.reopen;
+            reopening = p.reopening;
             lossReasonRequired = p.lossReasonRequired;
             defaultReminder = p.defaultReminder;
             sameCallWindow = p.sameCallWindow;
@@ -217,12 +217,15 @@ public final class Policy {
             contacts = ContactRequirements.nameOnly();
             maxPipelines = 50;
             maxStagesPerPipeline = 100;
-            reopen = ReopenRule.ANYONE;
+            reopening = Reopening.ANYONE;
             lossReasonRequired = true;
             defaultReminder = Reminder.DAY_BEFORE;
             sameCallWindow = Duration.ofMinutes(1);
-            contactDuplicates = DuplicateRule.anyOf(1, true, MatchField.PHONE, MatchField.EMAIL);
-            companyDuplicates = DuplicateRule.COMPANY;
+            contactDuplicates = DuplicateCriteria.anyOf(MatchField.PHONE,
+                    MatchField.EMAIL).mayCreateAnyway();
+            companyDuplicates = DuplicateCriteria.same(MatchField.NAME)
+                    .andAnyOf(MatchField.PHONE, MatchField.EMAIL)
+                    .mayCreateAnyway();
             phoneMatcher = PhoneMatcher.lastDigits(PhoneNumber.DEFAULT_MATCH_DIGITS);
             ownDomains = Set.of();
             duplicateDetection = true;
@@ -281,11 +284,11 @@ public final class Policy {
         /**
          * Sets who may re-open closed deals.
          *
-         * @param value the rule
+         * @param value nobody, admins or anyone
          * @return this builder
          */
-        public Builder reopen(ReopenRule value) {
-            this.reopen = Objects.requireNonNull(value, "reopen");
+        public Builder reopening(Reopening value) {
+            this.reopening = Objects.requireNonNull(value, "reopening");
             return this;
         }
 
@@ -326,23 +329,23 @@ public final class Policy {
         }
 
         /**
-         * Sets the duplicate rule for contacts (CON-5).
+         * Sets when two contacts are duplicates (CON-5).
          *
-         * @param value the rule
+         * @param value the criteria
          * @return this builder
          */
-        public Builder contactDuplicates(DuplicateRule value) {
+        public Builder contactDuplicates(DuplicateCriteria value) {
             this.contactDuplicates = Objects.requireNonNull(value, "contactDuplicates");
             return this;
         }
 
         /**
-         * Sets the duplicate rule for companies (CON-5).
+         * Sets when two companies are duplicates (CON-5).
          *
-         * @param value the rule
+         * @param value the criteria
          * @return this builder
          */
-        public Builder companyDuplicates(DuplicateRule value) {
+        public Builder companyDuplicates(DuplicateCriteria value) {
             this.companyDuplicates = Objects.requireNonNull(value, "companyDuplicates");
             return this;
         }

@@ -1,18 +1,11 @@
 package dev.crmkit.core.settings;
 
-import dev.crmkit.api.RecordRef;
-import dev.crmkit.api.event.EventKind;
-import dev.crmkit.api.settings.ContactType;
-import dev.crmkit.api.settings.ContactTypeId;
-import dev.crmkit.api.settings.LossReason;
-import dev.crmkit.api.settings.LossReasonId;
-import dev.crmkit.api.settings.TaskType;
-import dev.crmkit.api.settings.TaskTypeId;
-import dev.crmkit.api.settings.TemperatureLevel;
-import dev.crmkit.api.settings.TemperatureLevelId;
+import dev.crmkit.api.settings.ListItem;
+import dev.crmkit.api.settings.ListItemId;
+import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.core.support.Unit;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The lists a new CRM starts with; admins change them afterwards. */
 public final class Defaults {
@@ -26,40 +19,29 @@ public final class Defaults {
     /** The seeded loss reasons (DEAL-9). */
     public static final List<String> LOSS_REASONS = List.of("Too expensive", "Chose a competitor", "No longer needed");
 
+    private static final Map<ListKind<?>, List<String>> SEEDS = Map.of(ListKind.TASK_TYPES, TASK_TYPES,
+            ListKind.CONTACT_TYPES, CONTACT_TYPES, ListKind.TEMPERATURE_LEVELS, TEMPERATURE_LEVELS,
+            ListKind.LOSS_REASONS, LOSS_REASONS);
+
     private Defaults() {
     }
 
     /**
-     * Seeds the lists in the bootstrap transaction, with events.
+     * Seeds the lists in the bootstrap transaction, with events. Product groups start empty.
      *
      * @param unit the bootstrap operation
      */
     @SuppressWarnings("exports")
     public static void seed(Unit unit) {
-        Instant now = unit.now();
-        for (int i = 0; i < TASK_TYPES.size(); i++) {
-            TaskType t = unit.tx().settings().taskTypes().insert(TaskType.builder()
-                    .id(new TaskTypeId(unit.context().ids().next())).created(now).updated(now)
-                    .name(TASK_TYPES.get(i)).position(i).build());
-            unit.event(RecordRef.of(t.id()), t.name(), EventKind.CREATED);
+        for (ListKind<?> kind : ListKind.all()) {
+            seed(unit, kind, SEEDS.getOrDefault(kind, List.of()));
         }
-        for (int i = 0; i < CONTACT_TYPES.size(); i++) {
-            ContactType t = unit.tx().settings().contactTypes().insert(ContactType.builder()
-                    .id(new ContactTypeId(unit.context().ids().next())).created(now).updated(now)
-                    .name(CONTACT_TYPES.get(i)).position(i).build());
-            unit.event(RecordRef.of(t.id()), t.name(), EventKind.CREATED);
-        }
-        for (int i = 0; i < TEMPERATURE_LEVELS.size(); i++) {
-            TemperatureLevel t = unit.tx().settings().temperatureLevels().insert(TemperatureLevel.builder()
-                    .id(new TemperatureLevelId(unit.context().ids().next())).created(now).updated(now)
-                    .name(TEMPERATURE_LEVELS.get(i)).position(i).build());
-            unit.event(RecordRef.of(t.id()), t.name(), EventKind.CREATED);
-        }
-        for (int i = 0; i < LOSS_REASONS.size(); i++) {
-            LossReason t = unit.tx().settings().lossReasons().insert(LossReason.builder()
-                    .id(new LossReasonId(unit.context().ids().next())).created(now).updated(now)
-                    .name(LOSS_REASONS.get(i)).position(i).build());
-            unit.event(RecordRef.of(t.id()), t.name(), EventKind.CREATED);
+    }
+
+    private static <I extends ListItemId> void seed(Unit unit, ListKind<I> kind, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            unit.insert(unit.tx().settings().list(kind), ListItem.create(kind.id(unit.nextId()), names.get(i), i,
+                    unit.now()));
         }
     }
 }

@@ -1,39 +1,60 @@
 package dev.crmkit.core.support;
 
+import com.google.common.collect.Sets;
 import dev.crmkit.api.AccessDeniedException;
+import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.Entity;
+import dev.crmkit.api.EntityId;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.event.NewEvent;
 import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
+import dev.crmkit.core.policy.Policy;
+import dev.crmkit.spi.Store;
 import dev.crmkit.spi.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
- * One operation of one user inside one transaction: the ports, the acting user, the operation's time,
- * and the events it records, appended when the operation's work has succeeded.
+ * One operation of one user inside one transaction. Services write records only through it, which keeps
+ * three things in one place: a change gets its next revision ({@link Entity#revised(Instant)}), its events
+ * are derived from comparing the stored record before and after ({@link Changes}), and the events are
+ * appended to the log only when the operation's work has succeeded, in its transaction. A read's unit
+ * refuses to write. Not thread-safe; one per operation.
  */
 public final class Unit {
 
-    private final Context context;
+    /** The fields that link a record to a contact or company: their changes are LINKED and UNLINKED. */
+    private static final Map<String, String> LINKS = Map.of("company", "company", "contact", "contact",
+            "contacts", "contact");
+
+    private final Engine engine;
     private final Transaction tx;
     private final User actor;
     private final Instant now;
+    private final boolean readOnly;
+    private final Display display;
     private final List<NewEvent> events = new ArrayList<>();
 
-    Unit(Context context, Transaction tx, User actor, Instant now) {
-        this.context = context;
+    Unit(Engine engine, Transaction tx, User actor, Instant now, boolean readOnly) {
+        this.engine = engine;
         this.tx = tx;
         this.actor = actor;
         this.now = now;
+        this.readOnly = readOnly;
+        this.display = new Display(tx);
     }
 
     /**
-     * The transaction's ports.
+     * The transaction's ports, for reads; writes go through {@link #insert}, {@link #update} and {@link #delete}.
      *
      * @return the transaction
      */
@@ -53,19 +74,37 @@ public final class Unit {
     /**
      * The operation's time; every record and event of the operation carries it.
      *
-     * @return the instant
+     * @return the instant, at microsecond precision
      */
     public Instant now() {
         return now;
     }
 
     /**
-     * The session's context.
+     * The policy in force.
      *
-     * @return the context
+     * @return the policy
      */
-    public Context context() {
-        return context;
+    public Policy policy() {
+        return engine.policy();
+    }
+
+    /**
+     * The CRM's engine.
+     *
+     * @return the engine
+     */
+    public Engine engine() {
+        return engine;
+    }
+
+    /**
+     * A new time-ordered id.
+     *
+     * @return the UUID
+     */
+    public UUID nextId() {
+        return engine.ids().next();
     }
 
     /**
@@ -81,38 +120,177 @@ public final class Unit {
     }
 
     /**
-     * Records an event without a field.
+     * Checks that a record is still at the version a caller's change was based on.
      *
-     * @param entity the record
-     * @param name its name
-     * @param kind the kind
+     * @param current the stored record
+     * @param expectedVersion the version the caller read
+     * @param <E> the entity type
+     * @return the record
+     * @throws ConflictException when it changed meanwhile
      */
-    public void event(RecordRef entity, String name, EventKind kind) {
-        events.add(NewEvent.of(now, actor.id(), entity, name, kind));
+    public <E extends Entity<?>> E requireVersion(E current, long expectedVersion) {
+        if (current.version() != expectedVersion) {
+            throw ConflictException.staleVersion(RecordRef.of(current.id()), expectedVersion, current.version());
+        }
+        return current;
     }
 
     /**
-     * Records an event about a field, unless before and after are equal.
+     * The display name of a record, as the log shows it.
      *
-     * @param entity the record
-     * @param name its name
-     * @param kind the kind
-     * @param field the field
-     * @param before the value before, or null
-     * @param after the value after, or null
+     * @param ref the record
+     * @return its name, or its id when it does not exist
      */
-    public void change(RecordRef entity, String name, EventKind kind, String field, Object before, Object after) {
-        if (Objects.equals(before, after)) {
-            return;
-        }
-        events.add(NewEvent.ofField(now, actor.id(), entity, name, kind, field, text(before), text(after)));
+    public String nameOf(RecordRef ref) {
+        return display.name(ref);
     }
 
-    private static Optional<String> text(Object value) {
-        if (value instanceof Optional<?>) {
-            return ((Optional<?>) value).map(String::valueOf);
+    /**
+     * Stores a new record (at version 1) and records that it was created, with a LINKED event for each
+     * contact and company it is linked to.
+     *
+     * @param store the record's port
+     * @param record the record
+     * @param <I> the id type
+     * @param <E> the entity type
+     * @return the stored record
+     */
+    public <I extends EntityId, E extends Entity<I>> E insert(Store<I, E> store, E record) {
+        requireWritable();
+        E stored = store.insert(record);
+        String name = display.name(stored);
+        RecordRef ref = RecordRef.of(stored.id());
+        events.add(NewEvent.of(now, actor.id(), ref, name, EventKind.CREATED));
+        for (Changes.Change c : Changes.initial(stored)) {
+            if (LINKS.containsKey(c.field())) {
+                changed(ref, name, c);
+            }
         }
-        return Optional.ofNullable(value).map(String::valueOf);
+        return stored;
+    }
+
+    /**
+     * Stores the next state of a record as its next revision, and records an event for every field that
+     * changed. When nothing changed, nothing is written and the stored record is returned.
+     *
+     * @param store the record's port
+     * @param before the record as read in this operation
+     * @param after the changed record, at the same version
+     * @param <I> the id type
+     * @param <E> the entity type
+     * @return the stored record
+     * @throws ConflictException when the record changed since it was read
+     */
+    @SuppressWarnings("unchecked")
+    public <I extends EntityId, E extends Entity<I>> E update(Store<I, E> store, E before, E after) {
+        requireWritable();
+        if (!before.id().equals(after.id()) || before.version() != after.version()) {
+            throw new IllegalArgumentException("an update changes the values of one record at one version");
+        }
+        List<Changes.Change> changes = Changes.between(before, after);
+        if (changes.isEmpty()) {
+            return before;
+        }
+        E stored = store.update((E) after.revised(now), before.version());
+        RecordRef ref = RecordRef.of(stored.id());
+        String name = display.name(stored);
+        for (Changes.Change c : changes) {
+            changed(ref, name, c);
+        }
+        return stored;
+    }
+
+    /**
+     * Deletes a record and records that it was deleted.
+     *
+     * @param store the record's port
+     * @param record the record as read in this operation
+     * @param <I> the id type
+     * @param <E> the entity type
+     * @throws ConflictException when the record changed since it was read
+     */
+    public <I extends EntityId, E extends Entity<I>> void delete(Store<I, E> store, E record) {
+        delete(store, record, EventKind.DELETED, Optional.empty());
+    }
+
+    /**
+     * Deletes a record and records why, such as {@link EventKind#MERGED} for a contact merged into another.
+     *
+     * @param store the record's port
+     * @param record the record as read in this operation
+     * @param kind the event's kind
+     * @param detail what the event says beside the kind, such as the survivor of a merge
+     * @param <I> the id type
+     * @param <E> the entity type
+     */
+    public <I extends EntityId, E extends Entity<I>> void delete(Store<I, E> store, E record, EventKind kind,
+                                                                 Optional<String> detail) {
+        requireWritable();
+        store.delete(record.id(), record.version());
+        events.add(new NewEvent(now, Optional.of(actor.id()), RecordRef.of(record.id()), display.name(record), kind,
+                detail.map(d -> kind.name().toLowerCase(java.util.Locale.ROOT)), Optional.empty(), detail));
+    }
+
+    /**
+     * Records an event that is not a field change, such as a merge on its survivor.
+     *
+     * @param record the record
+     * @param kind the kind
+     * @param field what the event is about
+     * @param after what it says
+     */
+    public void event(Entity<?> record, EventKind kind, String field, String after) {
+        requireWritable();
+        events.add(NewEvent.ofField(now, actor.id(), RecordRef.of(record.id()), display.name(record), kind, field,
+                Optional.empty(), Optional.of(after)));
+    }
+
+    private void changed(RecordRef ref, String name, Changes.Change c) {
+        String link = LINKS.get(c.field());
+        if (link != null) {
+            Set<Object> before = values(c.before());
+            Set<Object> after = values(c.after());
+            for (Object removed : Sets.difference(before, after)) {
+                events.add(NewEvent.ofField(now, actor.id(), ref, name, EventKind.UNLINKED, link,
+                        display.render(removed), Optional.empty()));
+            }
+            for (Object added : Sets.difference(after, before)) {
+                events.add(NewEvent.ofField(now, actor.id(), ref, name, EventKind.LINKED, link, Optional.empty(),
+                        display.render(added)));
+            }
+            return;
+        }
+        events.add(NewEvent.ofField(now, actor.id(), ref, name, kindOf(c), c.field(), display.render(c.before()),
+                display.render(c.after())));
+    }
+
+    private static EventKind kindOf(Changes.Change c) {
+        switch (c.field()) {
+            case "stage":
+                return EventKind.STAGE_CHANGED;
+            case "responsible":
+            case "assignee":
+                return EventKind.RESPONSIBLE_CHANGED;
+            case "closed":
+                boolean wasClosed = ((Optional<?>) c.before()).isPresent();
+                boolean isClosed = ((Optional<?>) c.after()).isPresent();
+                return wasClosed == isClosed ? EventKind.FIELD_CHANGED : isClosed ? EventKind.CLOSED : EventKind.REOPENED;
+            default:
+                return EventKind.FIELD_CHANGED;
+        }
+    }
+
+    private static Set<Object> values(Object value) {
+        if (value instanceof Optional<?> o) {
+            return o.<Set<Object>>map(Set::of).orElse(Set.of());
+        }
+        return new LinkedHashSet<>((Collection<?>) value);
+    }
+
+    private void requireWritable() {
+        if (readOnly) {
+            throw new IllegalStateException("a read does not write");
+        }
     }
 
     void flush() {

@@ -1,21 +1,22 @@
 package dev.crmkit.core.task;
 
-import dev.crmkit.api.EntityType;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.contact.ContactId;
-import dev.crmkit.api.event.EventKind;
-import dev.crmkit.api.settings.TaskType;
+import dev.crmkit.api.settings.ListItem;
+import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.settings.TaskTypeId;
 import dev.crmkit.api.task.Task;
+import dev.crmkit.api.task.TaskBuilder;
 import dev.crmkit.api.task.TaskId;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.CoreMessages;
-import dev.crmkit.core.support.Records;
+import dev.crmkit.core.support.Owners;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
+import dev.crmkit.spi.ListStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -91,12 +92,9 @@ public final class TaskService {
             if (!t.isOpen()) {
                 throw RuleViolationException.of(CoreMessages.violation("", "task.closed", t.text()));
             }
-            Task next = unit.tx().tasks().update(t.toBuilder().version(t.version() + 1).updated(unit.now())
-                    .closed(unit.now()).result(result.map(String::strip).filter(s -> !s.isEmpty())).build(), t.version());
-            RecordRef ref = ref(next);
-            unit.event(ref, next.text(), EventKind.CLOSED);
-            unit.change(ref, next.text(), EventKind.FIELD_CHANGED, "result", t.result(), next.result());
-            return next;
+            TaskBuilder next = t.toBuilder().closed(unit.now());
+            result.map(String::strip).filter(s -> !s.isEmpty()).ifPresent(next::result);
+            return unit.update(unit.tx().tasks(), t, next.build());
         });
     }
 
@@ -114,10 +112,7 @@ public final class TaskService {
                 new Violations().add("result", "task.result.blank").throwIfAny();
             }
             Task t = unit.tx().tasks().get(id);
-            Task next = unit.tx().tasks().update(t.toBuilder().version(t.version() + 1).updated(unit.now())
-                    .result(result.strip()).build(), t.version());
-            unit.change(ref(next), next.text(), EventKind.FIELD_CHANGED, "result", t.result(), next.result());
-            return next;
+            return unit.update(unit.tx().tasks(), t, t.toBuilder().result(result.strip()).build());
         });
     }
 
@@ -142,17 +137,19 @@ public final class TaskService {
     }
 
     private Task insert(Unit unit, NewTask form) {
-        Violations v = new Violations().addAll(context.validator().validate(form));
+        Violations v = new Violations().addAll(unit.engine().validator().validate(form));
+        boolean owned = form.owner != null && Owners.checkKind(v, "owner", form.owner);
         if (form.owner == null) {
             v.add("owner", "task.owner.required");
         }
         TaskTypeId type = form.type;
+        ListStore<TaskTypeId> types = unit.tx().settings().list(ListKind.TASK_TYPES);
         if (type == null) {
-            type = unit.tx().settings().taskTypes().all().stream().findFirst().map(TaskType::id).orElse(null);
+            type = types.all().stream().findFirst().map(ListItem::id).orElse(null);
             if (type == null) {
                 v.add("type", "task.type.required");
             }
-        } else if (unit.tx().settings().taskTypes().find(type).isEmpty()) {
+        } else if (types.find(type).isEmpty()) {
             v.add("type", "task.type.unknown", type);
         }
         UserId assignee = form.assignee == null ? unit.actor().id() : form.assignee;
@@ -163,17 +160,13 @@ public final class TaskService {
             v.add("assignee", "task.assignee.inactive", user.get().name());
         }
         v.throwIfAny();
-        String ownerName = Records.nameOf(unit.tx(), form.owner);
-        Task t = unit.tx().tasks().insert(Task.builder().id(new TaskId(context.ids().next())).created(unit.now())
+        if (owned) {
+            Owners.requireExists(unit.tx(), form.owner);
+        }
+        return unit.insert(unit.tx().tasks(), Task.builder().id(new TaskId(unit.nextId())).created(unit.now())
                 .updated(unit.now()).type(type).text(form.text.strip()).deadline(form.deadline)
-                .reminder(form.reminder == null ? context.policy().defaultReminder() : form.reminder)
+                .reminder(form.reminder == null ? unit.policy().defaultReminder() : form.reminder)
                 .assignee(assignee).author(unit.actor().id()).notifyAssignee(form.notifyAssignee).owner(form.owner)
                 .build());
-        unit.event(ref(t), t.text() + " (" + ownerName + ")", EventKind.CREATED);
-        return t;
-    }
-
-    private static RecordRef ref(Task t) {
-        return new RecordRef(EntityType.TASK, t.id().value());
     }
 }

@@ -1,29 +1,31 @@
 package dev.crmkit.core.timeline;
 
-import dev.crmkit.api.EntityType;
+import static dev.crmkit.core.support.Values.setOrClear;
+
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.event.Event;
-import dev.crmkit.api.event.EventKind;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.TimelineFields;
 import dev.crmkit.api.timeline.Call;
+import dev.crmkit.api.timeline.CallBuilder;
 import dev.crmkit.api.timeline.Comment;
 import dev.crmkit.api.timeline.Message;
+import dev.crmkit.api.timeline.MessageBuilder;
 import dev.crmkit.api.timeline.TimelineEntry;
 import dev.crmkit.api.timeline.TimelineEntryId;
-import dev.crmkit.api.user.User;
 import dev.crmkit.core.event.EventService;
 import dev.crmkit.core.support.Context;
-import dev.crmkit.core.support.Records;
-
+import dev.crmkit.core.support.Owners;
+import dev.crmkit.core.support.Pages;
+import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.time.Duration;
-import dev.crmkit.api.query.Filter;
-import dev.crmkit.api.query.TimelineFields;
 
 /**
  * The timeline of a record (ACT-1, ACT-2): comments, calls and messages, plus its changes from the
@@ -56,15 +58,18 @@ public final class TimelineService {
     public Comment comment(RecordRef owner, String text) {
         Objects.requireNonNull(owner, "owner");
         return context.write(unit -> {
+            Violations v = new Violations();
+            boolean owned = Owners.checkKind(v, "owner", owner);
             if (text == null || text.isBlank()) {
-                new Violations().add("text", "timeline.comment.blank").throwIfAny();
+                v.add("text", "timeline.comment.blank");
             }
-            String ownerName = Records.nameOf(unit.tx(), owner);
-            Comment c = Comment.builder().id(new TimelineEntryId(context.ids().next())).created(unit.now())
-                    .updated(unit.now()).owner(owner).author(unit.actor().id()).at(unit.now()).text(text.strip()).build();
-            unit.tx().timeline().insert(c);
-            unit.event(ref(c), "comment on " + ownerName, EventKind.CREATED);
-            return c;
+            v.throwIfAny();
+            if (owned) {
+                Owners.requireExists(unit.tx(), owner);
+            }
+            return store(unit, Comment.builder().id(new TimelineEntryId(unit.nextId()))
+                    .created(unit.now()).updated(unit.now()).owner(owner).author(unit.actor().id()).at(unit.now())
+                    .text(text.strip()).build());
         });
     }
 
@@ -83,15 +88,19 @@ public final class TimelineService {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(call, "call");
         return context.write(unit -> {
-            Violations v = new Violations().addAll(context.validator().validate(call));
+            Violations v = new Violations().addAll(unit.engine().validator().validate(call));
+            Owners.checkKind(v, "owner", owner);
             if (call.duration.isNegative()) {
                 v.add("duration", "call.duration.negative");
+            }
+            if (call.cost != null && call.cost.isNegative()) {
+                v.add("cost", "call.cost.negative");
             }
             if (call.operator != null && unit.tx().users().find(call.operator).isEmpty()) {
                 v.add("operator", "call.operator.unknown", call.operator);
             }
             v.throwIfAny();
-            String ownerName = Records.nameOf(unit.tx(), owner);
+            Owners.requireExists(unit.tx(), owner);
             if (call.callId != null) {
                 SameCallRule.Numbers numbers = SameCallRule.numbers(call.from, call.to);
                 unit.tx().lock(List.of("crmkit:call:" + call.integration + ":" + call.callId,
@@ -100,8 +109,8 @@ public final class TimelineService {
                 if (logged.isPresent()) {
                     return logged.get();
                 }
-                Duration window = context.policy().sameCallWindow();
-                List<Call> near = Records.all(unit.tx().timeline(), Filter.and(TimelineFields.KIND.eq("call"),
+                Duration window = unit.policy().sameCallWindow();
+                List<Call> near = Pages.all(unit.tx().timeline(), Filter.and(TimelineFields.KIND.eq("call"),
                         TimelineFields.AT.ge(call.start.minus(window)), TimelineFields.AT.le(call.start.plus(window))))
                         .stream().map(Call.class::cast).collect(Collectors.toList());
                 Optional<Call> same = SameCallRule.findSame(near, call.integration, call.direction, call.from, call.to,
@@ -110,15 +119,16 @@ public final class TimelineService {
                     return same.get();
                 }
             }
-            Call c = Call.builder().id(new TimelineEntryId(context.ids().next())).created(unit.now())
+            CallBuilder c = Call.builder().id(new TimelineEntryId(unit.nextId())).created(unit.now())
                     .updated(unit.now()).owner(owner).author(unit.actor().id()).at(call.start).direction(call.direction)
                     .fromNumber(call.from.strip()).toNumber(call.to.strip()).duration(call.duration)
-                    .answered(call.answered).operator(Optional.ofNullable(call.operator))
-                    .recording(Optional.ofNullable(call.recording)).cost(Optional.ofNullable(call.cost))
-                    .integration(Optional.ofNullable(call.integration)).callId(Optional.ofNullable(call.callId)).build();
-            unit.tx().timeline().insert(c);
-            unit.event(ref(c), "call on " + ownerName, EventKind.CREATED);
-            return c;
+                    .answered(call.answered);
+            setOrClear(call.operator, c::operator, c::clearOperator);
+            setOrClear(call.recording, c::recording, c::clearRecording);
+            setOrClear(call.cost, c::cost, c::clearCost);
+            setOrClear(call.integration, c::integration, c::clearIntegration);
+            setOrClear(call.callId, c::callId, c::clearCallId);
+            return store(unit, c.build());
         });
     }
 
@@ -133,17 +143,16 @@ public final class TimelineService {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(message, "message");
         return context.write(unit -> {
-            new Violations().addAll(context.validator().validate(message)).throwIfAny();
-            String ownerName = Records.nameOf(unit.tx(), owner);
-            Message m = Message.builder().id(new TimelineEntryId(context.ids().next())).created(unit.now())
+            Violations v = new Violations().addAll(unit.engine().validator().validate(message));
+            Owners.checkKind(v, "owner", owner);
+            v.throwIfAny();
+            Owners.requireExists(unit.tx(), owner);
+            MessageBuilder m = Message.builder().id(new TimelineEntryId(unit.nextId())).created(unit.now())
                     .updated(unit.now()).owner(owner).author(unit.actor().id())
                     .at(message.at == null ? unit.now() : message.at).channel(message.channel)
-                    .direction(message.direction).from(message.from.strip()).to(message.to.strip())
-                    .subject(Optional.ofNullable(message.subject)).body(message.body).build();
-            unit.tx().timeline().insert(m);
-            unit.event(ref(m), message.channel.name().toLowerCase(java.util.Locale.ROOT) + " on " + ownerName,
-                    EventKind.CREATED);
-            return m;
+                    .direction(message.direction).from(message.from.strip()).to(message.to.strip()).body(message.body);
+            setOrClear(message.subject, m::subject, m::clearSubject);
+            return store(unit, m.build());
         });
     }
 
@@ -159,30 +168,22 @@ public final class TimelineService {
         return context.read(unit -> {
             List<TimelineItem> items = new ArrayList<>();
             for (TimelineEntry e : unit.tx().timeline().byOwner(owner)) {
-                items.add(new TimelineItem.Entry(e));
+                items.add(TimelineItem.of(e, unit.nameOf(RecordRef.of(e.author()))));
             }
             for (Event e : EventService.of(unit.tx(), owner)) {
-                items.add(new TimelineItem.Change(e));
+                items.add(new TimelineItem.Change(e, e.author().map(a -> unit.nameOf(RecordRef.of(a))).orElse("system")));
             }
-            items.sort(Comparator.comparing(TimelineItem::at)
-                    .thenComparing(i -> i instanceof TimelineItem.Change ? ((TimelineItem.Change) i).event().sequence() : 0L));
+            // Entries before changes of the same instant, changes in log order.
+            items.sort(Comparator.comparing(TimelineItem::at).thenComparingLong(i -> i instanceof TimelineItem.Change c
+                    ? c.event().sequence() : 0L));
             return items;
         });
     }
 
-    /**
-     * The author of an entry, for display.
-     *
-     * @param entry the entry
-     * @return the author's name, or the id when the user is gone
-     */
-    public String authorName(TimelineEntry entry) {
-        return context.read(unit -> unit.tx().users().find(entry.author()).map(User::name)
-                .orElse(entry.author().toString()));
-    }
 
-    private static RecordRef ref(TimelineEntry e) {
-        return new RecordRef(EntityType.TIMELINE_ENTRY, e.id().value());
-    }
 
+    private static <T extends TimelineEntry> T store(Unit unit, T entry) {
+        unit.insert(unit.tx().timeline(), entry);
+        return entry;
+    }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The input for adding or editing a user. Values are checked when the command is run, all at once.
- * Not thread-safe.
+ * The input for adding a user; change a stored one with a {@link UserUpdate}. Values are checked when the
+ * command is run, all at once. Not thread-safe.
  */
 public final class NewUser {
 
@@ -42,13 +42,8 @@ public final class NewUser {
         return new NewUser(name);
     }
 
-    /**
-     * A form holding a user's current values, to edit.
-     *
-     * @param user the user
-     * @return the command
-     */
-    public static NewUser from(User user) {
+    /** The form of a stored user, which an update changes and the add path checks again. */
+    static NewUser of(User user) {
         NewUser form = new NewUser(user.name());
         form.email = user.email().map(Object::toString).orElse(null);
         form.role = user.role();
@@ -131,6 +126,17 @@ public final class NewUser {
      */
     public NewUser grant(UserRight value) {
         rights.add(Objects.requireNonNull(value, "right"));
+        return this;
+    }
+
+    /**
+     * Takes a right away.
+     *
+     * @param value the right
+     * @return this command
+     */
+    public NewUser revoke(UserRight value) {
+        rights.remove(Objects.requireNonNull(value, "right"));
         return this;
     }
 

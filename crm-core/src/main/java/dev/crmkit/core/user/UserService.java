@@ -1,36 +1,26 @@
 package dev.crmkit.core.user;
 
-import dev.crmkit.api.EntityType;
-import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.RuleViolationException;
-import dev.crmkit.api.contact.Company;
-import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.Email;
-import dev.crmkit.api.deal.Deal;
-import dev.crmkit.api.event.EventKind;
-import dev.crmkit.api.lead.Lead;
-import dev.crmkit.api.task.Task;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.UserFields;
 import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.CoreMessages;
-import dev.crmkit.core.support.Records;
+import dev.crmkit.core.support.Engine;
+import dev.crmkit.core.support.Pages;
+import dev.crmkit.core.support.References;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
-import dev.crmkit.api.query.CompanyFields;
-import dev.crmkit.api.query.ContactFields;
-import dev.crmkit.api.query.DealFields;
-import dev.crmkit.api.query.Filter;
-import dev.crmkit.api.query.LeadFields;
 import dev.crmkit.spi.Transaction;
-import dev.crmkit.api.query.UserFields;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class UserService {
 
-    private static final String USERS_LOCK = "crmkit:users";
+    /** Serializes changes of users, so the last-admin rule holds under concurrency. */
+    static final String USERS_LOCK = "crmkit:users";
 
     private final Context context;
 
@@ -53,30 +44,6 @@ public final class UserService {
     @SuppressWarnings("exports")
     public UserService(Context context) {
         this.context = context;
-    }
-
-    /**
-     * Creates the first administrator and runs the seeding of default lists, in one transaction.
-     *
-     * @param context the CRM's context
-     * @param form the administrator
-     * @param seed what else a new CRM gets
-     * @return the administrator
-     */
-    @SuppressWarnings("exports")
-    public static User bootstrap(Context context, NewUser form, Consumer<Unit> seed) {
-        return context.bootstrap((tx, now) -> {
-            tx.lock(List.of(USERS_LOCK));
-            if (tx.users().count(Filter.all()) > 0) {
-                throw RuleViolationException.of(CoreMessages.violation("", "crm.bootstrap.done"));
-            }
-            User admin = build(context, tx, form.role(Role.ADMIN), null, now);
-            return tx.users().insert(admin);
-        }, unit -> {
-            unit.event(RecordRef.of(unit.actor().id()), unit.actor().name(), EventKind.CREATED);
-            seed.accept(unit);
-            return unit.actor();
-        });
     }
 
     /**
@@ -92,41 +59,32 @@ public final class UserService {
         return context.write(unit -> {
             unit.requireAdmin("add users");
             unit.tx().lock(List.of(USERS_LOCK));
-            User user = unit.tx().users().insert(build(context, unit.tx(), form, null, unit.now()));
-            unit.event(RecordRef.of(user.id()), user.name(), EventKind.CREATED);
-            return user;
+            return unit.insert(unit.tx().users(), build(unit.engine(), unit.tx(), form, null, unit.now()));
         });
     }
 
     /**
-     * Changes a user's name, e-mail, time zone, locale, rights and role (admins only).
+     * Changes a user's name, e-mail, role, time zone, locale and rights (admins only).
      *
      * @param id the user
      * @param expectedVersion the version the change is based on
-     * @param form the new values
+     * @param update the changes
      * @return the stored user
      * @throws dev.crmkit.api.ConflictException when the user changed since that version
      * @throws RuleViolationException {@code user.last_admin} when this would leave no active admin
      */
-    public User update(UserId id, long expectedVersion, NewUser form) {
-        Objects.requireNonNull(form, "form");
+    public User update(UserId id, long expectedVersion, UserUpdate update) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(update, "update");
         return context.write(unit -> {
             unit.requireAdmin("change users");
             unit.tx().lock(List.of(USERS_LOCK));
-            User current = Records.requireVersion(unit.tx().users().get(id), expectedVersion);
-            User next = build(context, unit.tx(), form, current, unit.now());
+            User current = unit.requireVersion(unit.tx().users().get(id), expectedVersion);
+            User next = build(unit.engine(), unit.tx(), update.applyTo(NewUser.of(current)), current, unit.now());
             if (current.isActiveAdmin() && !next.isActiveAdmin()) {
-                requireAnotherActiveAdmin(unit.tx(), id);
+                requireAnotherActiveAdmin(unit.tx(), current);
             }
-            User stored = unit.tx().users().update(next, expectedVersion);
-            RecordRef ref = RecordRef.of(id);
-            unit.change(ref, stored.name(), EventKind.FIELD_CHANGED, "name", current.name(), stored.name());
-            unit.change(ref, stored.name(), EventKind.FIELD_CHANGED, "email", current.email(), stored.email());
-            unit.change(ref, stored.name(), EventKind.FIELD_CHANGED, "role", current.role(), stored.role());
-            unit.change(ref, stored.name(), EventKind.FIELD_CHANGED, "timeZone", current.timeZone(), stored.timeZone());
-            unit.change(ref, stored.name(), EventKind.FIELD_CHANGED, "locale", current.locale(), stored.locale());
-            unit.change(ref, stored.name(), EventKind.FIELD_CHANGED, "rights", current.rights(), stored.rights());
-            return stored;
+            return unit.update(unit.tx().users(), current, next);
         });
     }
 
@@ -139,21 +97,16 @@ public final class UserService {
      * @throws RuleViolationException {@code user.last_admin} when demoting the last active admin
      */
     public User changeRole(UserId id, Role role) {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(role, "role");
         return context.write(unit -> {
             unit.requireAdmin("change roles");
             unit.tx().lock(List.of(USERS_LOCK));
             User current = unit.tx().users().get(id);
-            if (current.role() == role) {
-                return current;
+            if (current.isActiveAdmin() && role != Role.ADMIN) {
+                requireAnotherActiveAdmin(unit.tx(), current);
             }
-            if (current.isActiveAdmin()) {
-                requireAnotherActiveAdmin(unit.tx(), id);
-            }
-            User stored = unit.tx().users().update(current.toBuilder().version(current.version() + 1)
-                    .updated(unit.now()).role(role).build(), current.version());
-            unit.change(RecordRef.of(id), stored.name(), EventKind.FIELD_CHANGED, "role", current.role(), role);
-            return stored;
+            return unit.update(unit.tx().users(), current, current.toBuilder().role(role).build());
         });
     }
 
@@ -167,14 +120,13 @@ public final class UserService {
      *         {@code user.last_admin}
      */
     public Handover deactivate(UserId id, UserId successor) {
+        Objects.requireNonNull(id, "id");
         return context.write(unit -> {
             unit.requireAdmin("deactivate users");
             unit.tx().lock(List.of(USERS_LOCK));
             User current = unit.tx().users().get(id);
             Handover handover = handOver(unit, current, successor);
-            User stored = unit.tx().users().update(current.toBuilder().version(current.version() + 1)
-                    .updated(unit.now()).active(false).build(), current.version());
-            unit.change(RecordRef.of(id), stored.name(), EventKind.FIELD_CHANGED, "active", true, false);
+            unit.update(unit.tx().users(), current, current.toBuilder().active(false).build());
             return handover;
         });
     }
@@ -188,13 +140,13 @@ public final class UserService {
      * @throws RuleViolationException as {@link #deactivate(UserId, UserId)}
      */
     public Handover delete(UserId id, UserId successor) {
+        Objects.requireNonNull(id, "id");
         return context.write(unit -> {
             unit.requireAdmin("delete users");
             unit.tx().lock(List.of(USERS_LOCK));
             User current = unit.tx().users().get(id);
             Handover handover = handOver(unit, current, successor);
-            unit.tx().users().delete(id, current.version());
-            unit.event(RecordRef.of(id), current.name(), EventKind.DELETED);
+            unit.delete(unit.tx().users(), current);
             return handover;
         });
     }
@@ -206,6 +158,7 @@ public final class UserService {
      * @return the user, if any
      */
     public Optional<User> find(UserId id) {
+        Objects.requireNonNull(id, "id");
         return context.read(unit -> unit.tx().users().find(id));
     }
 
@@ -215,91 +168,80 @@ public final class UserService {
      * @return the users
      */
     public List<User> list() {
-        return context.read(unit -> Records.all(unit.tx().users(), Filter.all()).stream()
+        return context.read(unit -> Pages.all(unit.tx().users(), Filter.all()).stream()
                 .sorted(Comparator.comparing(User::name)).collect(Collectors.toList()));
+    }
+
+    /**
+     * The first administrator of an empty CRM, not yet stored: the bootstrap stores it as its first write.
+     *
+     * @param engine the CRM's engine
+     * @param tx the bootstrap's transaction
+     * @param form the administrator; the role is forced to admin
+     * @param now the bootstrap's time
+     * @return the user
+     * @throws RuleViolationException {@code crm.bootstrap.done} when the CRM has users already
+     */
+    @SuppressWarnings("exports")
+    public static User firstAdmin(Engine engine, Transaction tx, NewUser form, Instant now) {
+        tx.lock(List.of(USERS_LOCK));
+        if (tx.users().count(Filter.all()) > 0) {
+            throw RuleViolationException.of(CoreMessages.violation("", "crm.bootstrap.done"));
+        }
+        return build(engine, tx, form.role(Role.ADMIN), null, now);
     }
 
     private Handover handOver(Unit unit, User leaving, UserId successorId) {
         Violations v = new Violations();
         if (successorId == null) {
-            v.add("successor", "user.successor.required", leaving.name());
-            v.throwRuleIfAny();
+            v.add("successor", "user.successor.required", leaving.name()).throwRuleIfAny();
         }
         if (successorId.equals(leaving.id())) {
-            v.add("successor", "user.successor.self", leaving.name());
-            v.throwRuleIfAny();
+            v.add("successor", "user.successor.self", leaving.name()).throwRuleIfAny();
         }
-        Transaction tx = unit.tx();
-        User successor = tx.users().get(successorId);
+        User successor = unit.tx().users().get(successorId);
         if (!successor.active()) {
             v.add("successor", "user.successor.inactive", successor.name());
         }
-        if (leaving.isActiveAdmin() && tx.users().count(Filter.and(UserFields.ROLE.eq(Role.ADMIN),
-                UserFields.ACTIVE.eq(true), UserFields.ID.ne(leaving.id()))) == 0) {
+        if (leaving.isActiveAdmin() && otherActiveAdmins(unit.tx(), leaving.id()) == 0) {
             v.add("", "user.last_admin", leaving.name());
         }
         v.throwRuleIfAny();
-        Instant now = unit.now();
-        UserId to = successor.id();
-        String toName = successor.name();
-        String fromName = leaving.name();
-        int deals = 0;
-        for (Deal d : Records.all(tx.deals(), DealFields.RESPONSIBLE.eq(leaving.id()))) {
-            tx.deals().update(d.toBuilder().version(d.version() + 1).updated(now).responsible(to).build(), d.version());
-            unit.change(RecordRef.of(d.id()), d.name(), EventKind.RESPONSIBLE_CHANGED, "responsible", fromName, toName);
-            deals++;
-        }
-        int contacts = 0;
-        for (Contact c : Records.all(tx.contacts(), ContactFields.RESPONSIBLE.eq(leaving.id()))) {
-            tx.contacts().update(c.toBuilder().version(c.version() + 1).updated(now).responsible(to).build(), c.version());
-            unit.change(RecordRef.of(c.id()), c.name().full(), EventKind.RESPONSIBLE_CHANGED, "responsible", fromName, toName);
-            contacts++;
-        }
-        int companies = 0;
-        for (Company c : Records.all(tx.companies(), CompanyFields.RESPONSIBLE.eq(leaving.id()))) {
-            tx.companies().update(c.toBuilder().version(c.version() + 1).updated(now).responsible(to).build(), c.version());
-            unit.change(RecordRef.of(c.id()), c.name(), EventKind.RESPONSIBLE_CHANGED, "responsible", fromName, toName);
-            companies++;
-        }
-        int leads = 0;
-        for (Lead l : Records.all(tx.leads(), LeadFields.RESPONSIBLE.eq(leaving.id()))) {
-            tx.leads().update(l.toBuilder().version(l.version() + 1).updated(now).responsible(to).build(), l.version());
-            unit.change(RecordRef.of(l.id()), l.name(), EventKind.RESPONSIBLE_CHANGED, "responsible", fromName, toName);
-            leads++;
-        }
-        int tasks = 0;
-        for (Task t : tx.tasks().byAssignee(leaving.id())) {
-            if (t.isOpen()) {
-                tx.tasks().update(t.toBuilder().version(t.version() + 1).updated(now).assignee(to).build(), t.version());
-                unit.change(new RecordRef(EntityType.TASK, t.id().value()), t.text(), EventKind.RESPONSIBLE_CHANGED,
-                        "assignee", fromName, toName);
-                tasks++;
-            }
-        }
-        return new Handover(leaving.id(), to, deals, contacts, companies, leads, tasks);
+        Map<String, Integer> moved = References.handOver(unit, leaving.id(), successor.id());
+        return new Handover(leaving.id(), successor.id(), moved.get("deals"), moved.get("contacts"),
+                moved.get("companies"), moved.get("leads"), moved.get("openTasks"));
     }
 
-    private static void requireAnotherActiveAdmin(Transaction tx, UserId id) {
-        long others = tx.users().count(Filter.and(UserFields.ROLE.eq(Role.ADMIN), UserFields.ACTIVE.eq(true),
+    private static long otherActiveAdmins(Transaction tx, UserId id) {
+        return tx.users().count(Filter.and(UserFields.ROLE.eq(Role.ADMIN), UserFields.ACTIVE.eq(true),
                 UserFields.ID.ne(id)));
-        if (others == 0) {
-            throw RuleViolationException.of(CoreMessages.violation("role", "user.last_admin",
-                    tx.users().get(id).name()));
+    }
+
+    private static void requireAnotherActiveAdmin(Transaction tx, User user) {
+        if (otherActiveAdmins(tx, user.id()) == 0) {
+            throw RuleViolationException.of(CoreMessages.violation("role", "user.last_admin", user.name()));
         }
     }
 
-    private static User build(Context context, Transaction tx, NewUser form, User current, Instant now) {
-        Violations v = new Violations().addAll(context.validator().validate(form));
+    /** The user a form describes, new or the next state of {@code current}; every problem at once. */
+    private static User build(Engine engine, Transaction tx, NewUser form, User current, Instant now) {
+        Violations v = new Violations().addAll(engine.validator().validate(form));
         Email email = form.emailValue().map(raw -> v.parse("email", () -> Email.parse(raw))).orElse(null);
         if (email != null) {
             tx.users().byEmail(email).filter(other -> current == null || !other.id().equals(current.id()))
                     .ifPresent(other -> v.add("email", "user.email.taken", email));
         }
         v.throwIfAny();
-        User.Builder b = current == null
-                ? User.builder().id(new UserId(context.ids().next())).created(now)
-                : current.toBuilder().version(current.version() + 1);
-        return b.updated(now).name(form.nameValue()).email(Optional.ofNullable(email)).role(form.roleValue())
-                .timeZone(form.timeZoneValue()).locale(form.localeValue()).rights(form.rightsValue()).build();
+        var b = current == null
+                ? User.builder().id(new UserId(engine.ids().next())).created(now).updated(now).active(true)
+                : current.toBuilder();
+        b.name(form.nameValue()).role(form.roleValue()).timeZone(form.timeZoneValue()).locale(form.localeValue())
+                .rights(form.rightsValue());
+        if (email == null) {
+            b.clearEmail();
+        } else {
+            b.email(email);
+        }
+        return b.build();
     }
 }

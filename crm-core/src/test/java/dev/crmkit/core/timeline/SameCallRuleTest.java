@@ -26,7 +26,8 @@ class SameCallRuleTest {
     private static Call call(String integration, Direction direction, String from, String to, Instant at) {
         return Call.builder().id(new TimelineEntryId(UUID.randomUUID())).created(T).updated(T)
                 .owner(new RecordRef(EntityType.CONTACT, UUID.randomUUID())).author(new UserId(UUID.randomUUID()))
-                .at(at).direction(direction).fromNumber(from).toNumber(to).integration(integration).callId("x").build();
+                .at(at).direction(direction).fromNumber(from).toNumber(to).duration(Duration.ZERO).answered(false)
+                .integration(integration).callId("x").build();
     }
 
     @Test

@@ -1,0 +1,9 @@
+package dev.crmkit.core.contact;
+
+/** What to do when a new or changed contact or company duplicates stored ones (CON-5). */
+public enum OnDuplicate {
+    /** Refuse with a {@code DuplicateException} naming the stored records (the default). */
+    REJECT,
+    /** Store it anyway, where the policy's criteria allow it; otherwise still refuse. */
+    CREATE_ANYWAY
+}

@@ -1,0 +1,308 @@
+package dev.crmkit.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.NotFoundException;
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.contact.Company;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.PhoneKind;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.event.EventKind;
+import dev.crmkit.api.lead.Lead;
+import dev.crmkit.api.query.ContactFields;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Sort;
+import dev.crmkit.api.task.Task;
+import dev.crmkit.api.timeline.Call;
+import dev.crmkit.api.timeline.Comment;
+import dev.crmkit.core.CrmSession;
+import dev.crmkit.core.contact.NewCompany;
+import dev.crmkit.core.contact.ContactUpdate;
+import dev.crmkit.core.contact.NewContact;
+import dev.crmkit.core.contact.OnDuplicate;
+import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.policy.Policies;
+import dev.crmkit.core.policy.Policy;
+import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.timeline.TimelineItem;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.Transaction;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Duplicates (CON-3, CON-4, CON-5). */
+public abstract class DuplicateContactsKit extends FacadeKitBase {
+
+    /**
+     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
+     *
+     * @param storages makes a new, empty storage for every test
+     */
+    protected DuplicateContactsKit(Supplier<Storage> storages) {
+        super(storages);
+    }
+
+    @Test
+    @Tag("CON-5")
+    @Tag("CON-4")
+    @DisplayName("amoCRM: the same phone in another spelling, or the same e-mail, is a duplicate naming the existing contact")
+    void amo() {
+        Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov").phone("+7 (901) 776-34-34")
+                .email("ivan@client.test"));
+        dev.crmkit.api.DuplicateException byPhone = failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                () -> boris.contacts().create(NewContact.named("I. Petrov").phone("8 901 776 34 34 доб. 5")));
+        assertThat(byPhone.matches()).singleElement().satisfies(m -> {
+            assertThat(m.record()).isEqualTo(RecordRef.of(ivan.id()));
+            assertThat(m.name()).isEqualTo("Ivan Petrov");
+            assertThat(m.fields()).containsExactly(dev.crmkit.api.contact.MatchField.PHONE);
+            assertThat(m.score()).isEqualByComparingTo("0.5");
+        });
+        assertThat(failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                () -> boris.contacts().create(NewContact.named("Vanya").email(" IVAN@Client.test"))).matches())
+                .extracting(m -> m.fields()).containsExactly(java.util.Set.of(dev.crmkit.api.contact.MatchField.EMAIL));
+        assertThat(anna.contacts().findDuplicates(NewContact.named("x").phone("9017763434").email("ivan@client.test")))
+                .singleElement().satisfies(m -> assertThat(m.score()).isEqualByComparingTo("1"));
+        assertThat(anna.contacts().findDuplicates(NewContact.named("Ivan Petrov").phone("+7 901 776-34-35"))).isEmpty();
+        Contact anyway = boris.contacts().create(NewContact.named("Ivan (second card)").phone("89017763434").onDuplicate(OnDuplicate.CREATE_ANYWAY));
+        assertThat(anna.contacts().get(anyway.id())).isEqualTo(anyway);
+    }
+
+    @Test
+    @Tag("CON-5")
+    @DisplayName("Bitrix24: two or more of full name, phone and birth date make a duplicate, never created anyway")
+    void bitrix() {
+        CrmSession b = crm(Policies.bitrix24SalesDepartment()).as(annaUser.id());
+        LocalDate birth = LocalDate.of(1990, 5, 17);
+        Contact ivan = b.contacts().create(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "ivan@mail.test"));
+        dev.crmkit.api.DuplicateException e = failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                () -> b.contacts().create(bitrixPerson("ИВАН", "+7 903 000-00-00", birth, "other@mail.test")
+                        .firstName("Ivan").onDuplicate(OnDuplicate.CREATE_ANYWAY)));
+        assertThat(e.matches()).singleElement().satisfies(m -> {
+            assertThat(m.record()).isEqualTo(RecordRef.of(ivan.id()));
+            assertThat(m.fields()).containsExactlyInAnyOrder(dev.crmkit.api.contact.MatchField.NAME,
+                    dev.crmkit.api.contact.MatchField.BIRTH_DATE);
+        });
+        Contact namesake = b.contacts().create(bitrixPerson("Ivan", "+7 905 111-11-11", LocalDate.of(1971, 1, 1),
+                "namesake@mail.test"));
+        Contact samePhone = b.contacts().create(bitrixPerson("Oleg", "8 901 776 34 34", LocalDate.of(1985, 2, 2),
+                "oleg@mail.test"));
+        assertThat(b.contacts().get(namesake.id())).isEqualTo(namesake);
+        assertThat(b.contacts().get(samePhone.id())).isEqualTo(samePhone);
+    }
+
+    @Test
+    @Tag("CON-5")
+    @DisplayName("ONLYOFFICE: the same e-mail or phone is a duplicate")
+    void onlyOffice() {
+        CrmSession o = crm(Policies.onlyOffice()).as(annaUser.id());
+        o.contacts().create(NewContact.person("Ivan", "Petrov").email("ivan@client.test").phone("+7 901 776-34-34"));
+        failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                () -> o.contacts().create(NewContact.person("Petr", "Ivanov").email("IVAN@client.test")));
+        failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                () -> o.contacts().create(NewContact.person("Petr", "Ivanov").phone("9017763434")));
+    }
+
+    @Test
+    @Tag("CON-5")
+    @DisplayName("companies: the same normalized name plus a phone or e-mail is a duplicate; the name alone is not")
+    void companies() {
+        Company horns = anna.companies().create(NewCompany.named("Рога и Копыта").phone("+7 495 123-45-67"));
+        assertThat(failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
+                () -> anna.companies().create(NewCompany.named("  рога  и копыта ").phone("8 495 123 45 67")))
+                .matches()).extracting(m -> m.record()).containsExactly(RecordRef.of(horns.id()));
+        assertThat(anna.companies().create(NewCompany.named("Рога и Копыта").phone("+7 812 000-00-00")).name())
+                .isEqualTo("Рога и Копыта");
+    }
+
+    @Test
+    @Tag("CON-5")
+    @DisplayName("updating into a duplicate is rejected; updating other fields of a known duplicate is not")
+    void updates() {
+        Contact ivan = anna.contacts().create(NewContact.named("Ivan").phone("+7 901 776-34-34"));
+        Contact petr = anna.contacts().create(NewContact.named("Petr").phone("+7 903 000-00-00"));
+        failsAndChangesNothing(dev.crmkit.api.DuplicateException.class, () -> anna.contacts().update(petr.id(),
+                petr.version(), ContactUpdate.changes().clearPhones().addPhone("89017763434", PhoneKind.WORK)));
+        Contact twin = anna.contacts().create(NewContact.named("Ivan twin").phone("9017763434").onDuplicate(OnDuplicate.CREATE_ANYWAY));
+        Contact renamed = anna.contacts().update(twin.id(), twin.version(), ContactUpdate.changes().position("CFO"));
+        assertThat(anna.contacts().get(twin.id())).isEqualTo(renamed);
+        assertThat(renamed.position()).contains("CFO");
+        assertThat(renamed.version()).isEqualTo(twin.version() + 1);
+        assertThat(anna.contacts().findDuplicates(NewContact.named("Someone").phone("9017763434")))
+                .as("the two stay known duplicates").extracting(m -> m.record().id())
+                .containsExactlyInAnyOrder(ivan.id().value(), twin.id().value());
+    }
+
+    @Test
+    @Tag("CON-5")
+    @DisplayName("a policy can turn duplicate detection off for trusted bulk loads")
+    void detectionOff() {
+        CrmSession loose = crm(Policy.builder(Policies.bitrix24SalesDepartment()).duplicateDetection(false).build())
+                .as(annaUser.id());
+        LocalDate birth = LocalDate.of(1990, 5, 17);
+        Contact a = loose.contacts().create(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "a@mail.test"));
+        Contact b = loose.contacts().create(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "a@mail.test"));
+        assertThat(a.id()).isNotEqualTo(b.id());
+        assertThat(loose.contacts().findDuplicates(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "x@mail.test")))
+                .as("findDuplicates still answers").hasSize(2);
+    }
+
+    @Test
+    @Tag("CON-3")
+    @DisplayName("a client's contact may not carry an e-mail of the organization's own users or own domains")
+    void ownEmails() {
+        CrmSession own = crm(Policy.builder(Policies.amoCrm()).ownDomains(java.util.Set.of("Horns.Example")).build())
+                .as(annaUser.id());
+        ValidationException e = failsAndChangesNothing(ValidationException.class,
+                () -> own.contacts().create(NewContact.named("Ivan").email("ivan@client.test")
+                        .email("sales@HORNS.example").email("Boris@crmkit.test")));
+        assertThat(e.violations()).extracting(v -> v.path() + " " + v.code()).containsExactly(
+                "emails[1] client.email.own_domain", "emails[2] client.email.own_user");
+        assertThat(own.contacts().create(NewContact.named("Ivan").email("ivan@client.test")).emails()).hasSize(1);
+    }
+
+    @Test
+    @Tag("CON-6")
+    @DisplayName("merge: survivor wins unless empty, phones/e-mails/tags united, deals, leads, tasks and timeline move, one MERGED event")
+    void merge() {
+        Pipeline p = sales();
+        Contact ivan = anna.contacts().create(NewContact.person("Ivan", null).phone("+7 901 776-34-34").tag("vip")
+                .email("ivan@client.test"));
+        Contact card = anna.contacts().create(NewContact.person("Ivan", "Petrov").phone("8 901 776 34 34")
+                .phone("+7 495 000-00-00").email("IVAN@client.test").email("petrov@home.test").tag("moscow")
+                .position("CFO").birthDate(LocalDate.of(1985, 4, 12)).onDuplicate(OnDuplicate.CREATE_ANYWAY));
+        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs").contact(card.id()).contact(ivan.id()));
+        Task t = anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(card.id())).deadline(T0.plusSeconds(60)));
+        Comment c = anna.timeline().comment(RecordRef.of(card.id()), "Met at the fair");
+        dev.crmkit.api.lead.Lead lead = data.aLead("Request", annaUser.id()).toBuilder().contact(card.id()).build();
+        committed(tx -> tx.leads().insert(lead));
+
+        dev.crmkit.core.contact.MergePreview preview = anna.contacts().previewMerge(ivan.id(), List.of(card.id()));
+        assertThat(anna.contacts().get(card.id())).as("a preview writes nothing").isEqualTo(card);
+        assertThat(preview.deals()).containsExactly(d.id());
+        assertThat(preview.tasks()).containsExactly(t.id());
+        assertThat(preview.timeline()).containsExactly(c.id());
+        assertThat(preview.leads()).containsExactly(lead.id());
+        Contact result = preview.result();
+        assertThat(result.name().full()).isEqualTo("Ivan Petrov");
+        assertThat(result.position()).contains("CFO");
+        assertThat(result.phones()).as("one number in two spellings is kept once, in the survivor's spelling")
+                .extracting(ph -> ph.number().raw()).containsExactly("+7 901 776-34-34", "+7 495 000-00-00");
+        assertThat(result.emails()).extracting(e -> e.email().normalized())
+                .containsExactly("ivan@client.test", "petrov@home.test");
+        assertThat(result.tags()).containsExactly("vip", "moscow");
+
+        Contact merged = anna.contacts().merge(preview);
+        assertThat(merged.id()).isEqualTo(ivan.id());
+        assertThat(anna.contacts().get(ivan.id())).isEqualTo(merged);
+        failsAndChangesNothing(NotFoundException.class, () -> anna.contacts().get(card.id()));
+        assertThat(anna.deals().get(d.id()).contacts()).containsExactly(ivan.id());
+        assertThat(anna.tasks().get(t.id()).owner()).isEqualTo(RecordRef.of(ivan.id()));
+        assertThat(anna.timeline().of(RecordRef.of(ivan.id()))).anySatisfy(i ->
+                assertThat(i).isInstanceOfSatisfying(TimelineItem.Note.class, n -> assertThat(n.comment()).isEqualTo(
+                        storage.inTransaction((Transaction tx) -> tx.timeline().get(c.id())))));
+        assertThat(storage.inTransaction((Transaction tx) -> tx.leads().get(lead.id())).contact()).contains(ivan.id());
+        assertThat(anna.events().of(RecordRef.of(ivan.id()))).filteredOn(e -> e.kind() == EventKind.MERGED)
+                .singleElement().satisfies(e -> assertThat(e.after().orElseThrow()).contains("Ivan Petrov")
+                        .contains(card.id().toString()));
+    }
+
+    @Test
+    @Tag("CON-6")
+    @DisplayName("merge: a contact changed since the preview fails with a conflict and nothing changes")
+    void staleMerge() {
+        Contact a = anna.contacts().create(NewContact.named("Ivan").phone("+7 901 776-34-34"));
+        Contact b = anna.contacts().create(NewContact.named("Ivan P.").phone("89017763434").onDuplicate(OnDuplicate.CREATE_ANYWAY));
+        dev.crmkit.core.contact.MergePreview preview = anna.contacts().previewMerge(a.id(), List.of(b.id()));
+        anna.contacts().update(b.id(), b.version(), ContactUpdate.changes().position("CEO"));
+        failsAndChangesNothing(ConflictException.class, () -> anna.contacts().merge(preview));
+        assertThat(codes(failsAndChangesNothing(ValidationException.class,
+                () -> anna.contacts().previewMerge(a.id(), List.of(a.id()))))).containsExactly("merge.survivor.included");
+        assertThat(codes(failsAndChangesNothing(ValidationException.class,
+                () -> anna.contacts().previewMerge(a.id(), List.of())))).containsExactly("merge.others.none");
+    }
+
+    @Test
+    @Tag("CON-5")
+    @DisplayName("a scan groups existing duplicates into transitive clusters with the reasons, writing nothing")
+    void scan() {
+        CrmSession b = crm(Policies.bitrix24SalesDepartment()).as(annaUser.id());
+        LocalDate birth = LocalDate.of(1990, 5, 17);
+        Contact a1 = b.contacts().create(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "a@mail.test"));
+        Contact a2 = b.contacts().create(bitrixPerson("Oleg", "+7 903 222-22-22", birth, "b@mail.test"));
+        // Stored before the rules applied: straight into storage, as an import of old data would.
+        Contact a3 = data.aContact("Ivan", "Petrov", annaUser.id()).toBuilder()
+                .name(dev.crmkit.api.contact.PersonName.of("ivan", "sergeevich", "PETROV")).birthDate(birth)
+                .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("+7 905 333-33-33")))
+                .emails(List.of()).build();
+        Contact a4 = data.aContact("Anna", "Smirnova", annaUser.id()).toBuilder()
+                .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("8 905 333 33 33")))
+                .birthDate(birth).emails(List.of()).build();
+        Contact a5 = data.aContact("Anna", "Smirnova", annaUser.id()).toBuilder()
+                .name(dev.crmkit.api.contact.PersonName.of("ANNA", "", "smirnova"))
+                .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("+7 905 444 44 44")))
+                .birthDate(birth).emails(List.of()).build();
+        storage.run(tx -> {
+            tx.contacts().insert(a3);
+            tx.contacts().insert(a4);
+            tx.contacts().insert(a5);
+        });
+        Snapshot before = snapshot();
+        List<dev.crmkit.core.contact.DuplicateCluster> clusters = b.contacts().scanDuplicates();
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(clusters).singleElement().satisfies(cl -> {
+            assertThat(cl.contacts()).containsExactlyInAnyOrder(a1.id(), a3.id(), a4.id(), a5.id());
+            assertThat(cl.reasons()).contains(dev.crmkit.api.contact.MatchField.NAME,
+                    dev.crmkit.api.contact.MatchField.BIRTH_DATE, dev.crmkit.api.contact.MatchField.PHONE);
+        });
+        assertThat(clusters.get(0).contacts()).doesNotContain(a2.id());
+        assertThat(anna.contacts().scanDuplicates()).as("amoCRM: phones only").singleElement()
+                .satisfies(cl -> assertThat(cl.contacts()).containsExactlyInAnyOrder(a3.id(), a4.id()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crmkit.tck.FacadeKitBase#racingPeople")
+    @Tag("CON-5")
+    @DisplayName("two threads creating the same person at once end with exactly one contact; the other gets DuplicateException")
+    void race(String preset, Policy policy, NewContact person) throws Exception {
+        CrmSession session = crm(policy).as(annaUser.id());
+        CrmSession other = crm(policy).as(borisUser.id());
+        for (int round = 0; round < 5; round++) {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Object>> results = new ArrayList<>();
+            for (CrmSession s : List.of(session, other)) {
+                results.add(inThread(() -> {
+                    await(start);
+                    try {
+                        return s.contacts().create(person);
+                    } catch (dev.crmkit.api.DuplicateException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (var f : results) {
+                outcomes.add(await(f));
+            }
+            assertThat(outcomes).filteredOn(o -> o instanceof Contact).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof dev.crmkit.api.DuplicateException).hasSize(1);
+            Contact winner = (Contact) outcomes.stream().filter(o -> o instanceof Contact).findFirst().orElseThrow();
+            assertThat(session.contacts().query(dev.crmkit.api.query.ContactFields.NAME.eq(winner.name().full()),
+                    Sort.byId(), PageRequest.first(10)).items()).containsExactly(winner);
+            session.contacts().delete(winner.id(), winner.version());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.crmkit.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.money.Budget;
+import dev.crmkit.api.user.User;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Logical locks. */
+public abstract class LocksKit extends StorageKitBase {
+
+    /**
+     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
+     *
+     * @param storages makes a new, empty storage for every test
+     */
+    protected LocksKit(Supplier<Storage> storages) {
+        super(storages);
+    }
+
+    @Test
+    @DisplayName("transactions locking a common key run one after the other: no conflicts, no lost updates")
+    void lockSerializes() throws Exception {
+        User owner = user("Olga Owner");
+        Deal d = deal("Counter", pipeline("Sales", 0), owner, "0.00");
+        int perThread = 200;
+        AtomicInteger conflicts = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> workers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            workers.add(inThread(() -> {
+                await(start);
+                for (int i = 0; i < perThread; i++) {
+                    try {
+                        storage.run(tx -> {
+                            tx.lock(List.of("counter:" + d.id()));
+                            Deal current = tx.deals().get(d.id());
+                            Budget b = current.budget().orElseThrow();
+                            tx.deals().update(next(current).budget(b.withAmount(b.amount().plus(rub("1")))).build(),
+                                    current.version());
+                        });
+                    } catch (ConflictException e) {
+                        conflicts.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<Object> w : workers) {
+            await(w);
+        }
+        assertThat(conflicts.get()).isZero();
+        assertThat(storage.inTransaction((Transaction tx) -> tx.deals().get(d.id())).budget().orElseThrow().amount())
+                .isEqualTo(rub("800.00"));
+    }
+
+    @Test
+    @DisplayName("a transaction may lock keys it holds again, and locks of other keys do not wait for it")
+    void reentrantAndIndependent() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> holder = inThread(() -> {
+            storage.run(tx -> {
+                tx.lock(List.of("phone:9017763434"));
+                tx.lock(List.of("phone:9017763434", "email:ivan@client.test"));
+                holding.countDown();
+                awaitUnchecked(release);
+            });
+            return null;
+        });
+        await(holding);
+        Future<String> other = inThread(() -> storage.inTransaction((Transaction tx) -> {
+            tx.lock(List.of("phone:9035550000"));
+            return "locked";
+        }));
+        assertThat(await(other)).isEqualTo("locked");
+        release.countDown();
+        await(holder);
+    }
+}

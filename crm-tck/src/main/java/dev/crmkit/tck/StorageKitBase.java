@@ -1,0 +1,123 @@
+package dev.crmkit.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.DealBuilder;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.money.Money;
+import dev.crmkit.api.user.User;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.spi.Transaction;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What every group of the kit's tests starts from: a new, empty storage of the adapter under test for
+ * every test, builders of valid records, helper threads, and small helpers. The kit's nested classes
+ * extend one group each and pass the adapter's storage factory.
+ */
+public abstract class StorageKitBase {
+
+    /** How long a concurrency test may wait for its threads before it is considered hung. */
+    static final long WAIT_SECONDS = 120;
+
+    private final Supplier<Storage> storages;
+
+    /** The storage under test, new and empty for every test. */
+    protected Storage storage;
+    /** Builders of valid records. */
+    protected TestData data;
+    private ExecutorService threads;
+
+    /**
+     * Creates a group of tests on an adapter.
+     *
+     * @param storages makes a new, empty storage for every test
+     */
+    protected StorageKitBase(Supplier<Storage> storages) {
+        this.storages = Objects.requireNonNull(storages, "storages");
+    }
+
+    /** Creates the storage and test data. */
+    @BeforeEach
+    void setUpStorage() {
+        storage = storages.get();
+        data = new TestData();
+        threads = Executors.newCachedThreadPool();
+    }
+
+    /** Stops the helper threads. */
+    @AfterEach
+    void stopThreads() throws InterruptedException {
+        threads.shutdownNow();
+        assertThat(threads.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)).as("helper threads stopped").isTrue();
+    }
+
+    /**
+     * Inserts a record in its own transaction through a port chosen by the caller.
+     *
+     * @param insert the insertion
+     * @param <T> the record type
+     * @return what was inserted
+     */
+    protected <T> T committed(Function<Transaction, T> insert) {
+        return storage.inTransaction(insert);
+    }
+
+    User user(String name) {
+        User u = data.aUser(name);
+        return committed(tx -> tx.users().insert(u));
+    }
+
+    Pipeline pipeline(String name, int position) {
+        Pipeline p = data.aPipeline(name, position);
+        return committed(tx -> tx.pipelines().insert(p));
+    }
+
+    Deal deal(String name, Pipeline p, User owner, String rubles) {
+        Deal d = data.aDeal(name, p, owner.id(), rubles);
+        return committed(tx -> tx.deals().insert(d));
+    }
+
+    /** A builder at the next revision of a deal, one second later: change it and store it. */
+    static DealBuilder next(Deal d) {
+        return d.revised(d.updated().plusSeconds(1)).toBuilder();
+    }
+
+    static Money rub(String amount) {
+        return Money.of(amount, "RUB");
+    }
+
+    <T> Future<T> inThread(Callable<T> work) {
+        return threads.submit(work);
+    }
+
+    static <T> T await(Future<T> f) throws Exception {
+        return f.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    static void await(CountDownLatch latch) throws InterruptedException {
+        assertThat(latch.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("latch released").isTrue();
+    }
+
+    static void awaitUnchecked(CountDownLatch latch) {
+        try {
+            if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out waiting for another thread");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

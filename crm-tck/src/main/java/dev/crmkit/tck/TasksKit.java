@@ -1,0 +1,121 @@
+package dev.crmkit.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import dev.crmkit.api.EntityType;
+import dev.crmkit.api.NotFoundException;
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.RuleViolationException;
+import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.settings.ListItem;
+import dev.crmkit.api.settings.ListKind;
+import dev.crmkit.api.settings.TaskTypeId;
+import dev.crmkit.api.task.Reminder;
+import dev.crmkit.api.task.Task;
+import dev.crmkit.api.timeline.Call;
+import dev.crmkit.core.contact.NewContact;
+import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.task.NewTask;
+import dev.crmkit.spi.Storage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Tasks (TASK-1, TASK-2). */
+public abstract class TasksKit extends FacadeKitBase {
+
+    /**
+     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
+     *
+     * @param storages makes a new, empty storage for every test
+     */
+    protected TasksKit(Supplier<Storage> storages) {
+        super(storages);
+    }
+
+    @Test
+    @Tag("TASK-1")
+    @DisplayName("a task defaults to the first type (Call), its creator as assignee and a reminder a day before")
+    void defaults() {
+        Pipeline p = sales();
+        Deal d = boris.deals().create(NewDeal.in(p.id()).name("Chairs"));
+        Task t = boris.tasks().create(NewTask.todo("Call about the delivery").on(RecordRef.of(d.id()))
+                .deadline(T0.plus(Duration.ofDays(2))));
+        assertThat(t.assignee()).isEqualTo(borisUser.id());
+        assertThat(t.author()).isEqualTo(borisUser.id());
+        assertThat(t.reminder()).isEqualTo(Reminder.DAY_BEFORE);
+        assertThat(t.type()).isEqualTo(anna.settings().taskTypes().byName("Call").orElseThrow().id());
+        assertThat(t.notifyAssignee()).isTrue();
+        assertThat(t.isOpen()).isTrue();
+        assertThat(boris.tasks().of(RecordRef.of(d.id()))).containsExactly(t);
+        Task meeting = anna.tasks().create(NewTask.todo("Meet").on(RecordRef.of(d.id())).deadline(T0.plusSeconds(60))
+                .type(anna.settings().taskTypes().byName("Meeting").orElseThrow().id()).assignee(borisUser.id())
+                .reminder(Reminder.FIFTEEN_MINUTES_BEFORE).notifyAssignee(false));
+        assertThat(meeting.assignee()).isEqualTo(borisUser.id());
+        assertThat(meeting.author()).isEqualTo(annaUser.id());
+        assertThat(meeting.reminder().before()).contains(Duration.ofMinutes(15));
+    }
+
+    @Test
+    @Tag("TASK-1")
+    @DisplayName("a task's bad input is reported all at once; a task on a missing record is NotFoundException")
+    void badTask() {
+        ValidationException e = failsAndChangesNothing(ValidationException.class,
+                () -> anna.tasks().create(NewTask.todo(" ")));
+        assertThat(e.violations()).extracting(v -> v.path() + " " + v.code()).containsExactlyInAnyOrder(
+                "text task.text.blank", "deadline task.deadline.required", "owner task.owner.required");
+        failsAndChangesNothing(NotFoundException.class, () -> anna.tasks().create(NewTask.todo("x")
+                .on(new RecordRef(EntityType.DEAL, java.util.UUID.randomUUID())).deadline(T0)));
+    }
+
+    @Test
+    @Tag("TASK-1")
+    @DisplayName("a task is closed with a result, and a result can be added after closing")
+    void close() {
+        Contact c = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
+        Task t = anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(c.id())).deadline(T0.plusSeconds(60)));
+        Task closed = anna.tasks().close(t.id(), Optional.empty());
+        assertThat(closed.isOpen()).isFalse();
+        assertThat(closed.result()).isEmpty();
+        assertThat(anna.tasks().setResult(t.id(), "Agreed on Friday").result()).contains("Agreed on Friday");
+        assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
+                () -> anna.tasks().close(t.id(), Optional.of("again"))))).containsExactly("task.closed");
+    }
+
+    @Test
+    @Tag("TASK-2")
+    @DisplayName("one task is created for many contacts at once, one each, in one transaction")
+    void many() {
+        Contact a = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
+        Contact b = anna.contacts().create(NewContact.person("Petr", "Ivanov"));
+        List<Task> tasks = anna.tasks().createForContacts(NewTask.todo("Invite to the fair").deadline(T0.plusSeconds(600)),
+                List.of(a.id(), b.id()));
+        assertThat(tasks).extracting(Task::owner).containsExactly(RecordRef.of(a.id()), RecordRef.of(b.id()));
+        assertThat(anna.tasks().of(RecordRef.of(a.id()))).hasSize(1);
+        failsAndChangesNothing(NotFoundException.class, () -> anna.tasks().createForContacts(
+                NewTask.todo("x").deadline(T0), List.of(a.id(), new dev.crmkit.api.contact.ContactId(java.util.UUID.randomUUID()))));
+    }
+
+    @Test
+    @Tag("TASK-1")
+    @DisplayName("task types are admin-managed; removing a type in use needs a replacement")
+    void taskTypes() {
+        Contact c = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
+        ListItem<TaskTypeId> visit = anna.settings().taskTypes().add("Visit");
+        Task t = anna.tasks().create(NewTask.todo("Visit the office").type(visit.id()).on(RecordRef.of(c.id()))
+                .deadline(T0.plusSeconds(60)));
+        assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
+                () -> anna.settings().taskTypes().remove(visit.id(), Optional.empty())))).containsExactly("setting.in_use");
+        ListItem<TaskTypeId> meeting = anna.settings().taskTypes().byName("Meeting").orElseThrow();
+        anna.settings().taskTypes().remove(visit.id(), Optional.of(meeting.id()));
+        assertThat(anna.tasks().get(t.id()).type()).isEqualTo(meeting.id());
+        assertThat(codes(failsAndChangesNothing(ValidationException.class,
+                () -> anna.settings().taskTypes().add("meeting")))).containsExactly("setting.name.taken");
+    }
+}

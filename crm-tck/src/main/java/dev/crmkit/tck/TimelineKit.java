@@ -1,0 +1,100 @@
+package dev.crmkit.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.money.Money;
+import dev.crmkit.api.timeline.Call;
+import dev.crmkit.api.timeline.Channel;
+import dev.crmkit.api.timeline.Comment;
+import dev.crmkit.api.timeline.Direction;
+import dev.crmkit.api.timeline.Message;
+import dev.crmkit.core.contact.NewContact;
+import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.timeline.NewCall;
+import dev.crmkit.core.timeline.NewMessage;
+import dev.crmkit.core.timeline.TimelineItem;
+import dev.crmkit.spi.Storage;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The timeline (ACT-1, ACT-2). */
+public abstract class TimelineKit extends FacadeKitBase {
+
+    /**
+     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
+     *
+     * @param storages makes a new, empty storage for every test
+     */
+    protected TimelineKit(Supplier<Storage> storages) {
+        super(storages);
+    }
+
+    @Test
+    @Tag("ACT-1")
+    @DisplayName("a record's timeline holds comments, calls, messages and its stage changes, each with author and time")
+    void timeline() {
+        Pipeline p = sales();
+        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs"));
+        RecordRef ref = RecordRef.of(d.id());
+        clock.advance(Duration.ofMinutes(5));
+        Comment c = boris.timeline().comment(ref, "Discussed delivery on the 15th");
+        clock.advance(Duration.ofMinutes(5));
+        anna.deals().move(d.id(), p.stages().get(1).id());
+        clock.advance(Duration.ofMinutes(5));
+        Message m = anna.timeline().logMessage(ref, NewMessage.of(Channel.EMAIL, Direction.INBOUND,
+                "ivan@client.test", "sales@crmkit.test").subject("Re: offer").body("We agree"));
+        List<TimelineItem> items = anna.timeline().of(ref);
+        assertThat(items).extracting(i -> i instanceof TimelineItem.Change change ? change.event().kind().name()
+                : i.getClass().getSimpleName()).containsExactly("CREATED", "Note", "STAGE_CHANGED", "Correspondence");
+        assertThat(c.author()).isEqualTo(borisUser.id());
+        assertThat(c.at()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+        assertThat(m.direction()).isEqualTo(Direction.INBOUND);
+        assertThat(codes(failsAndChangesNothing(ValidationException.class,
+                () -> anna.timeline().comment(ref, "  ")))).containsExactly("timeline.comment.blank");
+    }
+
+    @Test
+    @Tag("ACT-2")
+    @DisplayName("a call keeps direction, numbers, start, duration, answer, operator, recording, cost and call id")
+    void call() {
+        Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
+        Call call = anna.timeline().logCall(RecordRef.of(ivan.id()), NewCall.inbound("+7 901 776-34-34",
+                "+7 495 123-45-67", T0).answered(Duration.ofSeconds(95)).operator(borisUser.id())
+                .recording(java.net.URI.create("https://rec.test/1.mp3")).cost(Money.of("3.50", "RUB"))
+                .reportedBy("mango", "c-1"));
+        assertThat(call.direction()).isEqualTo(Direction.INBOUND);
+        assertThat(call.fromNumber()).isEqualTo("+7 901 776-34-34");
+        assertThat(call.duration()).isEqualTo(Duration.ofSeconds(95));
+        assertThat(call.connected()).isTrue();
+        assertThat(call.operator()).contains(borisUser.id());
+        assertThat(call.cost()).contains(Money.of("3.5", "RUB"));
+        assertThat(call.callId()).contains("c-1");
+        Call missed = anna.timeline().logCall(RecordRef.of(ivan.id()), NewCall.outbound("+7 495 123-45-67",
+                "+7 901 776-34-34", T0.plusSeconds(60)));
+        assertThat(missed.connected()).isFalse();
+    }
+
+    @Test
+    @Tag("ACT-2")
+    @DisplayName("a call id from a telephony integration is stored once, however often it is reported")
+    void callOnce() {
+        Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
+        NewCall report = NewCall.inbound("+79017763434", "+74951234567", T0).answered(Duration.ofSeconds(30))
+                .reportedBy("mango", "c-9");
+        Call first = anna.timeline().logCall(RecordRef.of(ivan.id()), report);
+        long events = anna.events().after(0, 10_000).size();
+        Call again = boris.timeline().logCall(RecordRef.of(ivan.id()), report);
+        assertThat(again).isEqualTo(first);
+        assertThat(anna.timeline().of(RecordRef.of(ivan.id()))).filteredOn(i -> i instanceof TimelineItem.PhoneCall).hasSize(1);
+        assertThat(anna.events().after(0, 10_000)).hasSize((int) events);
+    }
+}
