@@ -3,10 +3,10 @@ package dev.crmkit.bench;
 import dev.crmkit.api.user.User;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
-import dev.crmkit.core.contact.NewContact;
+import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
-import dev.crmkit.core.user.NewUser;
+import dev.crmkit.core.user.UserForm;
 import dev.crmkit.inmemory.InMemoryStorage;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +59,7 @@ public class CreateBenchmark {
     public void emptyCrm() {
         Policy policy = Policy.builder(Policies.amoCrm()).duplicateDetection(duplicateCheck).build();
         Crm crm = Crm.builder().storage(InMemoryStorage.create()).policy(policy).build();
-        User admin = crm.bootstrap(NewUser.named("Bench Admin"));
+        User admin = crm.bootstrap(UserForm.named("Bench Admin"));
         session = crm.as(admin.id());
     }
 
@@ -72,7 +72,7 @@ public class CreateBenchmark {
     public int createOneByOne() {
         int created = 0;
         for (BenchData.Person p : people) {
-            session.contacts().create(NewContact.person(p.first(), p.last()).phone(p.phone()).email(p.email()));
+            session.contacts().create(ContactForm.person(p.first(), p.last()).phone(p.phone()).email(p.email()));
             created++;
         }
         return created;

@@ -10,7 +10,7 @@ import dev.crmkit.core.contact.DuplicateCluster;
 import dev.crmkit.core.policy.DuplicateCriteria;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
-import dev.crmkit.core.user.NewUser;
+import dev.crmkit.core.user.UserForm;
 import dev.crmkit.inmemory.InMemoryStorage;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -75,7 +75,7 @@ public class ScanBenchmark {
         List<BenchData.Person> people = BenchData.people(7, contacts, 0.05);
         InMemoryStorage storage = InMemoryStorage.create();
         Crm crm = Crm.builder().storage(storage).policy(SAME_PHONE).build();
-        User admin = crm.bootstrap(NewUser.named("Bench Admin"));
+        User admin = crm.bootstrap(UserForm.named("Bench Admin"));
         session = crm.as(admin.id());
         List<Contact> all = BenchData.contacts(people, admin.id(), Instant.parse("2026-11-02T09:00:00Z"));
         for (int from = 0; from < all.size(); from += 10_000) {

@@ -8,7 +8,7 @@ import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.settings.Defaults;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.Engine;
-import dev.crmkit.core.user.NewUser;
+import dev.crmkit.core.user.UserForm;
 import dev.crmkit.core.user.UserService;
 import dev.crmkit.spi.Storage;
 import java.time.Clock;
@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A CRM: storage, policy and clock put together. Build one with {@link #builder()}, set it up once with
- * {@link #bootstrap(NewUser)}, then act as a user with {@link #as(UserId)}.
+ * {@link #bootstrap(UserForm)}, then act as a user with {@link #as(UserId)}.
  *
  * <pre>{@code
  * Crm crm = Crm.builder().storage(InMemoryStorage.create()).policy(Policies.amoCrm()).clock(Clock.systemUTC()).build();
- * User admin = crm.bootstrap(NewUser.named("Anna Admin").email("anna@example.com"));
+ * User admin = crm.bootstrap(UserForm.named("Anna Admin").email("anna@example.com"));
  * CrmSession anna = crm.as(admin.id());
  * }</pre>
  *
@@ -67,7 +67,7 @@ public final class Crm {
      * @throws RuleViolationException {@code crm.bootstrap.done} when the CRM already has users
      * @throws dev.crmkit.api.ValidationException when the user's data is invalid
      */
-    public User bootstrap(NewUser firstAdmin) {
+    public User bootstrap(UserForm firstAdmin) {
         Objects.requireNonNull(firstAdmin, "firstAdmin");
         User admin = engine.run((tx, now) -> UserService.firstAdmin(engine, tx, firstAdmin, now), false, unit -> {
             User stored = unit.insert(unit.tx().users(), unit.actor());

@@ -9,11 +9,11 @@ import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.user.User;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
-import dev.crmkit.core.contact.NewContact;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.policy.Policies;
-import dev.crmkit.core.user.NewUser;
+import dev.crmkit.core.user.UserForm;
 import dev.crmkit.api.query.ContactFields;
 import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Field;
@@ -41,10 +41,10 @@ class SafetyTest {
     void crm() {
         storage = TestDatabase.freshStorage();
         Crm crm = Crm.builder().storage(storage).policy(Policies.amoCrm()).clock(Clock.systemUTC()).build();
-        User admin = crm.bootstrap(NewUser.named("Anna Admin").email("anna@example.com"));
+        User admin = crm.bootstrap(UserForm.named("Anna Admin").email("anna@example.com"));
         anna = crm.as(admin.id());
         var pipeline = anna.pipelines().create(NewPipeline.named("Sales").stage("Talks", 20));
-        deal = anna.deals().create(NewDeal.in(pipeline.id()).name("Chairs"));
+        deal = anna.deals().create(DealForm.in(pipeline.id()).name("Chairs"));
     }
 
     private long tables() throws Exception {
@@ -64,7 +64,7 @@ class SafetyTest {
         assertThat(anna.deals().query(DealFields.NAME.eq(attack), Sort.byId(), PageRequest.first(10)).items()).isEmpty();
         assertThat(anna.contacts().query(ContactFields.TAG.in(List.of(attack)), Sort.by(ContactFields.NAME),
                 PageRequest.first(10)).items()).isEmpty();
-        assertThat(anna.contacts().create(NewContact.named(attack).tag(attack)).name().full()).isEqualTo(attack);
+        assertThat(anna.contacts().create(ContactForm.named(attack).tag(attack)).name().full()).isEqualTo(attack);
         assertThat(anna.contacts().query(ContactFields.TAG.eq(attack), Sort.byId(), PageRequest.first(10)).items())
                 .hasSize(1);
         assertThat(tables()).isEqualTo(before);
@@ -99,7 +99,7 @@ class SafetyTest {
     void tenants() {
         PostgresStorage other = PostgresStorage.builder(TestDatabase.dataSource()).schema("crmkit_tenant_b").build();
         Crm crmB = Crm.builder().storage(other).clock(Clock.systemUTC()).build();
-        User adminB = crmB.bootstrap(NewUser.named("Bella Admin"));
+        User adminB = crmB.bootstrap(UserForm.named("Bella Admin"));
         CrmSession bella = crmB.as(adminB.id());
         assertThat(bella.deals().query(Filter.all(), Sort.byId(), PageRequest.first(10)).items()).isEmpty();
         assertThat(anna.deals().query(Filter.all(), Sort.byId(), PageRequest.first(10)).items()).containsExactly(deal);

@@ -8,8 +8,7 @@ import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.api.event.EventKind;
 import dev.crmkit.core.CrmSession;
-import dev.crmkit.core.deal.DealUpdate;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.spi.Storage;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,7 @@ public abstract class ConcurrencyKit extends FacadeKitBase {
                 await(start);
                 List<Deal> mine = new ArrayList<>();
                 for (int i = 0; i < 50; i++) {
-                    mine.add(session.deals().create(NewDeal.in(p.id()).name("T" + thread + "-" + i)));
+                    mine.add(session.deals().create(DealForm.in(p.id()).name("T" + thread + "-" + i)));
                 }
                 return mine;
             }));
@@ -65,14 +64,14 @@ public abstract class ConcurrencyKit extends FacadeKitBase {
     @DisplayName("two sessions update the same deal from the same version at once: one wins, the other gets a conflict")
     void parallelUpdates() throws Exception {
         Pipeline p = sales();
-        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs"));
+        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         List<java.util.concurrent.Future<Object>> futures = new ArrayList<>();
         for (CrmSession session : List.of(anna, boris)) {
             futures.add(inThread(() -> {
                 await(start);
                 try {
-                    return session.deals().update(d.id(), d.version(), DealUpdate.changes()
+                    return session.deals().update(d.id(), d.version(), x -> x
                             .name(session == anna ? "Anna's" : "Boris's"));
                 } catch (ConflictException e) {
                     return e;

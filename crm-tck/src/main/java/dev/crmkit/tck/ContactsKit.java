@@ -18,10 +18,9 @@ import dev.crmkit.api.settings.ContactTypeId;
 import dev.crmkit.api.settings.ListItem;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.core.CrmSession;
-import dev.crmkit.core.contact.NewCompany;
-import dev.crmkit.core.contact.ContactUpdate;
-import dev.crmkit.core.contact.NewContact;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.contact.CompanyForm;
+import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.task.NewTask;
@@ -55,7 +54,7 @@ public abstract class ContactsKit extends FacadeKitBase {
     @MethodSource("dev.crmkit.tck.FacadeKitBase#presetsWithEmptyContact")
     @Tag("CON-2")
     @DisplayName("a contact missing what its policy requires is rejected naming every problem; nothing stored")
-    void requiredPerPreset(String preset, Policy policy, NewContact form, List<String> expected) {
+    void requiredPerPreset(String preset, Policy policy, ContactForm form, List<String> expected) {
         CrmSession session = crm(policy).as(annaUser.id());
         ValidationException e = failsAndChangesNothing(ValidationException.class,
                 () -> session.contacts().create(form));
@@ -70,7 +69,7 @@ public abstract class ContactsKit extends FacadeKitBase {
     @MethodSource("dev.crmkit.tck.FacadeKitBase#presetsWithValidContact")
     @Tag("CON-2")
     @DisplayName("a contact with what its policy requires is stored with a CREATED event")
-    void validPerPreset(String preset, Policy policy, NewContact form) {
+    void validPerPreset(String preset, Policy policy, ContactForm form) {
         CrmSession session = crm(policy).as(annaUser.id());
         Contact c = session.contacts().create(form);
         assertThat(session.contacts().get(c.id())).isEqualTo(c);
@@ -83,15 +82,15 @@ public abstract class ContactsKit extends FacadeKitBase {
     void companyName() {
         CrmSession session = crm(Policies.onlyOffice()).as(annaUser.id());
         assertThat(codes(failsAndChangesNothing(ValidationException.class,
-                () -> session.companies().create(NewCompany.named(""))))).containsExactly("company.name.required");
-        assertThat(session.companies().create(NewCompany.named("Horns and Hooves")).name()).isEqualTo("Horns and Hooves");
+                () -> session.companies().create(CompanyForm.named(""))))).containsExactly("company.name.required");
+        assertThat(session.companies().create(CompanyForm.named("Horns and Hooves")).name()).isEqualTo("Horns and Hooves");
     }
 
     @Test
     @DisplayName("bad phones, e-mails and currency are reported with their paths, all at once")
     void badValues() {
         ValidationException e = failsAndChangesNothing(ValidationException.class,
-                () -> anna.contacts().create(NewContact.person("Ivan", "Petrov").phone("+7 901 776-34-34")
+                () -> anna.contacts().create(ContactForm.person("Ivan", "Petrov").phone("+7 901 776-34-34")
                         .phone("call me").email("ivan@@x.test").email("ok@x.test").currency("RUR1")));
         assertThat(e.violations()).extracting(v -> v.path() + " " + v.code()).containsExactlyInAnyOrder(
                 "phones[1] phone.letters", "emails[0] email.invalid", "currency money.currency.unknown");
@@ -101,9 +100,9 @@ public abstract class ContactsKit extends FacadeKitBase {
     @Tag("CON-1")
     @DisplayName("a company has many contacts; linking and unlinking write LINKED and UNLINKED events")
     void companyHasContacts() {
-        Company horns = anna.companies().create(NewCompany.named("Horns and Hooves").phone("+7 495 123-45-67"));
-        Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov").company(horns.id()));
-        Contact petr = anna.contacts().create(NewContact.person("Petr", "Ivanov"));
+        Company horns = anna.companies().create(CompanyForm.named("Horns and Hooves").phone("+7 495 123-45-67"));
+        Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov").company(horns.id()));
+        Contact petr = anna.contacts().create(ContactForm.person("Petr", "Ivanov"));
         anna.contacts().link(petr.id(), horns.id());
         assertThat(anna.contacts().ofCompany(horns.id())).extracting(Contact::id).containsExactly(ivan.id(), petr.id());
         anna.contacts().unlink(ivan.id());
@@ -120,7 +119,7 @@ public abstract class ContactsKit extends FacadeKitBase {
     void attributes() {
         ListItem<ContactTypeId> reseller = anna.settings().contactTypes().add("Reseller");
         var hot = anna.settings().temperatureLevels().byName("Hot").orElseThrow();
-        Contact c = anna.contacts().create(NewContact.person("Ivan", "Petrov").type(reseller.id())
+        Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov").type(reseller.id())
                 .temperature(hot.id()).tag("vip").currency("rub").photo(java.net.URI.create("https://f.test/i.png"))
                 .link(java.net.URI.create("https://vk.com/ivan")).description("Buys twice a year")
                 .address(new dev.crmkit.api.contact.Address("Tverskaya 1", "Moscow", "", "125009", "RU")));
@@ -141,10 +140,10 @@ public abstract class ContactsKit extends FacadeKitBase {
     @Test
     @DisplayName("two users save the same contact from the same version: the second save fails and changes nothing")
     void staleContact() {
-        Contact c = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
-        anna.contacts().update(c.id(), c.version(), ContactUpdate.changes().position("CFO"));
+        Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
+        anna.contacts().update(c.id(), c.version(), c2 -> c2.position("CFO"));
         failsAndChangesNothing(ConflictException.class,
-                () -> boris.contacts().update(c.id(), c.version(), ContactUpdate.changes().position("CEO")));
+                () -> boris.contacts().update(c.id(), c.version(), c2 -> c2.position("CEO")));
         assertThat(anna.contacts().get(c.id()).position()).contains("CFO");
         assertThat(anna.events().of(RecordRef.of(c.id()))).anySatisfy(e -> {
             assertThat(e.field()).contains("position");
@@ -157,9 +156,9 @@ public abstract class ContactsKit extends FacadeKitBase {
     @DisplayName("deleting a company unlinks its contacts, deals and leads, with events")
     void deleteCompany() {
         Pipeline p = sales();
-        Company horns = anna.companies().create(NewCompany.named("Horns"));
-        Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov").company(horns.id()));
-        Deal d = anna.deals().create(NewDeal.in(p.id()).company(horns.id()));
+        Company horns = anna.companies().create(CompanyForm.named("Horns"));
+        Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov").company(horns.id()));
+        Deal d = anna.deals().create(DealForm.in(p.id()).company(horns.id()));
         dev.crmkit.api.lead.Lead lead = data.aLead("Request", annaUser.id()).toBuilder().company(horns.id()).build();
         committed(tx -> tx.leads().insert(lead));
         anna.companies().delete(horns.id(), horns.version());
@@ -173,8 +172,8 @@ public abstract class ContactsKit extends FacadeKitBase {
     @DisplayName("deleting a contact unlinks it from its deals and removes its tasks and timeline, with events")
     void deleteContact() {
         Pipeline p = sales();
-        Contact c = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
-        Deal d = anna.deals().create(NewDeal.in(p.id()).contact(c.id()));
+        Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
+        Deal d = anna.deals().create(DealForm.in(p.id()).contact(c.id()));
         anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(c.id())).deadline(T0.plusSeconds(60)));
         anna.timeline().comment(RecordRef.of(c.id()), "Met at the fair");
         failsAndChangesNothing(ConflictException.class, () -> anna.contacts().delete(c.id(), 7));

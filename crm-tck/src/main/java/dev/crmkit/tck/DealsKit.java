@@ -24,16 +24,15 @@ import dev.crmkit.api.query.Sort;
 import dev.crmkit.api.settings.LossReasonId;
 import dev.crmkit.api.user.User;
 import dev.crmkit.core.CrmSession;
-import dev.crmkit.core.contact.NewCompany;
-import dev.crmkit.core.contact.NewContact;
-import dev.crmkit.core.deal.DealUpdate;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.contact.CompanyForm;
+import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.event.EventQuery;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.policy.Reopening;
-import dev.crmkit.core.user.NewUser;
+import dev.crmkit.core.user.UserForm;
 import dev.crmkit.spi.Storage;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -68,9 +67,9 @@ public abstract class DealsKit extends FacadeKitBase {
     @Tag("DEAL-1")
     @DisplayName("a deal is created in one pipeline, at its first stage unless given, with one responsible user: its creator unless given")
     void create() {
-        Contact ivan = boris.contacts().create(NewContact.person("Ivan", "Petrov"));
-        Company horns = boris.companies().create(NewCompany.named("Horns"));
-        Deal d = boris.deals().create(NewDeal.in(p.id()).name("Office chairs").contact(ivan.id()).company(horns.id())
+        Contact ivan = boris.contacts().create(ContactForm.person("Ivan", "Petrov"));
+        Company horns = boris.companies().create(CompanyForm.named("Horns"));
+        Deal d = boris.deals().create(DealForm.in(p.id()).name("Office chairs").contact(ivan.id()).company(horns.id())
                 .budget(Money.of("15000.00", "RUB"), BudgetType.PER_MONTH).expectedClose(LocalDate.of(2026, 12, 1))
                 .product("Chair", new BigDecimal("10"), Money.of("1500", "RUB")));
         assertThat(d.pipeline()).isEqualTo(p.id());
@@ -79,7 +78,7 @@ public abstract class DealsKit extends FacadeKitBase {
         assertThat(d.budget()).contains(new Budget(Money.of("15000", "RUB"), BudgetType.PER_MONTH));
         assertThat(d.products().get(0).total()).isEqualTo(Money.of("15000", "RUB"));
         assertThat(boris.deals().get(d.id())).isEqualTo(d);
-        Deal assigned = anna.deals().create(NewDeal.in(p.id()).stage(p.stages().get(1).id()).responsible(borisUser.id()));
+        Deal assigned = anna.deals().create(DealForm.in(p.id()).stage(p.stages().get(1).id()).responsible(borisUser.id()));
         assertThat(assigned.responsible()).isEqualTo(borisUser.id());
         assertThat(assigned.stage()).isEqualTo(p.stages().get(1).id());
         assertThat(assigned.name()).startsWith("Deal ");
@@ -90,12 +89,12 @@ public abstract class DealsKit extends FacadeKitBase {
     @DisplayName("a deal's bad input is reported all at once; an unknown pipeline is NotFoundException")
     void badDeal() {
         ValidationException e = failsAndChangesNothing(ValidationException.class,
-                () -> anna.deals().create(NewDeal.in(p.id()).stage(p.wonStage().id())
+                () -> anna.deals().create(DealForm.in(p.id()).stage(p.wonStage().id())
                         .contact(new dev.crmkit.api.contact.ContactId(java.util.UUID.randomUUID()))
                         .budget(Money.of("-5", "RUB"))));
         assertThat(e.violations()).extracting(v -> v.path() + " " + v.code()).containsExactlyInAnyOrder(
                 "stage deal.stage.closed", "contacts[0] deal.contact.unknown", "budget budget.negative");
-        failsAndChangesNothing(NotFoundException.class, () -> anna.deals().create(NewDeal.in(
+        failsAndChangesNothing(NotFoundException.class, () -> anna.deals().create(DealForm.in(
                 new dev.crmkit.api.deal.PipelineId(java.util.UUID.randomUUID()))));
         failsAndChangesNothing(NotFoundException.class, () -> anna.deals().move(
                 new dev.crmkit.api.deal.DealId(java.util.UUID.randomUUID()), p.firstStage().id()));
@@ -106,7 +105,7 @@ public abstract class DealsKit extends FacadeKitBase {
     @DisplayName("moving to a stage of another pipeline, or an unknown stage, is a typed error; nothing changes")
     void foreignStage() {
         Pipeline other = anna.pipelines().create(NewPipeline.named("Partners").stage("Talks", 20));
-        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs"));
+        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
                 () -> anna.deals().move(d.id(), other.firstStage().id())))).containsExactly("deal.stage.foreign");
         assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
@@ -121,7 +120,7 @@ public abstract class DealsKit extends FacadeKitBase {
     @Tag("DEAL-1")
     @DisplayName("moving through stages records STAGE_CHANGED events with the stage names")
     void move() {
-        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs"));
+        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         clock.advance(Duration.ofHours(1));
         Deal moved = anna.deals().move(d.id(), p.stages().get(1).id());
         assertThat(moved.stage()).isEqualTo(p.stages().get(1).id());
@@ -139,7 +138,7 @@ public abstract class DealsKit extends FacadeKitBase {
     @Tag("DEAL-9")
     @DisplayName("closing as Lost needs a reason from the admin list; Won needs none")
     void closing() {
-        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs"));
+        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
                 () -> anna.deals().move(d.id(), p.lostStage().id())))).containsExactly("deal.loss_reason.required");
         assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
@@ -149,7 +148,7 @@ public abstract class DealsKit extends FacadeKitBase {
         assertThat(lost.stage()).isEqualTo(p.lostStage().id());
         assertThat(lost.lossReason()).contains(reason("Too expensive").id());
         assertThat(lost.closed()).contains(T0);
-        Deal w = anna.deals().win(anna.deals().create(NewDeal.in(p.id()).name("Tables")).id());
+        Deal w = anna.deals().win(anna.deals().create(DealForm.in(p.id()).name("Tables")).id());
         assertThat(w.stage()).isEqualTo(p.wonStage().id());
         assertThat(w.lossReason()).isEmpty();
         assertThat(anna.events().of(RecordRef.of(d.id()))).extracting(Event::kind)
@@ -160,7 +159,7 @@ public abstract class DealsKit extends FacadeKitBase {
     @Tag("DEAL-9")
     @DisplayName("amoCRM preset: anyone may re-open a closed deal; it loses its close date and reason")
     void reopenAmo() {
-        Deal lost = boris.deals().lose(boris.deals().create(NewDeal.in(p.id())).id(), reason("Too expensive").id());
+        Deal lost = boris.deals().lose(boris.deals().create(DealForm.in(p.id())).id(), reason("Too expensive").id());
         Deal reopened = boris.deals().move(lost.id(), p.firstStage().id());
         assertThat(reopened.closed()).isEmpty();
         assertThat(reopened.lossReason()).isEmpty();
@@ -173,11 +172,11 @@ public abstract class DealsKit extends FacadeKitBase {
     void reopenByPolicy() {
         CrmSession bBoris = crm(Policies.bitrix24SalesDepartment()).as(borisUser.id());
         CrmSession bAnna = crm(Policies.bitrix24SalesDepartment()).as(annaUser.id());
-        Deal won = bBoris.deals().win(bBoris.deals().create(NewDeal.in(p.id())).id());
+        Deal won = bBoris.deals().win(bBoris.deals().create(DealForm.in(p.id())).id());
         failsAndChangesNothing(AccessDeniedException.class, () -> bBoris.deals().move(won.id(), p.firstStage().id()));
         assertThat(bAnna.deals().move(won.id(), p.firstStage().id()).closed()).isEmpty();
         CrmSession strict = crm(Policy.builder(Policies.amoCrm()).reopening(Reopening.NOBODY).build()).as(annaUser.id());
-        Deal closed = strict.deals().win(strict.deals().create(NewDeal.in(p.id())).id());
+        Deal closed = strict.deals().win(strict.deals().create(DealForm.in(p.id())).id());
         assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
                 () -> strict.deals().move(closed.id(), p.firstStage().id())))).containsExactly("deal.reopen.forbidden");
     }
@@ -185,11 +184,11 @@ public abstract class DealsKit extends FacadeKitBase {
     @Test
     @DisplayName("two users update the same deal from the same version: the second fails with a conflict")
     void staleDeal() {
-        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs"));
-        anna.deals().update(d.id(), d.version(), DealUpdate.changes().name("Office chairs")
+        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
+        anna.deals().update(d.id(), d.version(), x -> x.name("Office chairs")
                 .budget(Money.of("100", "RUB")));
         failsAndChangesNothing(ConflictException.class,
-                () -> boris.deals().update(d.id(), d.version(), DealUpdate.changes().name("Garden chairs")));
+                () -> boris.deals().update(d.id(), d.version(), x -> x.name("Garden chairs")));
         Deal stored = anna.deals().get(d.id());
         assertThat(stored.name()).isEqualTo("Office chairs");
         assertThat(anna.events().of(RecordRef.of(d.id()))).filteredOn(e -> e.kind() == EventKind.FIELD_CHANGED)
@@ -200,20 +199,20 @@ public abstract class DealsKit extends FacadeKitBase {
     @Tag("DEAL-1")
     @DisplayName("handing a deal to another user writes RESPONSIBLE_CHANGED; an inactive user cannot take it")
     void responsible() {
-        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs"));
-        Deal handed = anna.deals().update(d.id(), d.version(), DealUpdate.changes().responsible(borisUser.id()));
+        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
+        Deal handed = anna.deals().update(d.id(), d.version(), x -> x.responsible(borisUser.id()));
         assertThat(handed.responsible()).isEqualTo(borisUser.id());
-        User carl = anna.users().add(NewUser.named("Carl"));
+        User carl = anna.users().add(UserForm.named("Carl"));
         anna.users().deactivate(carl.id(), annaUser.id());
         assertThat(codes(failsAndChangesNothing(ValidationException.class, () -> anna.deals().update(d.id(),
-                handed.version(), DealUpdate.changes().responsible(carl.id()))))).containsExactly("deal.responsible.inactive");
+                handed.version(), x -> x.responsible(carl.id()))))).containsExactly("deal.responsible.inactive");
     }
 
     @Test
     @DisplayName("deals are filtered, sorted and paged through the facade")
     void query() {
         for (int i = 1; i <= 5; i++) {
-            anna.deals().create(NewDeal.in(p.id()).name("D" + i).budget(Money.of(i * 100 + "", "RUB")));
+            anna.deals().create(DealForm.in(p.id()).name("D" + i).budget(Money.of(i * 100 + "", "RUB")));
         }
         Slice<Deal> page = anna.deals().query(DealFields.BUDGET_AMOUNT.ge(new BigDecimal("300")),
                 Sort.byDescending(DealFields.BUDGET_AMOUNT), PageRequest.first(2));

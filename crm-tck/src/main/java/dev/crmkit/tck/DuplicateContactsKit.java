@@ -19,11 +19,10 @@ import dev.crmkit.api.task.Task;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.timeline.Comment;
 import dev.crmkit.core.CrmSession;
-import dev.crmkit.core.contact.NewCompany;
-import dev.crmkit.core.contact.ContactUpdate;
-import dev.crmkit.core.contact.NewContact;
+import dev.crmkit.core.contact.CompanyForm;
+import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.contact.OnDuplicate;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.task.NewTask;
@@ -60,10 +59,10 @@ public abstract class DuplicateContactsKit extends FacadeKitBase {
     @Tag("CON-4")
     @DisplayName("amoCRM: the same phone in another spelling, or the same e-mail, is a duplicate naming the existing contact")
     void amo() {
-        Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov").phone("+7 (901) 776-34-34")
+        Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov").phone("+7 (901) 776-34-34")
                 .email("ivan@client.test"));
         dev.crmkit.api.DuplicateException byPhone = failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
-                () -> boris.contacts().create(NewContact.named("I. Petrov").phone("8 901 776 34 34 доб. 5")));
+                () -> boris.contacts().create(ContactForm.named("I. Petrov").phone("8 901 776 34 34 доб. 5")));
         assertThat(byPhone.matches()).singleElement().satisfies(m -> {
             assertThat(m.record()).isEqualTo(RecordRef.of(ivan.id()));
             assertThat(m.name()).isEqualTo("Ivan Petrov");
@@ -71,12 +70,12 @@ public abstract class DuplicateContactsKit extends FacadeKitBase {
             assertThat(m.score()).isEqualByComparingTo("0.5");
         });
         assertThat(failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
-                () -> boris.contacts().create(NewContact.named("Vanya").email(" IVAN@Client.test"))).matches())
+                () -> boris.contacts().create(ContactForm.named("Vanya").email(" IVAN@Client.test"))).matches())
                 .extracting(m -> m.fields()).containsExactly(java.util.Set.of(dev.crmkit.api.contact.MatchField.EMAIL));
-        assertThat(anna.contacts().findDuplicates(NewContact.named("x").phone("9017763434").email("ivan@client.test")))
+        assertThat(anna.contacts().findDuplicates(ContactForm.named("x").phone("9017763434").email("ivan@client.test")))
                 .singleElement().satisfies(m -> assertThat(m.score()).isEqualByComparingTo("1"));
-        assertThat(anna.contacts().findDuplicates(NewContact.named("Ivan Petrov").phone("+7 901 776-34-35"))).isEmpty();
-        Contact anyway = boris.contacts().create(NewContact.named("Ivan (second card)").phone("89017763434").onDuplicate(OnDuplicate.CREATE_ANYWAY));
+        assertThat(anna.contacts().findDuplicates(ContactForm.named("Ivan Petrov").phone("+7 901 776-34-35"))).isEmpty();
+        Contact anyway = boris.contacts().create(ContactForm.named("Ivan (second card)").phone("89017763434").onDuplicate(OnDuplicate.CREATE_ANYWAY));
         assertThat(anna.contacts().get(anyway.id())).isEqualTo(anyway);
     }
 
@@ -108,22 +107,22 @@ public abstract class DuplicateContactsKit extends FacadeKitBase {
     @DisplayName("ONLYOFFICE: the same e-mail or phone is a duplicate")
     void onlyOffice() {
         CrmSession o = crm(Policies.onlyOffice()).as(annaUser.id());
-        o.contacts().create(NewContact.person("Ivan", "Petrov").email("ivan@client.test").phone("+7 901 776-34-34"));
+        o.contacts().create(ContactForm.person("Ivan", "Petrov").email("ivan@client.test").phone("+7 901 776-34-34"));
         failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
-                () -> o.contacts().create(NewContact.person("Petr", "Ivanov").email("IVAN@client.test")));
+                () -> o.contacts().create(ContactForm.person("Petr", "Ivanov").email("IVAN@client.test")));
         failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
-                () -> o.contacts().create(NewContact.person("Petr", "Ivanov").phone("9017763434")));
+                () -> o.contacts().create(ContactForm.person("Petr", "Ivanov").phone("9017763434")));
     }
 
     @Test
     @Tag("CON-5")
     @DisplayName("companies: the same normalized name plus a phone or e-mail is a duplicate; the name alone is not")
     void companies() {
-        Company horns = anna.companies().create(NewCompany.named("Рога и Копыта").phone("+7 495 123-45-67"));
+        Company horns = anna.companies().create(CompanyForm.named("Рога и Копыта").phone("+7 495 123-45-67"));
         assertThat(failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
-                () -> anna.companies().create(NewCompany.named("  рога  и копыта ").phone("8 495 123 45 67")))
+                () -> anna.companies().create(CompanyForm.named("  рога  и копыта ").phone("8 495 123 45 67")))
                 .matches()).extracting(m -> m.record()).containsExactly(RecordRef.of(horns.id()));
-        assertThat(anna.companies().create(NewCompany.named("Рога и Копыта").phone("+7 812 000-00-00")).name())
+        assertThat(anna.companies().create(CompanyForm.named("Рога и Копыта").phone("+7 812 000-00-00")).name())
                 .isEqualTo("Рога и Копыта");
     }
 
@@ -131,16 +130,16 @@ public abstract class DuplicateContactsKit extends FacadeKitBase {
     @Tag("CON-5")
     @DisplayName("updating into a duplicate is rejected; updating other fields of a known duplicate is not")
     void updates() {
-        Contact ivan = anna.contacts().create(NewContact.named("Ivan").phone("+7 901 776-34-34"));
-        Contact petr = anna.contacts().create(NewContact.named("Petr").phone("+7 903 000-00-00"));
+        Contact ivan = anna.contacts().create(ContactForm.named("Ivan").phone("+7 901 776-34-34"));
+        Contact petr = anna.contacts().create(ContactForm.named("Petr").phone("+7 903 000-00-00"));
         failsAndChangesNothing(dev.crmkit.api.DuplicateException.class, () -> anna.contacts().update(petr.id(),
-                petr.version(), ContactUpdate.changes().clearPhones().addPhone("89017763434", PhoneKind.WORK)));
-        Contact twin = anna.contacts().create(NewContact.named("Ivan twin").phone("9017763434").onDuplicate(OnDuplicate.CREATE_ANYWAY));
-        Contact renamed = anna.contacts().update(twin.id(), twin.version(), ContactUpdate.changes().position("CFO"));
+                petr.version(), c -> c.clearPhones().phone("89017763434")));
+        Contact twin = anna.contacts().create(ContactForm.named("Ivan twin").phone("9017763434").onDuplicate(OnDuplicate.CREATE_ANYWAY));
+        Contact renamed = anna.contacts().update(twin.id(), twin.version(), c -> c.position("CFO"));
         assertThat(anna.contacts().get(twin.id())).isEqualTo(renamed);
         assertThat(renamed.position()).contains("CFO");
         assertThat(renamed.version()).isEqualTo(twin.version() + 1);
-        assertThat(anna.contacts().findDuplicates(NewContact.named("Someone").phone("9017763434")))
+        assertThat(anna.contacts().findDuplicates(ContactForm.named("Someone").phone("9017763434")))
                 .as("the two stay known duplicates").extracting(m -> m.record().id())
                 .containsExactlyInAnyOrder(ivan.id().value(), twin.id().value());
     }
@@ -166,11 +165,11 @@ public abstract class DuplicateContactsKit extends FacadeKitBase {
         CrmSession own = crm(Policy.builder(Policies.amoCrm()).ownDomains(java.util.Set.of("Horns.Example")).build())
                 .as(annaUser.id());
         ValidationException e = failsAndChangesNothing(ValidationException.class,
-                () -> own.contacts().create(NewContact.named("Ivan").email("ivan@client.test")
+                () -> own.contacts().create(ContactForm.named("Ivan").email("ivan@client.test")
                         .email("sales@HORNS.example").email("Boris@crmkit.test")));
         assertThat(e.violations()).extracting(v -> v.path() + " " + v.code()).containsExactly(
                 "emails[1] client.email.own_domain", "emails[2] client.email.own_user");
-        assertThat(own.contacts().create(NewContact.named("Ivan").email("ivan@client.test")).emails()).hasSize(1);
+        assertThat(own.contacts().create(ContactForm.named("Ivan").email("ivan@client.test")).emails()).hasSize(1);
     }
 
     @Test
@@ -178,12 +177,12 @@ public abstract class DuplicateContactsKit extends FacadeKitBase {
     @DisplayName("merge: survivor wins unless empty, phones/e-mails/tags united, deals, leads, tasks and timeline move, one MERGED event")
     void merge() {
         Pipeline p = sales();
-        Contact ivan = anna.contacts().create(NewContact.person("Ivan", null).phone("+7 901 776-34-34").tag("vip")
+        Contact ivan = anna.contacts().create(ContactForm.person("Ivan", null).phone("+7 901 776-34-34").tag("vip")
                 .email("ivan@client.test"));
-        Contact card = anna.contacts().create(NewContact.person("Ivan", "Petrov").phone("8 901 776 34 34")
+        Contact card = anna.contacts().create(ContactForm.person("Ivan", "Petrov").phone("8 901 776 34 34")
                 .phone("+7 495 000-00-00").email("IVAN@client.test").email("petrov@home.test").tag("moscow")
                 .position("CFO").birthDate(LocalDate.of(1985, 4, 12)).onDuplicate(OnDuplicate.CREATE_ANYWAY));
-        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs").contact(card.id()).contact(ivan.id()));
+        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs").contact(card.id()).contact(ivan.id()));
         Task t = anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(card.id())).deadline(T0.plusSeconds(60)));
         Comment c = anna.timeline().comment(RecordRef.of(card.id()), "Met at the fair");
         dev.crmkit.api.lead.Lead lead = data.aLead("Request", annaUser.id()).toBuilder().contact(card.id()).build();
@@ -223,10 +222,10 @@ public abstract class DuplicateContactsKit extends FacadeKitBase {
     @Tag("CON-6")
     @DisplayName("merge: a contact changed since the preview fails with a conflict and nothing changes")
     void staleMerge() {
-        Contact a = anna.contacts().create(NewContact.named("Ivan").phone("+7 901 776-34-34"));
-        Contact b = anna.contacts().create(NewContact.named("Ivan P.").phone("89017763434").onDuplicate(OnDuplicate.CREATE_ANYWAY));
+        Contact a = anna.contacts().create(ContactForm.named("Ivan").phone("+7 901 776-34-34"));
+        Contact b = anna.contacts().create(ContactForm.named("Ivan P.").phone("89017763434").onDuplicate(OnDuplicate.CREATE_ANYWAY));
         dev.crmkit.core.contact.MergePreview preview = anna.contacts().previewMerge(a.id(), List.of(b.id()));
-        anna.contacts().update(b.id(), b.version(), ContactUpdate.changes().position("CEO"));
+        anna.contacts().update(b.id(), b.version(), c -> c.position("CEO"));
         failsAndChangesNothing(ConflictException.class, () -> anna.contacts().merge(preview));
         assertThat(codes(failsAndChangesNothing(ValidationException.class,
                 () -> anna.contacts().previewMerge(a.id(), List.of(a.id()))))).containsExactly("merge.survivor.included");
@@ -276,7 +275,7 @@ public abstract class DuplicateContactsKit extends FacadeKitBase {
     @MethodSource("dev.crmkit.tck.FacadeKitBase#racingPeople")
     @Tag("CON-5")
     @DisplayName("two threads creating the same person at once end with exactly one contact; the other gets DuplicateException")
-    void race(String preset, Policy policy, NewContact person) throws Exception {
+    void race(String preset, Policy policy, ContactForm person) throws Exception {
         CrmSession session = crm(policy).as(annaUser.id());
         CrmSession other = crm(policy).as(borisUser.id());
         for (int round = 0; round < 5; round++) {

@@ -14,9 +14,8 @@ import dev.crmkit.api.money.Budget;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
-import dev.crmkit.core.contact.NewContact;
-import dev.crmkit.core.deal.DealUpdate;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.event.EventQuery;
 import dev.crmkit.spi.Storage;
 import java.time.Duration;
@@ -46,9 +45,9 @@ public abstract class EventLogKit extends FacadeKitBase {
     void everyWrite() {
         Pipeline p = sales();
         clock.advance(Duration.ofMinutes(1));
-        Deal d = boris.deals().create(NewDeal.in(p.id()).name("Chairs").budget(Money.of("100", "RUB")));
+        Deal d = boris.deals().create(DealForm.in(p.id()).name("Chairs").budget(Money.of("100", "RUB")));
         clock.advance(Duration.ofMinutes(1));
-        boris.deals().update(d.id(), d.version(), DealUpdate.changes().budget(Money.of("250", "RUB")));
+        boris.deals().update(d.id(), d.version(), x -> x.budget(Money.of("250", "RUB")));
         List<Event> events = boris.events().of(RecordRef.of(d.id()));
         assertThat(events).hasSize(2);
         Event created = events.get(0);
@@ -69,9 +68,9 @@ public abstract class EventLogKit extends FacadeKitBase {
     @DisplayName("a failed operation leaves no event")
     void failedLeavesNone() {
         Pipeline p = sales();
-        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs"));
+        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         failsAndChangesNothing(RuleViolationException.class, () -> anna.deals().move(d.id(), p.lostStage().id()));
-        failsAndChangesNothing(ValidationException.class, () -> anna.contacts().create(NewContact.named("")));
+        failsAndChangesNothing(ValidationException.class, () -> anna.contacts().create(ContactForm.named("")));
         failsAndChangesNothing(AccessDeniedException.class, () -> boris.settings().lossReasons().add("Weather"));
     }
 
@@ -81,10 +80,10 @@ public abstract class EventLogKit extends FacadeKitBase {
     void filter() {
         Pipeline p = sales();
         Instant start = clock.advance(Duration.ofHours(1));
-        Deal a = anna.deals().create(NewDeal.in(p.id()).name("A"));
-        Deal b = boris.deals().create(NewDeal.in(p.id()).name("B"));
-        Deal c = boris.deals().create(NewDeal.in(p.id()).name("C"));
-        boris.contacts().create(NewContact.named("Ivan"));
+        Deal a = anna.deals().create(DealForm.in(p.id()).name("A"));
+        Deal b = boris.deals().create(DealForm.in(p.id()).name("B"));
+        Deal c = boris.deals().create(DealForm.in(p.id()).name("C"));
+        boris.contacts().create(ContactForm.named("Ivan"));
         clock.advance(Duration.ofHours(1));
         boris.deals().move(b.id(), p.stages().get(1).id());
         Instant end = clock.advance(Duration.ofHours(1));
@@ -106,7 +105,7 @@ public abstract class EventLogKit extends FacadeKitBase {
     void changeFeed() {
         long seen = anna.events().after(0, 10_000).stream().mapToLong(Event::sequence).max().orElse(0);
         Pipeline p = sales();
-        anna.deals().create(NewDeal.in(p.id()).name("A"));
+        anna.deals().create(DealForm.in(p.id()).name("A"));
         List<Event> batch = anna.events().after(seen, 1);
         assertThat(batch).hasSize(1);
         assertThat(batch.get(0).sequence()).isEqualTo(seen + 1);

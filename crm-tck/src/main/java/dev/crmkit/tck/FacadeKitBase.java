@@ -12,11 +12,11 @@ import dev.crmkit.api.settings.LossReasonId;
 import dev.crmkit.api.user.User;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
-import dev.crmkit.core.contact.NewContact;
+import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
-import dev.crmkit.core.user.NewUser;
+import dev.crmkit.core.user.UserForm;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.time.Duration;
@@ -76,9 +76,9 @@ public abstract class FacadeKitBase extends StorageKitBase {
     void users() {
         clock = new MutableClock(T0);
         crm = crm(policy());
-        annaUser = crm.bootstrap(NewUser.named("Anna Admin").email("anna@crmkit.test"));
+        annaUser = crm.bootstrap(UserForm.named("Anna Admin").email("anna@crmkit.test"));
         anna = crm.as(annaUser.id());
-        borisUser = anna.users().add(NewUser.named("Boris Manager").email("boris@crmkit.test"));
+        borisUser = anna.users().add(UserForm.named("Boris Manager").email("boris@crmkit.test"));
         boris = crm.as(borisUser.id());
     }
 
@@ -148,16 +148,16 @@ public abstract class FacadeKitBase extends StorageKitBase {
 
     static Stream<Arguments> presetsWithEmptyContact() {
         return Stream.of(
-                Arguments.of("amoCRM", Policies.amoCrm(), NewContact.named(" "), List.of("contact.name.required")),
-                Arguments.of("ONLYOFFICE", Policies.onlyOffice(), NewContact.named("Ivan"),
+                Arguments.of("amoCRM", Policies.amoCrm(), ContactForm.named(" "), List.of("contact.name.required")),
+                Arguments.of("ONLYOFFICE", Policies.onlyOffice(), ContactForm.named("Ivan"),
                         List.of("contact.last_name.required")),
-                Arguments.of("ONLYOFFICE", Policies.onlyOffice(), NewContact.person(null, "Petrov"),
+                Arguments.of("ONLYOFFICE", Policies.onlyOffice(), ContactForm.person(null, "Petrov"),
                         List.of("contact.first_name.required")),
                 Arguments.of("Bitrix24", Policies.bitrix24SalesDepartment(),
-                        NewContact.person("Ivan", "Petrov").phone("+1 212 555 0100").email("ivan@work.test"),
+                        ContactForm.person("Ivan", "Petrov").phone("+1 212 555 0100").email("ivan@work.test"),
                         List.of("contact.middle_name.required", "contact.mobile_phone.required",
                                 "contact.birth_date.required", "contact.private_email.required")),
-                Arguments.of("Bitrix24", Policies.bitrix24SalesDepartment(), NewContact.named("Ivan Petrov"),
+                Arguments.of("Bitrix24", Policies.bitrix24SalesDepartment(), ContactForm.named("Ivan Petrov"),
                         List.of("contact.middle_name.required", "contact.last_name.required", "contact.phone.required",
                                 "contact.mobile_phone.required", "contact.birth_date.required",
                                 "contact.private_email.required")));
@@ -165,23 +165,23 @@ public abstract class FacadeKitBase extends StorageKitBase {
 
     static Stream<Arguments> presetsWithValidContact() {
         return Stream.of(
-                Arguments.of("amoCRM", Policies.amoCrm(), NewContact.named("Ivan")),
-                Arguments.of("ONLYOFFICE", Policies.onlyOffice(), NewContact.person("Ivan", "Petrov")),
-                Arguments.of("Bitrix24", Policies.bitrix24SalesDepartment(), NewContact.person("Ivan", "Petrov")
+                Arguments.of("amoCRM", Policies.amoCrm(), ContactForm.named("Ivan")),
+                Arguments.of("ONLYOFFICE", Policies.onlyOffice(), ContactForm.person("Ivan", "Petrov")),
+                Arguments.of("Bitrix24", Policies.bitrix24SalesDepartment(), ContactForm.person("Ivan", "Petrov")
                         .middleName("Sergeevich").phone("8 (903) 123-45-67", PhoneKind.MOBILE)
                         .birthDate(LocalDate.of(1990, 5, 17)).email("ivan.petrov@mail.test", EmailKind.PRIVATE)));
     }
 
 
-    static NewContact bitrixPerson(String first, String phone, LocalDate birth, String email) {
-        return NewContact.person(first, "Petrov").middleName("Sergeevich").phone(phone, PhoneKind.MOBILE)
+    static ContactForm bitrixPerson(String first, String phone, LocalDate birth, String email) {
+        return ContactForm.person(first, "Petrov").middleName("Sergeevich").phone(phone, PhoneKind.MOBILE)
                 .birthDate(birth).email(email, EmailKind.PRIVATE);
     }
 
     static Stream<Arguments> racingPeople() {
         return Stream.of(
-                Arguments.of("amoCRM", Policies.amoCrm(), NewContact.named("Ivan").phone("+7 901 776-34-34")),
-                Arguments.of("ONLYOFFICE", Policies.onlyOffice(), NewContact.person("Ivan", "Petrov").email("ivan@client.test")),
+                Arguments.of("amoCRM", Policies.amoCrm(), ContactForm.named("Ivan").phone("+7 901 776-34-34")),
+                Arguments.of("ONLYOFFICE", Policies.onlyOffice(), ContactForm.person("Ivan", "Petrov").email("ivan@client.test")),
                 Arguments.of("Bitrix24", Policies.bitrix24SalesDepartment(),
                         bitrixPerson("Ivan", "+7 901 776-34-34", LocalDate.of(1990, 5, 17), "ivan@mail.test")));
     }

@@ -9,7 +9,7 @@ import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.StageKind;
 import dev.crmkit.api.event.EventKind;
 import dev.crmkit.core.CrmSession;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
@@ -116,7 +116,7 @@ public abstract class PipelinesKit extends FacadeKitBase {
     void deleteStage() {
         Pipeline p = sales();
         var negotiation = p.stages().get(1);
-        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs").stage(negotiation.id()));
+        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs").stage(negotiation.id()));
         assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
                 () -> anna.pipelines().deleteStage(p.id(), negotiation.id(), Optional.empty()))))
                 .containsExactly("pipeline.stage.target_required");

@@ -15,8 +15,8 @@ import dev.crmkit.api.settings.TaskTypeId;
 import dev.crmkit.api.task.Reminder;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.timeline.Call;
-import dev.crmkit.core.contact.NewContact;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.spi.Storage;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public abstract class TasksKit extends FacadeKitBase {
     @DisplayName("a task defaults to the first type (Call), its creator as assignee and a reminder a day before")
     void defaults() {
         Pipeline p = sales();
-        Deal d = boris.deals().create(NewDeal.in(p.id()).name("Chairs"));
+        Deal d = boris.deals().create(DealForm.in(p.id()).name("Chairs"));
         Task t = boris.tasks().create(NewTask.todo("Call about the delivery").on(RecordRef.of(d.id()))
                 .deadline(T0.plus(Duration.ofDays(2))));
         assertThat(t.assignee()).isEqualTo(borisUser.id());
@@ -78,7 +78,7 @@ public abstract class TasksKit extends FacadeKitBase {
     @Tag("TASK-1")
     @DisplayName("a task is closed with a result, and a result can be added after closing")
     void close() {
-        Contact c = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
+        Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Task t = anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(c.id())).deadline(T0.plusSeconds(60)));
         Task closed = anna.tasks().close(t.id(), Optional.empty());
         assertThat(closed.isOpen()).isFalse();
@@ -92,8 +92,8 @@ public abstract class TasksKit extends FacadeKitBase {
     @Tag("TASK-2")
     @DisplayName("one task is created for many contacts at once, one each, in one transaction")
     void many() {
-        Contact a = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
-        Contact b = anna.contacts().create(NewContact.person("Petr", "Ivanov"));
+        Contact a = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
+        Contact b = anna.contacts().create(ContactForm.person("Petr", "Ivanov"));
         List<Task> tasks = anna.tasks().createForContacts(NewTask.todo("Invite to the fair").deadline(T0.plusSeconds(600)),
                 List.of(a.id(), b.id()));
         assertThat(tasks).extracting(Task::owner).containsExactly(RecordRef.of(a.id()), RecordRef.of(b.id()));
@@ -106,7 +106,7 @@ public abstract class TasksKit extends FacadeKitBase {
     @Tag("TASK-1")
     @DisplayName("task types are admin-managed; removing a type in use needs a replacement")
     void taskTypes() {
-        Contact c = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
+        Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         ListItem<TaskTypeId> visit = anna.settings().taskTypes().add("Visit");
         Task t = anna.tasks().create(NewTask.todo("Visit the office").type(visit.id()).on(RecordRef.of(c.id()))
                 .deadline(T0.plusSeconds(60)));

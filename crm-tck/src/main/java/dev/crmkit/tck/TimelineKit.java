@@ -12,8 +12,8 @@ import dev.crmkit.api.timeline.Channel;
 import dev.crmkit.api.timeline.Comment;
 import dev.crmkit.api.timeline.Direction;
 import dev.crmkit.api.timeline.Message;
-import dev.crmkit.core.contact.NewContact;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.NewMessage;
 import dev.crmkit.core.timeline.TimelineItem;
@@ -43,7 +43,7 @@ public abstract class TimelineKit extends FacadeKitBase {
     @DisplayName("a record's timeline holds comments, calls, messages and its stage changes, each with author and time")
     void timeline() {
         Pipeline p = sales();
-        Deal d = anna.deals().create(NewDeal.in(p.id()).name("Chairs"));
+        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         RecordRef ref = RecordRef.of(d.id());
         clock.advance(Duration.ofMinutes(5));
         Comment c = boris.timeline().comment(ref, "Discussed delivery on the 15th");
@@ -66,7 +66,7 @@ public abstract class TimelineKit extends FacadeKitBase {
     @Tag("ACT-2")
     @DisplayName("a call keeps direction, numbers, start, duration, answer, operator, recording, cost and call id")
     void call() {
-        Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
+        Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Call call = anna.timeline().logCall(RecordRef.of(ivan.id()), NewCall.inbound("+7 901 776-34-34",
                 "+7 495 123-45-67", T0).answered(Duration.ofSeconds(95)).operator(borisUser.id())
                 .recording(java.net.URI.create("https://rec.test/1.mp3")).cost(Money.of("3.50", "RUB"))
@@ -87,7 +87,7 @@ public abstract class TimelineKit extends FacadeKitBase {
     @Tag("ACT-2")
     @DisplayName("a call id from a telephony integration is stored once, however often it is reported")
     void callOnce() {
-        Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
+        Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         NewCall report = NewCall.inbound("+79017763434", "+74951234567", T0).answered(Duration.ofSeconds(30))
                 .reportedBy("mango", "c-9");
         Call first = anna.timeline().logCall(RecordRef.of(ivan.id()), report);

@@ -6,8 +6,8 @@ import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.timeline.Call;
-import dev.crmkit.core.contact.NewContact;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.TimelineItem;
 import dev.crmkit.spi.Storage;
@@ -33,9 +33,9 @@ public abstract class TwoIntegrationsKit extends FacadeKitBase {
     @Tag("ACT-2")
     @DisplayName("the same call reported by two integrations is logged once; amoCRM would log it twice, crmkit doesn't")
     void sameCallOnce() {
-        Contact ivan = anna.contacts().create(NewContact.person("Ivan", "Petrov"));
+        Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Pipeline p = sales();
-        Deal d = anna.deals().create(NewDeal.in(p.id()).contact(ivan.id()));
+        Deal d = anna.deals().create(DealForm.in(p.id()).contact(ivan.id()));
         Call first = anna.timeline().logCall(RecordRef.of(ivan.id()), NewCall.inbound("+7 (901) 776-34-34",
                 "+7 495 123-45-67", T0).answered(Duration.ofSeconds(30)).reportedBy("mango", "m-1"));
         Call second = boris.timeline().logCall(RecordRef.of(d.id()), NewCall.inbound("89017763434", "74951234567",

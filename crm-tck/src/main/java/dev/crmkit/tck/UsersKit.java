@@ -24,15 +24,14 @@ import dev.crmkit.api.task.Task;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
-import dev.crmkit.core.contact.NewCompany;
-import dev.crmkit.core.contact.NewContact;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.contact.CompanyForm;
+import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.event.EventQuery;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.user.Handover;
-import dev.crmkit.core.user.NewUser;
-import dev.crmkit.core.user.UserUpdate;
+import dev.crmkit.core.user.UserForm;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.util.List;
@@ -64,7 +63,7 @@ public abstract class UsersKit extends FacadeKitBase {
         assertThat(anna.settings().contactTypes().list()).extracting(ListItem::name)
                 .contains("Client", "Supplier", "Partner", "Competitor");
         RuleViolationException e = failsAndChangesNothing(RuleViolationException.class,
-                () -> crm.bootstrap(NewUser.named("Eve").email("eve@crmkit.test")));
+                () -> crm.bootstrap(UserForm.named("Eve").email("eve@crmkit.test")));
         assertThat(codes(e)).containsExactly("crm.bootstrap.done");
     }
 
@@ -72,7 +71,7 @@ public abstract class UsersKit extends FacadeKitBase {
     @Tag("USER-1")
     @DisplayName("only admins add users and change settings; a manager gets AccessDeniedException and nothing changes")
     void onlyAdmins() {
-        failsAndChangesNothing(AccessDeniedException.class, () -> boris.users().add(NewUser.named("Carl")));
+        failsAndChangesNothing(AccessDeniedException.class, () -> boris.users().add(UserForm.named("Carl")));
         failsAndChangesNothing(AccessDeniedException.class,
                 () -> boris.pipelines().create(NewPipeline.named("Mine").stage("One", 10)));
         failsAndChangesNothing(AccessDeniedException.class, () -> boris.settings().taskTypes().add("Visit"));
@@ -81,7 +80,7 @@ public abstract class UsersKit extends FacadeKitBase {
         failsAndChangesNothing(AccessDeniedException.class,
                 () -> boris.users().changeRole(borisUser.id(), Role.ADMIN));
         assertThat(anna.settings().taskTypes().add("Visit").name()).isEqualTo("Visit");
-        User carl = anna.users().add(NewUser.named("Carl").email("carl@crmkit.test"));
+        User carl = anna.users().add(UserForm.named("Carl").email("carl@crmkit.test"));
         assertThat(anna.users().list()).extracting(User::name).containsExactly("Anna Admin", "Boris Manager", "Carl");
         assertThat(carl.role()).isEqualTo(Role.USER);
     }
@@ -91,10 +90,10 @@ public abstract class UsersKit extends FacadeKitBase {
     @DisplayName("a new user's bad data is reported all at once and nothing is stored")
     void badUser() {
         ValidationException e = failsAndChangesNothing(ValidationException.class,
-                () -> anna.users().add(NewUser.named("  ").email("not an address")));
+                () -> anna.users().add(UserForm.named("  ").email("not an address")));
         assertThat(codes(e)).containsExactlyInAnyOrder("user.name.blank", "email.invalid");
         ValidationException taken = failsAndChangesNothing(ValidationException.class,
-                () -> anna.users().add(NewUser.named("Twin").email("BORIS@crmkit.test")));
+                () -> anna.users().add(UserForm.named("Twin").email("BORIS@crmkit.test")));
         assertThat(codes(taken)).containsExactly("user.email.taken");
     }
 
@@ -110,22 +109,22 @@ public abstract class UsersKit extends FacadeKitBase {
         User demoted = boris.users().changeRole(annaUser.id(), Role.USER);
         assertThat(demoted.role()).isEqualTo(Role.USER);
         failsAndChangesNothing(RuleViolationException.class, () -> boris.users().changeRole(borisUser.id(), Role.USER));
-        failsAndChangesNothing(AccessDeniedException.class, () -> anna.users().add(NewUser.named("X")));
+        failsAndChangesNothing(AccessDeniedException.class, () -> anna.users().add(UserForm.named("X")));
     }
 
     @Test
     @Tag("USER-1")
     @DisplayName("admins change a user's settings (time zone, locale, rights) with events; a stale version conflicts")
     void updateUser() {
-        User changed = anna.users().update(borisUser.id(), borisUser.version(), UserUpdate.changes()
+        User changed = anna.users().update(borisUser.id(), borisUser.version(), u -> u
                 .timeZone(java.time.ZoneId.of("Europe/Moscow")).locale(java.util.Locale.forLanguageTag("ru"))
                 .grant(dev.crmkit.api.user.UserRight.EXPORT));
         assertThat(changed.timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Moscow"));
         assertThat(changed.rights()).containsExactly(dev.crmkit.api.user.UserRight.EXPORT);
         failsAndChangesNothing(ConflictException.class, () -> anna.users().update(borisUser.id(),
-                borisUser.version(), UserUpdate.changes().name("Boris B.")));
+                borisUser.version(), u -> u.name("Boris B.")));
         failsAndChangesNothing(AccessDeniedException.class, () -> boris.users().update(borisUser.id(),
-                changed.version(), UserUpdate.changes().role(dev.crmkit.api.user.Role.ADMIN)));
+                changed.version(), u -> u.role(dev.crmkit.api.user.Role.ADMIN)));
         assertThat(anna.events().of(RecordRef.of(borisUser.id()))).extracting(e -> e.field().orElse(""))
                 .contains("timeZone", "locale", "rights");
     }
@@ -134,7 +133,7 @@ public abstract class UsersKit extends FacadeKitBase {
     @Tag("USER-2")
     @DisplayName("the last active admin can never be deactivated or deleted")
     void lastAdminStays() {
-        User carl = anna.users().add(NewUser.named("Carl"));
+        User carl = anna.users().add(UserForm.named("Carl"));
         RuleViolationException e = failsAndChangesNothing(RuleViolationException.class,
                 () -> anna.users().deactivate(annaUser.id(), carl.id()));
         assertThat(codes(e)).containsExactly("user.last_admin");
@@ -145,7 +144,7 @@ public abstract class UsersKit extends FacadeKitBase {
     @Tag("USER-3")
     @DisplayName("deactivating needs an active successor other than the user")
     void successorRequired() {
-        User carl = anna.users().add(NewUser.named("Carl"));
+        User carl = anna.users().add(UserForm.named("Carl"));
         assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
                 () -> anna.users().deactivate(borisUser.id(), null)))).containsExactly("user.successor.required");
         assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
@@ -160,14 +159,14 @@ public abstract class UsersKit extends FacadeKitBase {
     @DisplayName("a leaving user's deals, contacts, companies and open tasks move to the successor in one go, with events")
     void handover() {
         Pipeline p = sales();
-        Company horns = boris.companies().create(NewCompany.named("Horns"));
-        Contact ivan = boris.contacts().create(NewContact.person("Ivan", "Petrov"));
-        Deal d1 = boris.deals().create(NewDeal.in(p.id()).name("Chairs").contact(ivan.id()));
-        Deal d2 = boris.deals().create(NewDeal.in(p.id()).name("Tables"));
+        Company horns = boris.companies().create(CompanyForm.named("Horns"));
+        Contact ivan = boris.contacts().create(ContactForm.person("Ivan", "Petrov"));
+        Deal d1 = boris.deals().create(DealForm.in(p.id()).name("Chairs").contact(ivan.id()));
+        Deal d2 = boris.deals().create(DealForm.in(p.id()).name("Tables"));
         Task open = boris.tasks().create(NewTask.todo("Call Ivan").on(RecordRef.of(d1.id())).deadline(T0.plusSeconds(3600)));
         Task done = boris.tasks().create(NewTask.todo("Send offer").on(RecordRef.of(d1.id())).deadline(T0.plusSeconds(7200)));
         boris.tasks().close(done.id(), Optional.of("Sent"));
-        Deal annas = anna.deals().create(NewDeal.in(p.id()).name("Anna's own"));
+        Deal annas = anna.deals().create(DealForm.in(p.id()).name("Anna's own"));
         dev.crmkit.api.lead.Lead lead = data.aLead("Request from the site", borisUser.id());
         committed(tx -> tx.leads().insert(lead));
         long before = anna.events().after(0, 10_000).size();
@@ -193,7 +192,7 @@ public abstract class UsersKit extends FacadeKitBase {
                 });
         assertThat(events).anySatisfy(e -> assertThat(e.field()).contains("active"));
         assertThat(anna.users().find(borisUser.id()).orElseThrow().active()).isFalse();
-        failsAndChangesNothing(AccessDeniedException.class, () -> boris.deals().create(NewDeal.in(p.id())));
+        failsAndChangesNothing(AccessDeniedException.class, () -> boris.deals().create(DealForm.in(p.id())));
     }
 
     @Test
@@ -201,7 +200,7 @@ public abstract class UsersKit extends FacadeKitBase {
     @DisplayName("deleting a user hands over their records and removes the user")
     void delete() {
         Pipeline p = sales();
-        Deal d = boris.deals().create(NewDeal.in(p.id()).name("Chairs"));
+        Deal d = boris.deals().create(DealForm.in(p.id()).name("Chairs"));
         Handover h = anna.users().delete(borisUser.id(), annaUser.id());
         assertThat(h.deals()).isEqualTo(1);
         assertThat(anna.users().find(borisUser.id())).isEmpty();

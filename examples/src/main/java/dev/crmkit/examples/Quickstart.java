@@ -13,15 +13,15 @@ import dev.crmkit.api.timeline.Message;
 import dev.crmkit.api.user.User;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
-import dev.crmkit.core.contact.NewCompany;
-import dev.crmkit.core.contact.NewContact;
-import dev.crmkit.core.deal.NewDeal;
+import dev.crmkit.core.contact.CompanyForm;
+import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.TimelineItem;
-import dev.crmkit.core.user.NewUser;
+import dev.crmkit.core.user.UserForm;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.spi.Storage;
 import java.io.IOException;
@@ -90,25 +90,25 @@ public final class Quickstart {
                 .policy(Policies.amoCrm())
                 .clock(clock)
                 .build();
-        User admin = crm.bootstrap(NewUser.named("Anna Admin").email("anna@example.com"));
+        User admin = crm.bootstrap(UserForm.named("Anna Admin").email("anna@example.com"));
         CrmSession anna = crm.as(admin.id());
-        User manager = anna.users().add(NewUser.named("Boris Manager").email("boris@example.com"));
+        User manager = anna.users().add(UserForm.named("Boris Manager").email("boris@example.com"));
         CrmSession boris = crm.as(manager.id());
 
         Pipeline sales = anna.pipelines().create(NewPipeline.named("Sales")
                 .stage("First contact", 10).stage("Negotiation", 50).stage("Invoice sent", 80));
 
-        Company hooves = boris.companies().create(NewCompany.named("Horns and Hooves").phone("+7 495 123-45-67"));
-        Contact ivan = boris.contacts().create(NewContact.person("Ivan", "Petrov").company(hooves.id())
+        Company hooves = boris.companies().create(CompanyForm.named("Horns and Hooves").phone("+7 495 123-45-67"));
+        Contact ivan = boris.contacts().create(ContactForm.person("Ivan", "Petrov").company(hooves.id())
                 .phone("+7 (901) 776-34-34", PhoneKind.MOBILE).email("ivan@hooves.example"));
-        Contact olga = boris.contacts().create(NewContact.person("Olga", "Sidorova").company(hooves.id())
+        Contact olga = boris.contacts().create(ContactForm.person("Olga", "Sidorova").company(hooves.id())
                 .email("olga@hooves.example"));
 
-        Deal chairs = boris.deals().create(NewDeal.in(sales.id()).name("Office chairs")
+        Deal chairs = boris.deals().create(DealForm.in(sales.id()).name("Office chairs")
                 .contact(ivan.id()).company(hooves.id()).budget(Money.of("150000.00", "RUB")));
-        Deal desks = boris.deals().create(NewDeal.in(sales.id()).name("Standing desks")
+        Deal desks = boris.deals().create(DealForm.in(sales.id()).name("Standing desks")
                 .contact(olga.id()).company(hooves.id()).budget(Money.of("80000.00", "RUB")));
-        Deal lamps = boris.deals().create(NewDeal.in(sales.id()).name("Desk lamps")
+        Deal lamps = boris.deals().create(DealForm.in(sales.id()).name("Desk lamps")
                 .contact(ivan.id()).budget(Money.of("12000.00", "RUB")));
 
         RecordRef onChairs = RecordRef.of(chairs.id());

@@ -18,6 +18,7 @@ import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Companies, the organizations the organization deals with (CON-1, CON-2, CON-5). Obtained from
@@ -45,7 +46,7 @@ public final class CompanyService {
      * @throws dev.crmkit.api.ValidationException listing every problem
      * @throws DuplicateException when it duplicates stored companies (CON-5)
      */
-    public Company create(NewCompany form) {
+    public Company create(CompanyForm form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
             Company candidate = build(unit, form, null);
@@ -57,21 +58,23 @@ public final class CompanyService {
     }
 
     /**
-     * Changes a company, if nobody changed it since {@code expectedVersion}. The changed company is checked
-     * as a new one is; a change that leaves every value as it was writes nothing.
+     * Changes a company, if nobody changed it since {@code expectedVersion}: the edit gets the company's
+     * form filled with its values, {@code c -> c.name("Horns & Hooves")}. The changed company is checked as a
+     * new one is; an edit that leaves every value as it was writes nothing.
      *
      * @param id the company
      * @param expectedVersion the version the change is based on
-     * @param update the changes
+     * @param edit what changes
      * @return the stored company
      * @throws dev.crmkit.api.ConflictException when the company changed meanwhile
      */
-    public Company update(CompanyId id, long expectedVersion, CompanyUpdate update) {
+    public Company update(CompanyId id, long expectedVersion, Consumer<? super CompanyForm> edit) {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(edit, "edit");
         return context.write(unit -> {
             Company current = unit.requireVersion(unit.tx().companies().get(id), expectedVersion);
-            NewCompany form = update.applyTo(NewCompany.of(current));
+            CompanyForm form = CompanyForm.of(current);
+            edit.accept(form);
             Company candidate = build(unit, form, current);
             if (unit.policy().duplicateDetection() && !MatchKeys.of(candidate, unit.policy().phoneMatcher())
                     .equals(MatchKeys.of(current, unit.policy().phoneMatcher()))) {
@@ -88,7 +91,7 @@ public final class CompanyService {
      * @param candidate the company as it would be created
      * @return the matches, best first
      */
-    public List<DuplicateMatch> findDuplicates(NewCompany candidate) {
+    public List<DuplicateMatch> findDuplicates(CompanyForm candidate) {
         Objects.requireNonNull(candidate, "candidate");
         return context.read(unit -> Duplicates.findForCompany(unit.tx(), unit.policy(), build(unit, candidate, null)));
     }
@@ -146,7 +149,7 @@ public final class CompanyService {
     }
 
     /** The company a form describes, new or the next state of {@code current}; every problem at once. */
-    private Company build(Unit unit, NewCompany form, Company current) {
+    private Company build(Unit unit, CompanyForm form, Company current) {
         Violations v = new Violations().addAll(unit.engine().validator().validate(form));
         ClientValues values = ClientValues.parse(unit, form, v);
         v.addAll(ContactRequirementsRule.company(unit.policy().contacts(), form.name, values.phones()));

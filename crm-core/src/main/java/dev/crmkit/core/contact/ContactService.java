@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -63,7 +64,7 @@ public final class ContactService {
      * @throws DuplicateException when it duplicates stored contacts under the policy's criteria (CON-5),
      *         unless {@link OnDuplicate#CREATE_ANYWAY} was asked and the criteria allow it
      */
-    public Contact create(NewContact form) {
+    public Contact create(ContactForm form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
             Contact candidate = build(unit, form, null);
@@ -75,23 +76,25 @@ public final class ContactService {
     }
 
     /**
-     * Changes a contact, if nobody changed it since {@code expectedVersion}. The changed contact is checked
-     * as a new one is; a change that leaves every value as it was writes nothing.
+     * Changes a contact, if nobody changed it since {@code expectedVersion}: the edit gets the contact's
+     * form filled with its values, {@code c -> c.position("CFO").tag("vip")}. The changed contact is checked
+     * as a new one is; an edit that leaves every value as it was writes nothing.
      *
      * @param id the contact
      * @param expectedVersion the version the change is based on
-     * @param update the changes
+     * @param edit what changes
      * @return the stored contact
      * @throws dev.crmkit.api.ConflictException when the contact changed meanwhile
      * @throws dev.crmkit.api.ValidationException listing every problem of the changed contact
      * @throws DuplicateException when the change makes it a duplicate (CON-5)
      */
-    public Contact update(ContactId id, long expectedVersion, ContactUpdate update) {
+    public Contact update(ContactId id, long expectedVersion, Consumer<? super ContactForm> edit) {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(edit, "edit");
         return context.write(unit -> {
             Contact current = unit.requireVersion(unit.tx().contacts().get(id), expectedVersion);
-            NewContact form = update.applyTo(NewContact.of(current));
+            ContactForm form = ContactForm.of(current);
+            edit.accept(form);
             Contact candidate = build(unit, form, current);
             if (unit.policy().duplicateDetection() && !MatchKeys.of(candidate, unit.policy().phoneMatcher())
                     .equals(MatchKeys.of(current, unit.policy().phoneMatcher()))) {
@@ -109,7 +112,7 @@ public final class ContactService {
      * @return the matches with the fields that matched and a score; empty when it is no duplicate
      * @throws dev.crmkit.api.ValidationException when the candidate itself is invalid
      */
-    public List<DuplicateMatch> findDuplicates(NewContact candidate) {
+    public List<DuplicateMatch> findDuplicates(ContactForm candidate) {
         Objects.requireNonNull(candidate, "candidate");
         return context.read(unit -> Duplicates.findForContact(unit.tx(), unit.policy(), build(unit, candidate, null)));
     }
@@ -302,7 +305,7 @@ public final class ContactService {
     }
 
     /** The contact a form describes, new or the next state of {@code current}; every problem at once. */
-    private Contact build(Unit unit, NewContact form, Contact current) {
+    private Contact build(Unit unit, ContactForm form, Contact current) {
         Violations v = new Violations().addAll(unit.engine().validator().validate(form));
         ClientValues values = ClientValues.parse(unit, form, v);
         v.addAll(ContactRequirementsRule.person(unit.policy().contacts(), form.first, form.middle, form.last,

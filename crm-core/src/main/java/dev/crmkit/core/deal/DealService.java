@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Deals (DEAL-1, DEAL-2, DEAL-9): created in a pipeline, moved through its stages, moved to another
@@ -63,7 +64,7 @@ public final class DealService {
      * @throws dev.crmkit.api.ValidationException listing every problem: an unknown or closed stage,
      *         an unknown or inactive responsible user, unknown contacts or company, a negative budget
      */
-    public Deal create(NewDeal form) {
+    public Deal create(DealForm form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
             Transaction tx = unit.tx();
@@ -163,25 +164,33 @@ public final class DealService {
     }
 
     /**
-     * Changes a deal's fields, if nobody changed the deal since {@code expectedVersion}. The changed deal
-     * is checked as a new one is; a change that leaves every value as it was writes nothing.
+     * Changes a deal's fields, if nobody changed the deal since {@code expectedVersion}: the edit gets the
+     * deal's form filled with its values, {@code d -> d.name("Office chairs").budget(amount)}. The changed
+     * deal is checked as a new one is; an edit that leaves every value as it was writes nothing. Its stage
+     * changes through {@link #move}, {@link #win}, {@link #lose} and {@link #moveToPipeline} only.
      *
      * @param id the deal
      * @param expectedVersion the version the change is based on
-     * @param update the changes
+     * @param edit what changes
      * @return the stored deal
      * @throws dev.crmkit.api.ConflictException when the deal changed meanwhile
-     * @throws dev.crmkit.api.ValidationException listing every problem with the changed deal
+     * @throws dev.crmkit.api.ValidationException listing every problem with the changed deal, including
+     *         {@code deal.stage.not_editable} for an edit of the stage
      */
-    public Deal update(DealId id, long expectedVersion, DealUpdate update) {
+    public Deal update(DealId id, long expectedVersion, Consumer<? super DealForm> edit) {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(edit, "edit");
         return context.write(unit -> {
             Transaction tx = unit.tx();
             Deal current = unit.requireVersion(tx.deals().get(id), expectedVersion);
             Pipeline p = tx.pipelines().get(current.pipeline());
-            NewDeal form = update.applyTo(NewDeal.of(current));
-            Deal candidate = build(unit, form, current, p, p.stage(current.stage()).orElseThrow(), new Violations());
+            DealForm form = DealForm.of(current);
+            edit.accept(form);
+            Violations v = new Violations();
+            if (!current.stage().equals(form.stage)) {
+                v.add("stage", "deal.stage.not_editable", current.name());
+            }
+            Deal candidate = build(unit, form, current, p, p.stage(current.stage()).orElseThrow(), v);
             return unit.update(tx.deals(), current, candidate);
         });
     }
@@ -260,7 +269,7 @@ public final class DealService {
      * The deal a form describes, new (at {@code stage}) or the next state of {@code current}, with every
      * problem of the form reported together with the ones found before ({@code v}).
      */
-    private static Deal build(Unit unit, NewDeal form, Deal current, Pipeline p, Stage stage, Violations v) {
+    private static Deal build(Unit unit, DealForm form, Deal current, Pipeline p, Stage stage, Violations v) {
         Transaction tx = unit.tx();
         v.addAll(unit.engine().validator().validate(form));
         UserId responsible = form.responsible == null ? unit.actor().id() : form.responsible;
@@ -277,13 +286,13 @@ public final class DealService {
         if (form.productGroup != null && tx.settings().list(ListKind.PRODUCT_GROUPS).find(form.productGroup).isEmpty()) {
             v.add("productGroup", "deal.product_group.unknown", form.productGroup);
         }
-        if (form.name != null && form.name.isBlank() && current != null) {
+        if (current != null && (form.name == null || form.name.isBlank())) {
             v.add("name", "deal.name.blank");
         }
         Budget budget = form.budget == null ? null : v.parse("budget", () -> new Budget(form.budget, form.budgetType));
         List<ProductLine> products = new ArrayList<>();
         for (int i = 0; i < form.products.size(); i++) {
-            NewDeal.RawProduct raw = form.products.get(i);
+            DealForm.RawProduct raw = form.products.get(i);
             ProductLine line = v.parse("products[" + i + "]", () -> new ProductLine(raw.product(), raw.quantity(),
                     raw.price()));
             if (line != null) {

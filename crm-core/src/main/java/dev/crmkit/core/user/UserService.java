@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -54,7 +55,7 @@ public final class UserService {
      * @throws dev.crmkit.api.AccessDeniedException when the acting user is not an admin
      * @throws dev.crmkit.api.ValidationException listing every problem with the input
      */
-    public User add(NewUser form) {
+    public User add(UserForm form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
             unit.requireAdmin("add users");
@@ -64,23 +65,26 @@ public final class UserService {
     }
 
     /**
-     * Changes a user's name, e-mail, role, time zone, locale and rights (admins only).
+     * Changes a user's name, e-mail, role, time zone, locale and rights (admins only): the edit gets the
+     * user's form filled with its values, {@code u -> u.timeZone(ZoneId.of("Europe/Moscow"))}.
      *
      * @param id the user
      * @param expectedVersion the version the change is based on
-     * @param update the changes
+     * @param edit what changes
      * @return the stored user
      * @throws dev.crmkit.api.ConflictException when the user changed since that version
      * @throws RuleViolationException {@code user.last_admin} when this would leave no active admin
      */
-    public User update(UserId id, long expectedVersion, UserUpdate update) {
+    public User update(UserId id, long expectedVersion, Consumer<? super UserForm> edit) {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(edit, "edit");
         return context.write(unit -> {
             unit.requireAdmin("change users");
             unit.tx().lock(List.of(USERS_LOCK));
             User current = unit.requireVersion(unit.tx().users().get(id), expectedVersion);
-            User next = build(unit.engine(), unit.tx(), update.applyTo(NewUser.of(current)), current, unit.now());
+            UserForm form = UserForm.of(current);
+            edit.accept(form);
+            User next = build(unit.engine(), unit.tx(), form, current, unit.now());
             if (current.isActiveAdmin() && !next.isActiveAdmin()) {
                 requireAnotherActiveAdmin(unit.tx(), current);
             }
@@ -183,7 +187,7 @@ public final class UserService {
      * @throws RuleViolationException {@code crm.bootstrap.done} when the CRM has users already
      */
     @SuppressWarnings("exports")
-    public static User firstAdmin(Engine engine, Transaction tx, NewUser form, Instant now) {
+    public static User firstAdmin(Engine engine, Transaction tx, UserForm form, Instant now) {
         tx.lock(List.of(USERS_LOCK));
         if (tx.users().count(Filter.all()) > 0) {
             throw RuleViolationException.of(CoreMessages.violation("", "crm.bootstrap.done"));
@@ -224,7 +228,7 @@ public final class UserService {
     }
 
     /** The user a form describes, new or the next state of {@code current}; every problem at once. */
-    private static User build(Engine engine, Transaction tx, NewUser form, User current, Instant now) {
+    private static User build(Engine engine, Transaction tx, UserForm form, User current, Instant now) {
         Violations v = new Violations().addAll(engine.validator().validate(form));
         Email email = form.emailValue().map(raw -> v.parse("email", () -> Email.parse(raw))).orElse(null);
         if (email != null) {

@@ -81,7 +81,7 @@ class MessagesTest {
     @Test
     @DisplayName("a constraint's code becomes a violation with both texts")
     void validator() {
-        var violations = new CommandValidator().validate(dev.crmkit.core.user.NewUser.named(" "));
+        var violations = new CommandValidator().validate(dev.crmkit.core.user.UserForm.named(" "));
         assertThat(violations).extracting(Violation::code).containsExactly("user.name.blank");
         assertThat(violations.get(0).path()).isEqualTo("name");
         assertThat(violations.get(0).messageEn()).isEqualTo("The user needs a name.");

@@ -9,10 +9,10 @@ import dev.crmkit.api.phone.PhoneNumber;
 import dev.crmkit.api.user.User;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
-import dev.crmkit.core.contact.NewContact;
+import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
-import dev.crmkit.core.user.NewUser;
+import dev.crmkit.core.user.UserForm;
 import dev.crmkit.inmemory.InMemoryStorage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,11 +61,11 @@ class E164PhoneMatcherTest {
     void inPolicy() {
         Policy policy = Policy.builder(Policies.amoCrm()).phoneMatcher(E164PhoneMatcher.forRegion("DE")).build();
         Crm crm = Crm.builder().storage(InMemoryStorage.create()).policy(policy).build();
-        User admin = crm.bootstrap(NewUser.named("Anna Admin"));
+        User admin = crm.bootstrap(UserForm.named("Anna Admin"));
         CrmSession anna = crm.as(admin.id());
-        anna.contacts().create(NewContact.named("Hans").phone("+49 30 123456"));
-        assertThatThrownBy(() -> anna.contacts().create(NewContact.named("Hans M.").phone("030 123456")))
+        anna.contacts().create(ContactForm.named("Hans").phone("+49 30 123456"));
+        assertThatThrownBy(() -> anna.contacts().create(ContactForm.named("Hans M.").phone("030 123456")))
                 .isInstanceOf(DuplicateException.class);
-        assertThat(anna.contacts().create(NewContact.named("Grete").phone("040 123456")).name().full()).isEqualTo("Grete");
+        assertThat(anna.contacts().create(ContactForm.named("Grete").phone("040 123456")).name().full()).isEqualTo("Grete");
     }
 }

@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The input for adding a user; change a stored one with a {@link UserUpdate}. Values are checked when the
- * command is run, all at once. Not thread-safe.
+ * The values of a user: for a new one, {@code UserForm.named("Boris").email("boris@example.com")}; for a
+ * stored one, the edit given to {@link UserService#update} gets the form filled with its values. Values are
+ * checked when the command runs, all at once. Not thread-safe.
  */
-public final class NewUser {
+public final class UserForm {
 
     @NotBlank(message = "{user.name.blank}")
     @Size(max = 200, message = "{user.name.long}")
@@ -28,7 +29,7 @@ public final class NewUser {
     private Locale locale = Locale.ENGLISH;
     private final Set<UserRight> rights = EnumSet.noneOf(UserRight.class);
 
-    private NewUser(String name) {
+    private UserForm(String name) {
         this.name = name;
     }
 
@@ -38,13 +39,13 @@ public final class NewUser {
      * @param name the display name
      * @return the command
      */
-    public static NewUser named(String name) {
-        return new NewUser(name);
+    public static UserForm named(String name) {
+        return new UserForm(name);
     }
 
-    /** The form of a stored user, which an update changes and the add path checks again. */
-    static NewUser of(User user) {
-        NewUser form = new NewUser(user.name());
+    /** The form filled with a stored user's values, for an edit. */
+    static UserForm of(User user) {
+        UserForm form = new UserForm(user.name());
         form.email = user.email().map(Object::toString).orElse(null);
         form.role = user.role();
         form.timeZone = user.timeZone();
@@ -59,7 +60,7 @@ public final class NewUser {
      * @param value the display name
      * @return this command
      */
-    public NewUser name(String value) {
+    public UserForm name(String value) {
         this.name = value;
         return this;
     }
@@ -70,7 +71,7 @@ public final class NewUser {
      * @param value the address as typed
      * @return this command
      */
-    public NewUser email(String value) {
+    public UserForm email(String value) {
         this.email = value;
         return this;
     }
@@ -80,7 +81,7 @@ public final class NewUser {
      *
      * @return this command
      */
-    public NewUser admin() {
+    public UserForm admin() {
         this.role = Role.ADMIN;
         return this;
     }
@@ -91,7 +92,7 @@ public final class NewUser {
      * @param value the role
      * @return this command
      */
-    public NewUser role(Role value) {
+    public UserForm role(Role value) {
         this.role = Objects.requireNonNull(value, "role");
         return this;
     }
@@ -102,7 +103,7 @@ public final class NewUser {
      * @param value the zone
      * @return this command
      */
-    public NewUser timeZone(ZoneId value) {
+    public UserForm timeZone(ZoneId value) {
         this.timeZone = Objects.requireNonNull(value, "timeZone");
         return this;
     }
@@ -113,7 +114,7 @@ public final class NewUser {
      * @param value the locale
      * @return this command
      */
-    public NewUser locale(Locale value) {
+    public UserForm locale(Locale value) {
         this.locale = Objects.requireNonNull(value, "locale");
         return this;
     }
@@ -124,7 +125,7 @@ public final class NewUser {
      * @param value the right
      * @return this command
      */
-    public NewUser grant(UserRight value) {
+    public UserForm grant(UserRight value) {
         rights.add(Objects.requireNonNull(value, "right"));
         return this;
     }
@@ -135,7 +136,7 @@ public final class NewUser {
      * @param value the right
      * @return this command
      */
-    public NewUser revoke(UserRight value) {
+    public UserForm revoke(UserRight value) {
         rights.remove(Objects.requireNonNull(value, "right"));
         return this;
     }

@@ -6,11 +6,12 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
- * The input for creating a contact (a person):
- * {@code NewContact.person("Ivan", "Petrov").phone("+7 901 776-34-34")}. Which parts are required
- * depends on the policy (CON-2); change a stored contact with a {@link ContactUpdate}. Not thread-safe.
+ * The values of a contact (a person), as a user fills them in: for a new one,
+ * {@code ContactForm.person("Ivan", "Petrov").phone("+7 901 776-34-34")}; for a stored one, the edit given
+ * to {@link ContactService#update} gets the form filled with its values, {@code c -> c.position("CFO")}.
+ * Which parts are required depends on the policy (CON-2). Not thread-safe.
  */
-public final class NewContact extends ClientForm<NewContact> {
+public final class ContactForm extends ClientForm<ContactForm> {
 
     @Size(max = 100, message = "{contact.name.long}")
     String first;
@@ -23,11 +24,11 @@ public final class NewContact extends ClientForm<NewContact> {
     @Size(max = 200, message = "{contact.position.long}")
     String position;
 
-    private NewContact() {
+    private ContactForm() {
     }
 
     @Override
-    NewContact self() {
+    ContactForm self() {
         return this;
     }
 
@@ -38,8 +39,8 @@ public final class NewContact extends ClientForm<NewContact> {
      * @param last the last name
      * @return the form
      */
-    public static NewContact person(String first, String last) {
-        NewContact form = new NewContact();
+    public static ContactForm person(String first, String last) {
+        ContactForm form = new ContactForm();
         form.first = first;
         form.last = last;
         return form;
@@ -51,15 +52,15 @@ public final class NewContact extends ClientForm<NewContact> {
      * @param name the name
      * @return the form
      */
-    public static NewContact named(String name) {
-        NewContact form = new NewContact();
+    public static ContactForm named(String name) {
+        ContactForm form = new ContactForm();
         form.first = name;
         return form;
     }
 
-    /** The form of a stored contact, which an update changes and the create path checks again. */
-    static NewContact of(Contact c) {
-        NewContact form = new NewContact();
+    /** The form filled with a stored contact's values, for an edit. */
+    static ContactForm of(Contact c) {
+        ContactForm form = new ContactForm();
         form.first = c.name().first().orElse(null);
         form.middle = c.name().middle().orElse(null);
         form.last = c.name().last().orElse(null);
@@ -76,7 +77,7 @@ public final class NewContact extends ClientForm<NewContact> {
      * @param value the name
      * @return this form
      */
-    public NewContact firstName(String value) {
+    public ContactForm firstName(String value) {
         this.first = value;
         return this;
     }
@@ -87,7 +88,7 @@ public final class NewContact extends ClientForm<NewContact> {
      * @param value the name
      * @return this form
      */
-    public NewContact middleName(String value) {
+    public ContactForm middleName(String value) {
         this.middle = value;
         return this;
     }
@@ -98,7 +99,7 @@ public final class NewContact extends ClientForm<NewContact> {
      * @param value the name
      * @return this form
      */
-    public NewContact lastName(String value) {
+    public ContactForm lastName(String value) {
         this.last = value;
         return this;
     }
@@ -109,7 +110,7 @@ public final class NewContact extends ClientForm<NewContact> {
      * @param value the company, or null for none
      * @return this form
      */
-    public NewContact company(CompanyId value) {
+    public ContactForm company(CompanyId value) {
         this.company = value;
         return this;
     }
@@ -120,7 +121,7 @@ public final class NewContact extends ClientForm<NewContact> {
      * @param value the date, or null for none
      * @return this form
      */
-    public NewContact birthDate(LocalDate value) {
+    public ContactForm birthDate(LocalDate value) {
         this.birthDate = value;
         return this;
     }
@@ -131,7 +132,7 @@ public final class NewContact extends ClientForm<NewContact> {
      * @param value the title, or null for none
      * @return this form
      */
-    public NewContact position(String value) {
+    public ContactForm position(String value) {
         this.position = value;
         return this;
     }

@@ -21,12 +21,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The input for creating a deal in a pipeline (DEAL-1, DEAL-9). Only the pipeline is required: the
- * stage defaults to the pipeline's first, the responsible user to the acting user, the name to
- * "Deal" and a short id. A contact named twice is linked once. Change a stored deal with a
- * {@link DealUpdate}. Not thread-safe.
+ * The values of a deal (DEAL-1, DEAL-9), as a user fills them in. For a new deal only the pipeline is
+ * required: the stage defaults to the pipeline's first, the responsible user to the acting user, the name
+ * to "Deal" and a short id. For a stored deal, the edit given to {@link DealService#update} gets the form
+ * filled with its values; its stage changes through {@link DealService#move} and its siblings instead. A
+ * contact named twice is linked once. Not thread-safe.
  */
-public final class NewDeal {
+public final class DealForm {
 
     /** A product line as typed, checked when the command runs. */
     record RawProduct(String product, BigDecimal quantity, Money price) {
@@ -47,7 +48,7 @@ public final class NewDeal {
     final List<RawProduct> products = new ArrayList<>();
     final Set<String> tags = new LinkedHashSet<>();
 
-    private NewDeal(PipelineId pipeline) {
+    private DealForm(PipelineId pipeline) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     }
 
@@ -57,13 +58,13 @@ public final class NewDeal {
      * @param pipeline the pipeline
      * @return the form
      */
-    public static NewDeal in(PipelineId pipeline) {
-        return new NewDeal(pipeline);
+    public static DealForm in(PipelineId pipeline) {
+        return new DealForm(pipeline);
     }
 
-    /** The form of a stored deal, which an update changes and the create path checks again. */
-    static NewDeal of(Deal d) {
-        NewDeal form = new NewDeal(d.pipeline());
+    /** The form filled with a stored deal's values, for an edit. */
+    static DealForm of(Deal d) {
+        DealForm form = new DealForm(d.pipeline());
         form.name = d.name();
         form.stage = d.stage();
         form.responsible = d.responsible();
@@ -86,7 +87,7 @@ public final class NewDeal {
      * @param value the name
      * @return this form
      */
-    public NewDeal name(String value) {
+    public DealForm name(String value) {
         this.name = value;
         return this;
     }
@@ -97,7 +98,7 @@ public final class NewDeal {
      * @param value the stage
      * @return this form
      */
-    public NewDeal stage(StageId value) {
+    public DealForm stage(StageId value) {
         this.stage = value;
         return this;
     }
@@ -108,7 +109,7 @@ public final class NewDeal {
      * @param value the user
      * @return this form
      */
-    public NewDeal responsible(UserId value) {
+    public DealForm responsible(UserId value) {
         this.responsible = value;
         return this;
     }
@@ -119,7 +120,7 @@ public final class NewDeal {
      * @param value the contact
      * @return this form
      */
-    public NewDeal contact(ContactId value) {
+    public DealForm contact(ContactId value) {
         contacts.add(Objects.requireNonNull(value, "contact"));
         return this;
     }
@@ -130,7 +131,7 @@ public final class NewDeal {
      * @param value the contact
      * @return this form
      */
-    public NewDeal removeContact(ContactId value) {
+    public DealForm removeContact(ContactId value) {
         contacts.remove(Objects.requireNonNull(value, "contact"));
         return this;
     }
@@ -140,7 +141,7 @@ public final class NewDeal {
      *
      * @return this form
      */
-    public NewDeal clearContacts() {
+    public DealForm clearContacts() {
         contacts.clear();
         return this;
     }
@@ -151,7 +152,7 @@ public final class NewDeal {
      * @param value the company, or null for none
      * @return this form
      */
-    public NewDeal company(CompanyId value) {
+    public DealForm company(CompanyId value) {
         this.company = value;
         return this;
     }
@@ -162,7 +163,7 @@ public final class NewDeal {
      * @param value the group, or null for none
      * @return this form
      */
-    public NewDeal productGroup(ProductGroupId value) {
+    public DealForm productGroup(ProductGroupId value) {
         this.productGroup = value;
         return this;
     }
@@ -173,7 +174,7 @@ public final class NewDeal {
      * @param value the source, or null for none
      * @return this form
      */
-    public NewDeal source(LeadSource value) {
+    public DealForm source(LeadSource value) {
         this.source = value;
         return this;
     }
@@ -184,7 +185,7 @@ public final class NewDeal {
      * @param value the amount, or null for none
      * @return this form
      */
-    public NewDeal budget(Money value) {
+    public DealForm budget(Money value) {
         return budget(value, BudgetType.FIXED);
     }
 
@@ -195,7 +196,7 @@ public final class NewDeal {
      * @param type the budget type
      * @return this form
      */
-    public NewDeal budget(Money value, BudgetType type) {
+    public DealForm budget(Money value, BudgetType type) {
         this.budget = value;
         this.budgetType = Objects.requireNonNull(type, "type");
         return this;
@@ -207,7 +208,7 @@ public final class NewDeal {
      * @param value the date, or null for none
      * @return this form
      */
-    public NewDeal expectedClose(LocalDate value) {
+    public DealForm expectedClose(LocalDate value) {
         this.expectedClose = value;
         return this;
     }
@@ -220,7 +221,7 @@ public final class NewDeal {
      * @param price the unit price, not negative
      * @return this form
      */
-    public NewDeal product(String product, BigDecimal quantity, Money price) {
+    public DealForm product(String product, BigDecimal quantity, Money price) {
         products.add(new RawProduct(product, quantity, price));
         return this;
     }
@@ -230,7 +231,7 @@ public final class NewDeal {
      *
      * @return this form
      */
-    public NewDeal clearProducts() {
+    public DealForm clearProducts() {
         products.clear();
         return this;
     }
@@ -241,7 +242,7 @@ public final class NewDeal {
      * @param value the tag
      * @return this form
      */
-    public NewDeal tag(String value) {
+    public DealForm tag(String value) {
         tags.add(Objects.requireNonNull(value, "tag").strip());
         return this;
     }
@@ -252,7 +253,7 @@ public final class NewDeal {
      * @param value the tag
      * @return this form
      */
-    public NewDeal removeTag(String value) {
+    public DealForm removeTag(String value) {
         tags.remove(Objects.requireNonNull(value, "tag").strip());
         return this;
     }
@@ -262,7 +263,7 @@ public final class NewDeal {
      *
      * @return this form
      */
-    public NewDeal clearTags() {
+    public DealForm clearTags() {
         tags.clear();
         return this;
     }

@@ -1,0 +1,53 @@
+package dev.crmkit.core.contact;
+
+import dev.crmkit.api.contact.Company;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The values of a company, as a user fills them in: for a new one, {@code CompanyForm.named("Horns and
+ * Hooves")}; for a stored one, the edit given to {@link CompanyService#update} gets the form filled with its
+ * values. Not thread-safe.
+ */
+public final class CompanyForm extends ClientForm<CompanyForm> {
+
+    @Size(max = 255, message = "{company.name.long}")
+    String name;
+
+    private CompanyForm() {
+    }
+
+    @Override
+    CompanyForm self() {
+        return this;
+    }
+
+    /**
+     * A company with a name.
+     *
+     * @param name the name
+     * @return the form
+     */
+    public static CompanyForm named(String name) {
+        CompanyForm form = new CompanyForm();
+        form.name = name;
+        return form;
+    }
+
+    /** The form filled with a stored company's values, for an edit. */
+    static CompanyForm of(Company c) {
+        CompanyForm form = named(c.name());
+        form.copyFrom(c);
+        return form;
+    }
+
+    /**
+     * Sets the name.
+     *
+     * @param value the name
+     * @return this form
+     */
+    public CompanyForm name(String value) {
+        this.name = value;
+        return this;
+    }
+}
