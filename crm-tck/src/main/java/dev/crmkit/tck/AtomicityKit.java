@@ -11,22 +11,11 @@ import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.api.user.User;
-import dev.crmkit.spi.Storage;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** All or nothing. */
-public abstract class AtomicityKit extends StorageKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected AtomicityKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class AtomicityKit extends StorageKitBase {
 
     @Test
     @DisplayName("an exception inside a transaction rolls back every write, events included, and propagates")

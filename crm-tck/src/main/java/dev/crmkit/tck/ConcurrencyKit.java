@@ -9,26 +9,15 @@ import dev.crmkit.api.event.Event;
 import dev.crmkit.api.event.EventKind;
 import dev.crmkit.core.CrmSession;
 import dev.crmkit.core.deal.DealForm;
-import dev.crmkit.spi.Storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The facade is shared by threads. */
-public abstract class ConcurrencyKit extends FacadeKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected ConcurrencyKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class ConcurrencyKit extends FacadeKitBase {
 
     @Test
     @DisplayName("sessions on many threads create deals at once: every deal and event is stored once")

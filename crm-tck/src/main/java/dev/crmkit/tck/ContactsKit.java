@@ -25,13 +25,11 @@ import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.timeline.TimelineItem;
-import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.net.URI;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,16 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Contacts and companies (CON-1, CON-2, CON-9). */
-public abstract class ContactsKit extends FacadeKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected ContactsKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class ContactsKit extends FacadeKitBase {
 
     @ParameterizedTest(name = "{0}: {3}")
     @MethodSource("dev.crmkit.tck.FacadeKitBase#presetsWithEmptyContact")

@@ -15,93 +15,53 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     protected CrmCompatibilityKit() {
     }
 
-    /** Users. */
     @Nested
     @DisplayName("Users")
     class Users extends UsersKit {
-        Users() {
-            super(CrmCompatibilityKit.this::newStorage);
-        }
     }
 
-    /** Pipelines. */
     @Nested
     @DisplayName("Pipelines")
     class Pipelines extends PipelinesKit {
-        Pipelines() {
-            super(CrmCompatibilityKit.this::newStorage);
-        }
     }
 
-    /** Contacts. */
     @Nested
     @DisplayName("Contacts")
     class Contacts extends ContactsKit {
-        Contacts() {
-            super(CrmCompatibilityKit.this::newStorage);
-        }
     }
 
-    /** Deals. */
     @Nested
     @DisplayName("Deals")
     class Deals extends DealsKit {
-        Deals() {
-            super(CrmCompatibilityKit.this::newStorage);
-        }
     }
 
-    /** Tasks. */
     @Nested
     @DisplayName("Tasks")
     class Tasks extends TasksKit {
-        Tasks() {
-            super(CrmCompatibilityKit.this::newStorage);
-        }
     }
 
-    /** Timeline. */
     @Nested
     @DisplayName("Timeline")
     class Timeline extends TimelineKit {
-        Timeline() {
-            super(CrmCompatibilityKit.this::newStorage);
-        }
     }
 
-    /** Calls from two integrations. */
     @Nested
     @DisplayName("Calls from two integrations")
     class TwoIntegrations extends TwoIntegrationsKit {
-        TwoIntegrations() {
-            super(CrmCompatibilityKit.this::newStorage);
-        }
     }
 
-    /** Facade under concurrency. */
     @Nested
     @DisplayName("Facade under concurrency")
     class Concurrency extends ConcurrencyKit {
-        Concurrency() {
-            super(CrmCompatibilityKit.this::newStorage);
-        }
     }
 
-    /** Duplicates. */
     @Nested
     @DisplayName("Duplicates")
     class DuplicateContacts extends DuplicateContactsKit {
-        DuplicateContacts() {
-            super(CrmCompatibilityKit.this::newStorage);
-        }
     }
 
-    /** Event log. */
     @Nested
     @DisplayName("Event log")
     class EventLog extends EventLogKit {
-        EventLog() {
-            super(CrmCompatibilityKit.this::newStorage);
-        }
     }
 }

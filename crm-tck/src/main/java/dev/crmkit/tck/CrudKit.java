@@ -34,7 +34,6 @@ import dev.crmkit.api.timeline.Message;
 import dev.crmkit.api.timeline.TimelineEntryId;
 import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
-import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -44,22 +43,12 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Insert, find, update and delete of every aggregate; values come back equal. */
-public abstract class CrudKit extends StorageKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected CrudKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class CrudKit extends StorageKitBase {
 
     @Test
     @DisplayName("a user round-trips with role, time zone, locale and rights")

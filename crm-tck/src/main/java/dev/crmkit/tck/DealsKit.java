@@ -33,28 +33,17 @@ import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.policy.Reopening;
 import dev.crmkit.core.user.UserForm;
-import dev.crmkit.spi.Storage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Deals (DEAL-1, DEAL-9). */
-public abstract class DealsKit extends FacadeKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected DealsKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class DealsKit extends FacadeKitBase {
 
     Pipeline p;
 

@@ -27,7 +27,6 @@ import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.timeline.TimelineItem;
-import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,16 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Duplicates (CON-3, CON-4, CON-5). */
-public abstract class DuplicateContactsKit extends FacadeKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected DuplicateContactsKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class DuplicateContactsKit extends FacadeKitBase {
 
     @Test
     @Tag("CON-5")

@@ -17,27 +17,16 @@ import dev.crmkit.api.query.Slice;
 import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.event.EventQuery;
-import dev.crmkit.spi.Storage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The event log (EV-1, EV-2). */
-public abstract class EventLogKit extends FacadeKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected EventLogKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class EventLogKit extends FacadeKitBase {
 
     @Test
     @Tag("EV-1")

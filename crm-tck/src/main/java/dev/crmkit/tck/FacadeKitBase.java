@@ -17,7 +17,6 @@ import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.user.UserForm;
-import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * What the groups of facade tests start from: a test clock, a {@code Crm} on the storage under test with
  * an admin (Anna) and a manager (Boris), a sales pipeline, and checks that a failed call changed nothing.
  */
-public abstract class FacadeKitBase extends StorageKitBase {
+abstract class FacadeKitBase extends StorageKitBase {
 
     /** The instant the test clock starts at: Monday 2 November 2026, 09:00 UTC. */
     protected static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
@@ -53,13 +52,8 @@ public abstract class FacadeKitBase extends StorageKitBase {
     /** Boris's session. */
     protected CrmSession boris;
 
-    /**
-     * Creates a group of facade tests on an adapter.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected FacadeKitBase(Supplier<Storage> storages) {
-        super(storages);
+    /** For the kit's groups. */
+    FacadeKitBase() {
     }
 
     /**

@@ -10,27 +10,16 @@ import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.api.user.User;
-import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Read committed with consistent statements. */
-public abstract class IsolationKit extends StorageKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected IsolationKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class IsolationKit extends StorageKitBase {
 
     @Test
     @DisplayName("no dirty reads: another transaction's uncommitted writes are invisible until it commits")

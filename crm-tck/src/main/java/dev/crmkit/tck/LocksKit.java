@@ -5,28 +5,17 @@ import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.money.Budget;
 import dev.crmkit.api.user.User;
-import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Logical locks. */
-public abstract class LocksKit extends StorageKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected LocksKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class LocksKit extends StorageKitBase {
 
     @Test
     @DisplayName("transactions locking a common key run one after the other: no conflicts, no lost updates")

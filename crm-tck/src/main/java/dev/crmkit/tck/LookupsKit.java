@@ -18,29 +18,18 @@ import dev.crmkit.api.task.Task;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.timeline.Comment;
 import dev.crmkit.api.user.User;
-import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The lookups each port offers, kept up to date as records change. */
-public abstract class LookupsKit extends StorageKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected LookupsKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class LookupsKit extends StorageKitBase {
 
     @Test
     @DisplayName("a company's contacts, and the index follows a contact moving to another company")

@@ -13,27 +13,16 @@ import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
-import dev.crmkit.spi.Storage;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Pipelines and stages (DEAL-2). */
-public abstract class PipelinesKit extends FacadeKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected PipelinesKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class PipelinesKit extends FacadeKitBase {
 
     @Test
     @Tag("DEAL-2")

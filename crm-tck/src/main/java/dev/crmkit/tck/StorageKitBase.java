@@ -9,7 +9,6 @@ import dev.crmkit.api.money.Money;
 import dev.crmkit.api.user.User;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,21 +16,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What every group of the kit's tests starts from: a new, empty storage of the adapter under test for
  * every test, builders of valid records, helper threads, and small helpers. The kit's nested classes
- * extend one group each and pass the adapter's storage factory.
+ * extend one group each; the storage comes from the adapter's {@link StorageCompatibilityKit#newStorage()}.
  */
-public abstract class StorageKitBase {
+@ExtendWith(KitStorage.class)
+abstract class StorageKitBase {
 
     /** How long a concurrency test may wait for its threads before it is considered hung. */
     static final long WAIT_SECONDS = 120;
-
-    private final Supplier<Storage> storages;
 
     /** The storage under test, new and empty for every test. */
     protected Storage storage;
@@ -39,19 +37,14 @@ public abstract class StorageKitBase {
     protected TestData data;
     private ExecutorService threads;
 
-    /**
-     * Creates a group of tests on an adapter.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected StorageKitBase(Supplier<Storage> storages) {
-        this.storages = Objects.requireNonNull(storages, "storages");
+    /** For the kit's groups. */
+    StorageKitBase() {
     }
 
     /** Creates the storage and test data. */
     @BeforeEach
-    void setUpStorage() {
-        storage = storages.get();
+    void setUpStorage(Storage newStorage) {
+        storage = newStorage;
         data = new TestData();
         threads = Executors.newCachedThreadPool();
     }

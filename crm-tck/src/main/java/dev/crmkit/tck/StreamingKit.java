@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.user.User;
-import dev.crmkit.spi.Storage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -16,16 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Reading everything. */
-public abstract class StreamingKit extends StorageKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected StreamingKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class StreamingKit extends StorageKitBase {
 
     @Test
     @DisplayName("streamAll returns every record in id order, with the transaction's own writes")

@@ -18,26 +18,15 @@ import dev.crmkit.api.timeline.Call;
 import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.task.NewTask;
-import dev.crmkit.spi.Storage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Tasks (TASK-1, TASK-2). */
-public abstract class TasksKit extends FacadeKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected TasksKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class TasksKit extends FacadeKitBase {
 
     @Test
     @Tag("TASK-1")

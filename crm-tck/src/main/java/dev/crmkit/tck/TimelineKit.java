@@ -17,26 +17,15 @@ import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.NewMessage;
 import dev.crmkit.core.timeline.TimelineItem;
-import dev.crmkit.spi.Storage;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The timeline (ACT-1, ACT-2). */
-public abstract class TimelineKit extends FacadeKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected TimelineKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class TimelineKit extends FacadeKitBase {
 
     @Test
     @Tag("ACT-1")

@@ -10,24 +10,13 @@ import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.TimelineItem;
-import dev.crmkit.spi.Storage;
 import java.time.Duration;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Calls reported by more than one telephony integration (ACT-2). */
-public abstract class TwoIntegrationsKit extends FacadeKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected TwoIntegrationsKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class TwoIntegrationsKit extends FacadeKitBase {
 
     @Test
     @Tag("ACT-2")

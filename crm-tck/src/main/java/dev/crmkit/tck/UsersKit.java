@@ -32,7 +32,6 @@ import dev.crmkit.core.event.EventQuery;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.user.Handover;
 import dev.crmkit.core.user.UserForm;
-import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.util.List;
 import java.util.Optional;
@@ -42,16 +41,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Users, roles and handover (USER-1, USER-2, USER-3). */
-public abstract class UsersKit extends FacadeKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected UsersKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class UsersKit extends FacadeKitBase {
 
     @Test
     @Tag("USER-1")

@@ -7,27 +7,16 @@ import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.money.Budget;
 import dev.crmkit.api.user.User;
-import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Optimistic versions: a stale change never overwrites silently. */
-public abstract class VersionsKit extends StorageKitBase {
-
-    /**
-     * For the kit: the nested class that runs these tests passes the adapter's storage factory.
-     *
-     * @param storages makes a new, empty storage for every test
-     */
-    protected VersionsKit(Supplier<Storage> storages) {
-        super(storages);
-    }
+abstract class VersionsKit extends StorageKitBase {
 
     @Test
     @DisplayName("an update based on a stale version is a conflict and changes nothing")

@@ -1,5 +1,6 @@
 package dev.crmkit.api.settings;
 
+import dev.crmkit.api.EntityType;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -34,6 +35,11 @@ public record TemperatureLevelId(UUID value) implements ListItemId {
      */
     public static TemperatureLevelId parse(String text) {
         return new TemperatureLevelId(UUID.fromString(text));
+    }
+
+    @Override
+    public EntityType entityType() {
+        return EntityType.SETTING;
     }
 
     @Override
