@@ -141,8 +141,7 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
             for (Object key : index.keys().apply(entity)) {
                 for (E other : lookup(index, key)) {
                     if (!other.id().equals(entity.id())) {
-                        throw new ConflictException(table.type + " " + index.name() + " " + key + " is taken",
-                                RecordRef.of(entity.id()));
+                        throw Table.uniqueKeyTaken(table.type, index.name(), RecordRef.of(entity.id()));
                     }
                 }
             }

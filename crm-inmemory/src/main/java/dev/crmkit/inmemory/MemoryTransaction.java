@@ -1,6 +1,7 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.StorageException;
 import dev.crmkit.spi.Companies;
 import dev.crmkit.spi.Contacts;
 import dev.crmkit.spi.Deals;
@@ -193,11 +194,14 @@ final class MemoryTransaction implements Transaction, Settings {
             try {
                 acquired = lock.tryLock(storage.lockTimeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
+                // Not a conflict: a retry loop would spin, since the restored interrupt fails every wait at once.
                 Thread.currentThread().interrupt();
-                throw new ConflictException("interrupted while waiting for locks on " + keys, null);
+                throw new StorageException("interrupted while waiting for a lock", e);
             }
             if (!acquired) {
-                throw new ConflictException("could not lock " + keys + " within " + storage.lockTimeout, null);
+                // The keys are left out of the message: they are often phone numbers or e-mails.
+                throw new ConflictException("could not lock " + keys.size() + " key(s) within "
+                        + storage.lockTimeout, null, ConflictException.Reason.LOCK_TIMEOUT, null);
             }
             held.push(lock);
             heldSet.put(lock, Boolean.TRUE);

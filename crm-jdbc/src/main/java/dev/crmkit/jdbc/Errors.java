@@ -1,11 +1,20 @@
 package dev.crmkit.jdbc;
 
 import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.ConflictException.Reason;
 import dev.crmkit.api.CrmException;
 import dev.crmkit.api.StorageException;
 import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
-/** Turns PostgreSQL's errors into crmkit's exceptions: never a raw {@link SQLException}. */
+/**
+ * Turns PostgreSQL's errors into crmkit's exceptions: never a raw {@link SQLException}. The
+ * {@code SQLException} is always the cause, with everything the server said. The message carries only
+ * the server's primary text, never its detail: the detail of a constraint violation quotes the row's
+ * values ({@code Key (email)=(anna@example.com) already exists}), which may be another record's
+ * personal data, and messages end up in logs and in front of users.
+ */
 final class Errors {
 
     private Errors() {
@@ -15,15 +24,32 @@ final class Errors {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         switch (state) {
             case "40001": // serialization_failure
+                return new ConflictException(what + ": could not be serialized with a concurrent transaction, run it again",
+                        null, Reason.SERIALIZATION_FAILURE, e);
             case "40P01": // deadlock_detected
-                return new ConflictException(what + ": the transaction collided with another one, try again ("
-                        + e.getMessage() + ")", null);
+                return new ConflictException(what + ": was chosen to break a deadlock with another transaction, run it again",
+                        null, Reason.DEADLOCK, e);
             case "55P03": // lock_not_available (lock_timeout)
-                return new ConflictException(what + ": a lock could not be had in time", null);
+                return new ConflictException(what + ": a lock could not be had in time", null, Reason.LOCK_TIMEOUT, e);
             case "23505": // unique_violation
-                return new ConflictException(what + ": a unique key is taken (" + e.getMessage() + ")", null);
+                return new ConflictException(what + ": " + uniqueKey(e) + " is taken by another record", null,
+                        Reason.UNIQUE_KEY, e);
             default:
-                return new StorageException(what + " failed: " + e.getMessage(), e);
+                return new StorageException(what + " failed: " + primaryMessage(e) + " (SQLState " + state + ")", e);
         }
+    }
+
+    private static String uniqueKey(SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (server == null || server.getTable() == null) {
+            return "a unique key";
+        }
+        return "a unique key of " + server.getTable()
+                + (server.getConstraint() == null ? "" : " (constraint " + server.getConstraint() + ")");
+    }
+
+    private static String primaryMessage(SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        return server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
     }
 }

@@ -121,9 +121,11 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
         params.addAll(rowParams(entity));
         int rows = tx.update(sql, params);
         if (rows == 0) {
+            // ON CONFLICT DO NOTHING does not say which key conflicted: the id, or else a unique key.
             RecordRef ref = RecordRef.of(entity.id());
             throw versionOf(entity.id()).isPresent() ? ConflictException.alreadyExists(ref)
-                    : new ConflictException(spec.table() + ": a unique key of " + ref + " is taken", ref);
+                    : new ConflictException(spec.table() + ": a unique key of " + ref + " is taken by another record",
+                            ref, ConflictException.Reason.UNIQUE_KEY, null);
         }
         return entity;
     }
