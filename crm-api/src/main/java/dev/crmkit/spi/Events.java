@@ -19,6 +19,7 @@ public interface Events {
      * Appends an event; it is stored when the transaction commits.
      *
      * @param event the event
+     * @throws IllegalStateException if the transaction has ended
      */
     void append(NewEvent event);
 

@@ -1,6 +1,7 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.CrmException;
 import dev.crmkit.api.StorageException;
 import dev.crmkit.spi.Companies;
 import dev.crmkit.spi.Contacts;
@@ -39,6 +40,8 @@ final class MemoryTransaction implements Transaction, Settings {
     final InMemoryStorage storage;
     private final Thread owner = Thread.currentThread();
     private boolean open = true;
+    /** The first ConflictException or StorageException a port call threw; from then on the transaction can only roll back. */
+    private CrmException failure;
     private final Deque<Lock> held = new ArrayDeque<>();
     private final Map<Lock, Boolean> heldSet = new IdentityHashMap<>();
 
@@ -88,6 +91,37 @@ final class MemoryTransaction implements Transaction, Settings {
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("a transaction is confined to the thread that runs it");
         }
+        if (failure != null) {
+            throw afterFailure();
+        }
+    }
+
+    /**
+     * Remembers a failure a port call is about to throw. The PostgreSQL adapter must roll back after a
+     * failed statement, so this one does too after any conflict or storage failure: the same work then
+     * has the same outcome on both (see {@link dev.crmkit.spi.Storage}).
+     */
+    <X extends CrmException> X failed(X e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return e;
+    }
+
+    /** Throws, after the work returned normally, if a port call of it failed; nothing is committed then. */
+    void checkNotFailed() {
+        if (failure != null) {
+            throw afterFailure();
+        }
+    }
+
+    /** An exception of the first failure's kind (a conflict keeps its reason, for retry loops), caused by it. */
+    private CrmException afterFailure() {
+        String message = "the transaction can only roll back: an earlier call in it failed (" + failure.getMessage() + ")";
+        if (failure instanceof ConflictException conflict) {
+            return new ConflictException(message, conflict.record().orElse(null), conflict.reason(), conflict);
+        }
+        return new StorageException(message, failure);
     }
 
     void end() {
@@ -196,12 +230,12 @@ final class MemoryTransaction implements Transaction, Settings {
             } catch (InterruptedException e) {
                 // Not a conflict: a retry loop would spin, since the restored interrupt fails every wait at once.
                 Thread.currentThread().interrupt();
-                throw new StorageException("interrupted while waiting for a lock", e);
+                throw failed(new StorageException("interrupted while waiting for a lock", e));
             }
             if (!acquired) {
                 // The keys are left out of the message: they are often phone numbers or e-mails.
-                throw new ConflictException("could not lock " + keys.size() + " key(s) within "
-                        + storage.lockTimeout, null, ConflictException.Reason.LOCK_TIMEOUT, null);
+                throw failed(new ConflictException("could not lock " + keys.size() + " key(s) within "
+                        + storage.lockTimeout, null, ConflictException.Reason.LOCK_TIMEOUT, null));
             }
             held.push(lock);
             heldSet.put(lock, Boolean.TRUE);

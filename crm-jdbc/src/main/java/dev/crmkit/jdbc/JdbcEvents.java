@@ -47,6 +47,8 @@ final class JdbcEvents implements Events {
 
     @Override
     public void append(NewEvent event) {
+        // Appending touches no database until commit, so it checks by itself that it can still be stored.
+        tx.checkOpen();
         pending.add(Objects.requireNonNull(event, "event"));
     }
 

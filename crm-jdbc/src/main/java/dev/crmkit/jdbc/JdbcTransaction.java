@@ -1,5 +1,8 @@
 package dev.crmkit.jdbc;
 
+import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.CrmException;
+import dev.crmkit.api.StorageException;
 import dev.crmkit.api.settings.ContactType;
 import dev.crmkit.api.settings.ContactTypeId;
 import dev.crmkit.api.settings.LossReason;
@@ -41,6 +44,11 @@ final class JdbcTransaction implements Transaction, Settings {
     private final Connection connection;
     private final Thread owner = Thread.currentThread();
     private boolean open = true;
+    /**
+     * The first ConflictException or StorageException a port call threw. PostgreSQL aborts a transaction
+     * whose statement failed, so committing it would silently roll back: from then on it can only roll back.
+     */
+    private CrmException failure;
 
     private final JdbcPorts.JdbcUsers users;
     private final JdbcPorts.JdbcContacts contacts;
@@ -88,13 +96,45 @@ final class JdbcTransaction implements Transaction, Settings {
         return storage.quotedSchema() + "." + table;
     }
 
-    private void checkOpen() {
+    void checkOpen() {
         if (!open) {
             throw new IllegalStateException("the transaction has ended");
         }
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("a transaction is confined to the thread that runs it");
         }
+        if (failure != null) {
+            throw afterFailure();
+        }
+    }
+
+    /** Remembers a failure a port call is about to throw (see {@link #failure}). */
+    <X extends CrmException> X failed(X e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return e;
+    }
+
+    /** Translates a database error of a port call and remembers it (see {@link #failure}). */
+    CrmException translate(SQLException e, String what) {
+        return failed(Errors.translate(e, what));
+    }
+
+    /** Throws, after the work returned normally, if a port call of it failed; the caller then rolls back. */
+    void checkNotFailed() {
+        if (failure != null) {
+            throw afterFailure();
+        }
+    }
+
+    /** An exception of the first failure's kind (a conflict keeps its reason, for retry loops), caused by it. */
+    private CrmException afterFailure() {
+        String message = "the transaction can only roll back: an earlier call in it failed (" + failure.getMessage() + ")";
+        if (failure instanceof ConflictException conflict) {
+            return new ConflictException(message, conflict.record().orElse(null), conflict.reason(), conflict);
+        }
+        return new StorageException(message, failure);
     }
 
     void end() {
@@ -106,7 +146,10 @@ final class JdbcTransaction implements Transaction, Settings {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             return action.apply(ps);
         } catch (SQLException e) {
-            throw Errors.translate(e, "a statement on " + storage.quotedSchema());
+            throw translate(e, "a statement on " + storage.quotedSchema());
+        } catch (ConflictException | StorageException e) {
+            // Thrown while reading the rows (a stored document that cannot be read): a failed port call too.
+            throw failed(e);
         }
     }
 
@@ -115,7 +158,7 @@ final class JdbcTransaction implements Transaction, Settings {
         try {
             return connection.prepareStatement(sql);
         } catch (SQLException e) {
-            throw Errors.translate(e, "preparing a statement");
+            throw translate(e, "preparing a statement");
         }
     }
 

@@ -111,6 +111,7 @@ public final class PostgresStorage implements Storage {
                     st.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
                 }
                 T result = work.apply(tx);
+                tx.checkNotFailed();
                 tx.flushEvents();
                 connection.commit();
                 return result;
