@@ -50,7 +50,7 @@ import java.util.function.Supplier;
  * it sees each other transaction entirely or not at all. {@link Transaction#lock} uses striped locks
  * held until the transaction ends, after its commit. As on PostgreSQL, which must roll back after a
  * failed statement, a port call that threw a conflict leaves its transaction able only to roll back,
- * even if the work caught the exception.
+ * even if the work caught the exception; streams stop when their transaction ends.
  *
  * <p>Indexes: by id (ordered), contacts by company, deals by contact and company, leads by contact,
  * tasks by owner and assignee, timeline entries by owner and (unique) by integration call id, users

@@ -227,11 +227,11 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
     public Stream<E> streamAll() {
         if (writes.isEmpty()) {
             // The committed rows are kept in id order already.
-            return read(() -> new ArrayList<>(table.all())).stream();
+            return tx.confined(read(() -> new ArrayList<>(table.all())));
         }
         List<E> all = matching(Filter.all());
         all.sort(Comparator.comparing(Entity::id, EntityId.ORDER));
-        return all.stream();
+        return tx.confined(all);
     }
 
     private static <E extends Entity<?>> java.util.function.Function<E, List<Object>> keysOf(Sort<E> sort) {

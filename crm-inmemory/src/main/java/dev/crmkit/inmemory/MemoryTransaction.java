@@ -29,10 +29,16 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** A transaction of {@link InMemoryStorage}: its own views of every table and the locks it holds. */
 final class MemoryTransaction implements Transaction, Settings {
@@ -122,6 +128,27 @@ final class MemoryTransaction implements Transaction, Settings {
             return new ConflictException(message, conflict.record().orElse(null), conflict.reason(), conflict);
         }
         return new StorageException(message, failure);
+    }
+
+    /**
+     * A stream over rows read already that, like a database cursor, cannot be read once the transaction
+     * has ended.
+     */
+    <T> Stream<T> confined(List<T> rows) {
+        Iterator<T> it = rows.iterator();
+        Spliterator<T> spliterator = new Spliterators.AbstractSpliterator<T>(rows.size(),
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                checkOpen();
+                if (!it.hasNext()) {
+                    return false;
+                }
+                action.accept(it.next());
+                return true;
+            }
+        };
+        return StreamSupport.stream(spliterator, false);
     }
 
     void end() {

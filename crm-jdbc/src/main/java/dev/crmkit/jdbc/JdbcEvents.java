@@ -155,7 +155,8 @@ final class JdbcEvents implements Events {
 
     @Override
     public Stream<Event> streamAll() {
-        return read("SELECT " + COLUMNS + " FROM " + table + " ORDER BY sequence", List.of()).stream();
+        return tx.stream("SELECT " + COLUMNS + " FROM " + table + " ORDER BY sequence", JdbcEvents::event,
+                "reading the events");
     }
 
 }

@@ -23,12 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /** A store on one table, inside one {@link JdbcTransaction}. */
 class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> {
@@ -222,30 +218,7 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
 
     @Override
     public Stream<E> streamAll() {
-        PreparedStatement ps = tx.prepare(select + " ORDER BY id");
-        ResultSet rs;
-        try {
-            ps.setFetchSize(500);
-            rs = ps.executeQuery();
-        } catch (SQLException e) {
-            JdbcTransaction.closeQuietly(ps);
-            throw tx.translate(e, "reading " + spec.table());
-        }
-        Spliterator<E> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
-            @Override
-            public boolean tryAdvance(Consumer<? super E> action) {
-                try {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    action.accept(decode(rs));
-                    return true;
-                } catch (SQLException e) {
-                    throw tx.translate(e, "reading " + spec.table());
-                }
-            }
-        };
-        return StreamSupport.stream(rows, false).onClose(() -> JdbcTransaction.closeQuietly(ps));
+        return tx.stream(select + " ORDER BY id", this::decode, "reading " + spec.table());
     }
 
 }

@@ -27,10 +27,17 @@ import dev.crmkit.spi.Transaction;
 import dev.crmkit.spi.Users;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** One JDBC transaction on one connection, handing out the ports. Confined to the thread that runs it. */
 final class JdbcTransaction implements Transaction, Settings {
@@ -39,6 +46,17 @@ final class JdbcTransaction implements Transaction, Settings {
     interface SqlFunction<T> {
         T apply(PreparedStatement ps) throws SQLException;
     }
+
+    /** Reads one row of a result set. */
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * How many rows a stream fetches from its server-side cursor at a time: few enough that memory stays
+     * flat, many enough that round trips do not dominate.
+     */
+    static final int STREAM_FETCH_SIZE = 500;
 
     private final PostgresStorage storage;
     private final Connection connection;
@@ -49,6 +67,8 @@ final class JdbcTransaction implements Transaction, Settings {
      * whose statement failed, so committing it would silently roll back: from then on it can only roll back.
      */
     private CrmException failure;
+    /** The statements behind streams not closed yet; closed when the transaction ends, so none outlives it. */
+    private final List<PreparedStatement> streams = new ArrayList<>();
 
     private final JdbcPorts.JdbcUsers users;
     private final JdbcPorts.JdbcContacts contacts;
@@ -139,6 +159,10 @@ final class JdbcTransaction implements Transaction, Settings {
 
     void end() {
         open = false;
+        for (PreparedStatement ps : streams) {
+            closeQuietly(ps);
+        }
+        streams.clear();
     }
 
     <T> T withStatement(String sql, SqlFunction<T> action) {
@@ -153,13 +177,52 @@ final class JdbcTransaction implements Transaction, Settings {
         }
     }
 
-    PreparedStatement prepare(String sql) {
+    /**
+     * Streams the rows of a query through a server-side cursor: the driver fetches
+     * {@link #STREAM_FETCH_SIZE} rows at a time (it does so because the connection is not in auto-commit),
+     * so memory stays flat however many rows there are. The stream must be closed; whatever is still open
+     * when the transaction ends is closed then, and reading it afterwards throws IllegalStateException.
+     */
+    <T> Stream<T> stream(String sql, RowReader<T> reader, String what) {
         checkOpen();
+        PreparedStatement ps;
+        ResultSet rs;
         try {
-            return connection.prepareStatement(sql);
+            ps = connection.prepareStatement(sql);
         } catch (SQLException e) {
-            throw translate(e, "preparing a statement");
+            throw translate(e, what);
         }
+        try {
+            ps.setFetchSize(STREAM_FETCH_SIZE);
+            rs = ps.executeQuery();
+        } catch (SQLException e) {
+            closeQuietly(ps);
+            throw translate(e, what);
+        }
+        streams.add(ps);
+        Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                checkOpen();
+                T row;
+                try {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    row = reader.read(rs);
+                } catch (SQLException e) {
+                    throw translate(e, what);
+                } catch (ConflictException | StorageException e) {
+                    throw failed(e);
+                }
+                action.accept(row);
+                return true;
+            }
+        };
+        return StreamSupport.stream(rows, false).onClose(() -> {
+            streams.remove(ps);
+            closeQuietly(ps);
+        });
     }
 
     int update(String sql, List<SqlValues.Param> params) {

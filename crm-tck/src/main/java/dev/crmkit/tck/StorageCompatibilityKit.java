@@ -1304,8 +1304,8 @@ public abstract class StorageCompatibilityKit {
     }
 
     /**
-     * Faults: a port call that failed fails its transaction, an ended transaction refuses to be used, and
-     * conflicts say what kind they are. Self-contained: it uses only the kit's
+     * Faults: a port call that failed fails its transaction, an ended transaction refuses to be used, the
+     * event log streams, and conflicts say what kind they are. Self-contained: it uses only the kit's
      * storage and test data, and helpers of its own.
      */
     @Nested
@@ -1484,6 +1484,58 @@ public abstract class StorageCompatibilityKit {
             assertThat(lastSequence()).isZero();
             Transaction ended = storage.inTransaction((Transaction tx) -> tx);
             assertThatThrownBy(ended::deals).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        @DisplayName("a stream of events or records cannot be read after its transaction ended")
+        void streamsDoNotOutliveTheTransaction() {
+            User owner = committedUser("Olga Owner");
+            committedDeal("Chairs", owner.id());
+            storage.run(tx -> {
+                for (int i = 0; i < 3; i++) {
+                    tx.events().append(data.aCreatedEvent(new RecordRef(EntityType.DEAL, data.newId()), owner.id()));
+                }
+            });
+            Stream<Event> events = storage.inTransaction((Transaction tx) -> tx.events().streamAll());
+            try (events) {
+                assertThatThrownBy(events::findFirst).isInstanceOf(IllegalStateException.class);
+            }
+            Stream<Deal> deals = storage.inTransaction((Transaction tx) -> tx.deals().streamAll());
+            try (deals) {
+                assertThatThrownBy(deals::count).isInstanceOf(IllegalStateException.class);
+            }
+            java.util.Iterator<Event> started = storage.inTransaction((Transaction tx) -> {
+                java.util.Iterator<Event> it = tx.events().streamAll().iterator();
+                assertThat(it.next().sequence()).isEqualTo(1);
+                return it;
+            });
+            assertThatThrownBy(started::hasNext).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        @Tag("EV-1")
+        @DisplayName("streamAll returns every event in sequence order, and other calls may run while it is open")
+        void streamAllEvents() {
+            User owner = committedUser("Olga Owner");
+            int count = 1_234;
+            storage.run(tx -> {
+                for (int i = 0; i < count; i++) {
+                    tx.events().append(data.aCreatedEvent(new RecordRef(EntityType.DEAL, data.newId()), owner.id()));
+                }
+            });
+            List<Long> sequences = storage.inTransaction((Transaction tx) -> {
+                List<Long> seen = new ArrayList<>();
+                try (Stream<Event> all = tx.events().streamAll()) {
+                    java.util.Iterator<Event> it = all.iterator();
+                    seen.add(it.next().sequence());
+                    assertThat(tx.events().lastSequence()).isEqualTo(count);
+                    assertThat(tx.users().find(owner.id())).isPresent();
+                    it.forEachRemaining(e -> seen.add(e.sequence()));
+                }
+                return seen;
+            });
+            assertThat(sequences).containsExactlyElementsOf(
+                    java.util.stream.LongStream.rangeClosed(1, count).boxed().collect(Collectors.toList()));
         }
     }
 }
