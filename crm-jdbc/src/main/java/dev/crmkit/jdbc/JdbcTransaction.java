@@ -250,12 +250,27 @@ final class JdbcTransaction implements Transaction, Settings {
     public void lock(Collection<String> keys) {
         // Keys are taken in one order (sorted), so two transactions locking overlapping sets cannot deadlock.
         for (String key : new TreeSet<>(keys)) {
-            withStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", ps -> {
-                ps.setString(1, key);
-                ps.execute();
-                return null;
-            });
+            advisoryLock("crmkit:lock:" + storage.schema() + ":" + key);
         }
+    }
+
+    /** Takes the lock that orders event numbering in this schema (see {@link JdbcEvents}). */
+    void lockEventLog() {
+        advisoryLock("crmkit:events:" + storage.schema());
+    }
+
+    /**
+     * Takes a transaction-scoped advisory lock. Advisory locks are shared by the whole database, and
+     * tenants share a database, so every key names its schema: otherwise one tenant's transaction would
+     * make another's wait (and the wait would tell it which keys, such as phone numbers, the other is
+     * locking). A schema name has no colon, so "schema:key" names one pair only.
+     */
+    private void advisoryLock(String key) {
+        withStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", ps -> {
+            ps.setString(1, key);
+            ps.execute();
+            return null;
+        });
     }
 
     @Override

@@ -34,6 +34,8 @@ import org.flywaydb.core.api.FlywayException;
  *       up to the lock time-out.</li>
  *   <li>{@link Transaction#lock} takes {@code pg_advisory_xact_lock}s, released at commit or rollback.</li>
  *   <li>Events are numbered at commit under an advisory lock, densely and in commit order.</li>
+ *   <li>Advisory locks are the schema's own: transactions of different schemas (tenants) never wait for
+ *       each other's logical locks or event numbering.</li>
  *   <li>Serialization failures, deadlocks and lock time-outs surface as {@link dev.crmkit.api.ConflictException}
  *       (re-run the operation); any other database failure as {@link StorageException}, never a raw
  *       {@link SQLException}.</li>
