@@ -34,6 +34,8 @@ final class Errors {
             case "23505": // unique_violation
                 return new ConflictException(what + ": " + uniqueKey(e) + " is taken by another record", null,
                         Reason.UNIQUE_KEY, e);
+            case "57014": // query_canceled: statement_timeout, or a cancel request
+                return new StorageException(what + ": the statement ran longer than the statement time-out or was cancelled", e);
             default:
                 return new StorageException(what + " failed: " + primaryMessage(e) + " (SQLState " + state + ")", e);
         }

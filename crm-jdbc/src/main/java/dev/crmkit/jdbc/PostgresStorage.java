@@ -37,8 +37,10 @@ import org.flywaydb.core.api.FlywayException;
  *   <li>Advisory locks are the schema's own: transactions of different schemas (tenants) never wait for
  *       each other's logical locks or event numbering.</li>
  *   <li>Serialization failures, deadlocks and lock time-outs surface as {@link dev.crmkit.api.ConflictException}
- *       (re-run the operation); any other database failure as {@link StorageException}, never a raw
- *       {@link SQLException}.</li>
+ *       that is {@link dev.crmkit.api.ConflictException#retryable() retryable} (re-run the transaction); a
+ *       unique key taken as a permanent one; a statement past the {@link Builder#statementTimeout statement
+ *       time-out} and any other database failure as {@link StorageException}, never a raw
+ *       {@link SQLException}. The {@code SQLException} is the cause; the message never quotes row values.</li>
  *   <li>All SQL is parameterized; filter and sort fields are resolved against the known columns.</li>
  * </ul>
  * Thread-safe: any number of threads may run transactions at once, each on its own connection.
@@ -47,15 +49,19 @@ public final class PostgresStorage implements Storage {
 
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
+    /** The greatest time-out PostgreSQL accepts, in milliseconds. */
+    private static final long MAX_TIMEOUT_MILLIS = Integer.MAX_VALUE;
+
     private final DataSource dataSource;
     private final String schema;
-    private final Duration lockTimeout;
+    private final String timeouts;
     private final JsonCodec codec = new JsonCodec();
 
     private PostgresStorage(Builder b) {
         this.dataSource = b.dataSource;
         this.schema = b.schema;
-        this.lockTimeout = b.lockTimeout;
+        this.timeouts = "SET LOCAL lock_timeout = '" + b.lockTimeout.toMillis() + "ms'"
+                + (b.statementTimeout == null ? "" : "; SET LOCAL statement_timeout = '" + b.statementTimeout.toMillis() + "ms'");
     }
 
     /**
@@ -110,7 +116,7 @@ public final class PostgresStorage implements Storage {
             JdbcTransaction tx = new JdbcTransaction(this, connection);
             try {
                 try (Statement st = connection.createStatement()) {
-                    st.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+                    st.execute(timeouts);
                 }
                 T result = work.apply(tx);
                 tx.checkNotFailed();
@@ -150,6 +156,7 @@ public final class PostgresStorage implements Storage {
         private String schema = "crmkit";
         private boolean migrate = true;
         private Duration lockTimeout = Duration.ofSeconds(30);
+        private Duration statementTimeout;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -183,18 +190,44 @@ public final class PostgresStorage implements Storage {
         }
 
         /**
-         * How long a transaction waits for a row or advisory lock before failing with a conflict
-         * (default 30 seconds).
+         * How long a statement waits for a row or advisory lock before failing with a retryable
+         * {@link dev.crmkit.api.ConflictException} (default 30 seconds). Set per transaction
+         * ({@code SET LOCAL lock_timeout}), in whole milliseconds.
          *
-         * @param value the time-out, positive
+         * @param value the time-out, from 1 ms to {@value Integer#MAX_VALUE} ms (about 24.8 days)
          * @return this builder
+         * @throws IllegalArgumentException outside that range: PostgreSQL reads 0 ms as "no time-out" and
+         *         refuses more than {@value Integer#MAX_VALUE} ms
          */
         public Builder lockTimeout(Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("lockTimeout must be positive");
-            }
-            this.lockTimeout = value;
+            this.lockTimeout = checkTimeout("lockTimeout", value);
             return this;
+        }
+
+        /**
+         * How long one statement may run before PostgreSQL cancels it, which fails the call (and so the
+         * transaction) with a {@link StorageException} (default: no limit). Set per transaction
+         * ({@code SET LOCAL statement_timeout}), in whole milliseconds. It covers waiting for locks too, so
+         * keep it above {@link #lockTimeout} if lock waits should end as conflicts. A stream is fetched in
+         * batches; the time-out bounds each fetch, not the reading of the whole stream.
+         *
+         * @param value the time-out, from 1 ms to {@value Integer#MAX_VALUE} ms (about 24.8 days)
+         * @return this builder
+         * @throws IllegalArgumentException outside that range: PostgreSQL reads 0 ms as "no time-out" and
+         *         refuses more than {@value Integer#MAX_VALUE} ms
+         */
+        public Builder statementTimeout(Duration value) {
+            this.statementTimeout = checkTimeout("statementTimeout", value);
+            return this;
+        }
+
+        private static Duration checkTimeout(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(Duration.ofMillis(MAX_TIMEOUT_MILLIS)) > 0) {
+                throw new IllegalArgumentException(name + " must be at least 1 ms and at most " + MAX_TIMEOUT_MILLIS
+                        + " ms (PostgreSQL reads 0 ms as no time-out and refuses more), was " + value);
+            }
+            return value;
         }
 
         /**
