@@ -41,6 +41,17 @@ final class Errors {
         }
     }
 
+    /**
+     * Whether the connection broke, so that a statement in flight (a COMMIT) may or may not have been
+     * carried out: a connection exception (class 08), the server shutting the session down (57P01–57P03),
+     * or a failure the driver could not classify.
+     */
+    static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03");
+    }
+
     private static String uniqueKey(SQLException e) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         if (server == null || server.getTable() == null) {

@@ -41,6 +41,11 @@ import org.flywaydb.core.api.FlywayException;
  *       unique key taken as a permanent one; a statement past the {@link Builder#statementTimeout statement
  *       time-out} and any other database failure as {@link StorageException}, never a raw
  *       {@link SQLException}. The {@code SQLException} is the cause; the message never quotes row values.</li>
+ *   <li>A connection lost during the commit is a {@link StorageException} whose
+ *       {@link StorageException#outcomeUnknown()} is true: the commit may or may not have happened.</li>
+ *   <li>A connection goes back to the data source as it came: the transaction's isolation level and
+ *       time-outs are set for the transaction only ({@code SET TRANSACTION}, {@code SET LOCAL}), and
+ *       auto-commit is restored.</li>
  *   <li>All SQL is parameterized; filter and sort fields are resolved against the known columns.</li>
  * </ul>
  * Thread-safe: any number of threads may run transactions at once, each on its own connection.
@@ -54,13 +59,16 @@ public final class PostgresStorage implements Storage {
 
     private final DataSource dataSource;
     private final String schema;
-    private final String timeouts;
+    private final String begin;
     private final JsonCodec codec = new JsonCodec();
 
     private PostgresStorage(Builder b) {
         this.dataSource = b.dataSource;
         this.schema = b.schema;
-        this.timeouts = "SET LOCAL lock_timeout = '" + b.lockTimeout.toMillis() + "ms'"
+        // The isolation level is set for this transaction only, not with setTransactionIsolation, which
+        // would change the session of a pooled connection for whoever borrows it next.
+        this.begin = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '"
+                + b.lockTimeout.toMillis() + "ms'"
                 + (b.statementTimeout == null ? "" : "; SET LOCAL statement_timeout = '" + b.statementTimeout.toMillis() + "ms'");
     }
 
@@ -110,30 +118,60 @@ public final class PostgresStorage implements Storage {
     @Override
     public <T> T inTransaction(Function<? super Transaction, ? extends T> work) {
         Objects.requireNonNull(work, "work");
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            JdbcTransaction tx = new JdbcTransaction(this, connection);
-            try {
-                try (Statement st = connection.createStatement()) {
-                    st.execute(timeouts);
-                }
-                T result = work.apply(tx);
-                tx.checkNotFailed();
-                tx.flushEvents();
-                connection.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                rollback(connection, e);
-                throw e;
-            } catch (SQLException e) {
-                rollback(connection, e);
-                throw Errors.translate(e, "a transaction on " + schema);
-            } finally {
-                tx.end();
-            }
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
         } catch (SQLException e) {
-            throw Errors.translate(e, "a transaction on " + schema);
+            throw Errors.translate(e, "connecting for " + what());
+        }
+        boolean restoreAutoCommit = false;
+        Throwable failure = null;
+        try {
+            if (connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+                restoreAutoCommit = true;
+            }
+            return run(connection, work);
+        } catch (SQLException e) {
+            failure = e;
+            throw Errors.translate(e, what());
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            release(connection, restoreAutoCommit, failure);
+        }
+    }
+
+    private <T> T run(Connection connection, Function<? super Transaction, ? extends T> work) {
+        JdbcTransaction tx = new JdbcTransaction(this, connection);
+        try {
+            try (Statement st = connection.createStatement()) {
+                st.execute(begin);
+            }
+            T result = work.apply(tx);
+            tx.checkNotFailed();
+            tx.flushEvents();
+            commit(connection);
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollback(connection, e);
+            throw e;
+        } catch (SQLException e) {
+            rollback(connection, e);
+            throw Errors.translate(e, what());
+        } finally {
+            tx.end();
+        }
+    }
+
+    private void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            // Once COMMIT is on the wire, a broken connection hides whether the server carried it out.
+            throw Errors.connectionLost(e) ? StorageException.commitOutcomeUnknown(what(), e)
+                    : Errors.translate(e, "committing " + what());
         }
     }
 
@@ -143,6 +181,35 @@ public final class PostgresStorage implements Storage {
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /**
+     * Hands the connection back as it came. A failure here does not change the transaction's outcome, so
+     * it is only attached to the transaction's own failure, if any; a connection that cannot even be
+     * reset is broken, and pools discard broken connections.
+     */
+    private static void release(Connection connection, boolean restoreAutoCommit, Throwable failure) {
+        try {
+            if (restoreAutoCommit) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+    }
+
+    private String what() {
+        return "a transaction on " + schema;
     }
 
     @Override
