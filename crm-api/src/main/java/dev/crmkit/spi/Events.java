@@ -19,6 +19,7 @@ public interface Events {
      * Appends an event; it is stored when the transaction commits.
      *
      * @param event the event
+     * @throws IllegalStateException if the transaction has ended
      */
     void append(NewEvent event);
 
@@ -49,7 +50,10 @@ public interface Events {
     long lastSequence();
 
     /**
-     * Every committed event in sequence order, as a stream that must be closed.
+     * Every committed event in sequence order, read lazily: an adapter on a database reads it through a
+     * cursor, a batch at a time, so memory stays flat however long the log is. The stream must be closed
+     * (use try-with-resources) and read inside the transaction: it does not outlive it, and reading it
+     * after the transaction ended throws {@link IllegalStateException}.
      *
      * @return the events
      */

@@ -5,7 +5,9 @@ import java.util.Collection;
 
 /**
  * A unit of work: the ports it hands out read and write inside it. A transaction belongs to the thread
- * running {@link Storage#inTransaction}; it must not be used after that call returns.
+ * running {@link Storage#inTransaction}; it must not be used after that call returns. Once it has ended,
+ * the transaction, every port it handed out and every stream they returned throw
+ * {@link IllegalStateException} when used, so that nothing (an appended event, say) is silently dropped.
  */
 public interface Transaction {
 

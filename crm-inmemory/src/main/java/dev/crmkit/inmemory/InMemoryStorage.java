@@ -43,7 +43,9 @@ import java.util.function.Supplier;
  * still at the version it was based on and that no unique key was taken meanwhile, and applies
  * everything, events included, before releasing the lock. Every single read takes the read lock, so
  * it sees each other transaction entirely or not at all. {@link Transaction#lock} uses striped locks
- * held until the transaction ends, after its commit.
+ * held until the transaction ends, after its commit. As on PostgreSQL, which must roll back after a
+ * failed statement, a port call that threw a conflict leaves its transaction able only to roll back,
+ * even if the work caught the exception; streams stop when their transaction ends.
  *
  * <p>Indexes: by id (ordered), contacts by company, deals by contact and company, leads by contact,
  * tasks by owner and assignee, timeline entries by owner and (unique) by integration call id, users
@@ -125,6 +127,7 @@ public final class InMemoryStorage implements Storage {
         MemoryTransaction tx = new MemoryTransaction(this);
         try {
             T result = work.apply(tx);
+            tx.checkNotFailed();
             commit(tx);
             return result;
         } finally {

@@ -65,6 +65,6 @@ final class MemoryEvents implements Events {
     @Override
     public Stream<Event> streamAll() {
         tx.checkOpen();
-        return tx.storage.read(() -> new ArrayList<>(log.all())).stream();
+        return tx.confined(tx.storage.read(() -> new ArrayList<>(log.all())));
     }
 }

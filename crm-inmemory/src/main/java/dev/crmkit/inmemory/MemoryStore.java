@@ -81,7 +81,7 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
         }
         E current = visible(entity.id());
         if (current != null) {
-            throw ConflictException.alreadyExists(RecordRef.of(entity.id()));
+            throw tx.failed(ConflictException.alreadyExists(RecordRef.of(entity.id())));
         }
         checkUnique(entity);
         remember(entity.id(), null);
@@ -101,7 +101,7 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
             throw NotFoundException.of(entity.id());
         }
         if (current.version() != expectedVersion) {
-            throw ConflictException.staleVersion(RecordRef.of(entity.id()), expectedVersion, current.version());
+            throw tx.failed(ConflictException.staleVersion(RecordRef.of(entity.id()), expectedVersion, current.version()));
         }
         checkUnique(entity);
         remember(entity.id(), current);
@@ -116,7 +116,7 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
             throw NotFoundException.of(id);
         }
         if (current.version() != expectedVersion) {
-            throw ConflictException.staleVersion(RecordRef.of(id), expectedVersion, current.version());
+            throw tx.failed(ConflictException.staleVersion(RecordRef.of(id), expectedVersion, current.version()));
         }
         remember(id, current);
         writes.put(id, null);
@@ -141,8 +141,7 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
             for (Object key : index.keys().apply(entity)) {
                 for (E other : lookup(index, key)) {
                     if (!other.id().equals(entity.id())) {
-                        throw new ConflictException(table.type + " " + index.name() + " " + key + " is taken",
-                                RecordRef.of(entity.id()));
+                        throw tx.failed(Table.uniqueKeyTaken(table.type, index.name(), RecordRef.of(entity.id())));
                     }
                 }
             }
@@ -228,11 +227,11 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
     public Stream<E> streamAll() {
         if (writes.isEmpty()) {
             // The committed rows are kept in id order already.
-            return read(() -> new ArrayList<>(table.all())).stream();
+            return tx.confined(read(() -> new ArrayList<>(table.all())));
         }
         List<E> all = matching(Filter.all());
         all.sort(Comparator.comparing(Entity::id, EntityId.ORDER));
-        return all.stream();
+        return tx.confined(all);
     }
 
     private static <E extends Entity<?>> java.util.function.Function<E, List<Object>> keysOf(Sort<E> sort) {

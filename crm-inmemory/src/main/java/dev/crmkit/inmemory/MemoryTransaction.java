@@ -1,6 +1,8 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.CrmException;
+import dev.crmkit.api.StorageException;
 import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.spi.Companies;
@@ -21,10 +23,16 @@ import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** A transaction of {@link InMemoryStorage}: its own views of every table and the locks it holds. */
 final class MemoryTransaction implements Transaction, Settings {
@@ -32,6 +40,8 @@ final class MemoryTransaction implements Transaction, Settings {
     final InMemoryStorage storage;
     private final Thread owner = Thread.currentThread();
     private boolean open = true;
+    /** The first ConflictException or StorageException a port call threw; from then on the transaction can only roll back. */
+    private CrmException failure;
     private final Deque<Lock> held = new ArrayDeque<>();
     private final Map<Lock, Boolean> heldSet = new IdentityHashMap<>();
 
@@ -81,6 +91,58 @@ final class MemoryTransaction implements Transaction, Settings {
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("a transaction is confined to the thread that runs it");
         }
+        if (failure != null) {
+            throw afterFailure();
+        }
+    }
+
+    /**
+     * Remembers a failure a port call is about to throw. The PostgreSQL adapter must roll back after a
+     * failed statement, so this one does too after any conflict or storage failure: the same work then
+     * has the same outcome on both (see {@link dev.crmkit.spi.Storage}).
+     */
+    <X extends CrmException> X failed(X e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return e;
+    }
+
+    /** Throws, after the work returned normally, if a port call of it failed; nothing is committed then. */
+    void checkNotFailed() {
+        if (failure != null) {
+            throw afterFailure();
+        }
+    }
+
+    /** An exception of the first failure's kind (a conflict keeps its reason, for retry loops), caused by it. */
+    private CrmException afterFailure() {
+        String message = "the transaction can only roll back: an earlier call in it failed (" + failure.getMessage() + ")";
+        if (failure instanceof ConflictException conflict) {
+            return new ConflictException(message, conflict.record().orElse(null), conflict.reason(), conflict);
+        }
+        return new StorageException(message, failure);
+    }
+
+    /**
+     * A stream over rows read already that, like a database cursor, cannot be read once the transaction
+     * has ended.
+     */
+    <T> Stream<T> confined(List<T> rows) {
+        Iterator<T> it = rows.iterator();
+        Spliterator<T> spliterator = new Spliterators.AbstractSpliterator<T>(rows.size(),
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                checkOpen();
+                if (!it.hasNext()) {
+                    return false;
+                }
+                action.accept(it.next());
+                return true;
+            }
+        };
+        return StreamSupport.stream(spliterator, false);
     }
 
     void end() {
@@ -169,11 +231,14 @@ final class MemoryTransaction implements Transaction, Settings {
             try {
                 acquired = lock.tryLock(storage.lockTimeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
+                // Not a conflict: a retry loop would spin, since the restored interrupt fails every wait at once.
                 Thread.currentThread().interrupt();
-                throw new ConflictException("interrupted while waiting for locks on " + keys, null);
+                throw failed(new StorageException("interrupted while waiting for a lock", e));
             }
             if (!acquired) {
-                throw new ConflictException("could not lock " + keys + " within " + storage.lockTimeout, null);
+                // The keys are left out of the message: they are often phone numbers or e-mails.
+                throw failed(new ConflictException("could not lock " + keys.size() + " key(s) within "
+                        + storage.lockTimeout, null, ConflictException.Reason.LOCK_TIMEOUT, null));
             }
             held.push(lock);
             heldSet.put(lock, Boolean.TRUE);

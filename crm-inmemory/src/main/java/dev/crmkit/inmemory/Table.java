@@ -104,12 +104,20 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                     I previousClaim = claimed.put(key, w.getKey());
                     if ((owner != null && !owner.equals(w.getKey()) && !ownerReleases)
                             || (previousClaim != null && !previousClaim.equals(w.getKey()))) {
-                        throw new ConflictException(type + " " + index.name() + " " + key + " is taken",
-                                RecordRef.of(w.getKey()));
+                        throw uniqueKeyTaken(type, index.name(), RecordRef.of(w.getKey()));
                     }
                 }
             }
         }
+    }
+
+    /**
+     * A unique key of a record belongs to another one. The key itself stays out of the message: it is the
+     * other record's data (an e-mail, a call id), and messages end up in logs.
+     */
+    static ConflictException uniqueKeyTaken(EntityType type, String index, RecordRef record) {
+        return new ConflictException(type + ": the unique key " + index + " of " + record + " is taken by another record",
+                record, ConflictException.Reason.UNIQUE_KEY, null);
     }
 
     /** Applies validated writes; a null value deletes. */

@@ -28,12 +28,11 @@ import java.util.stream.Stream;
 /**
  * The event log on PostgreSQL. Appended events wait in the transaction; when it commits they are
  * numbered under a transaction-scoped advisory lock held through the commit, so numbers are dense and
- * rise in commit order, and a reader that saw number N has seen every number below it.
+ * rise in commit order, and a reader that saw number N has seen every number below it. The lock is the
+ * schema's own (see {@link JdbcTransaction#lockEventLog()}): tenants in other schemas never wait for it.
  */
 final class JdbcEvents implements Events {
 
-    /** The advisory lock key that orders event appends (an arbitrary constant: "crmkit-events"). */
-    static final long EVENTS_LOCK = 0x63726D6B69745F65L;
     private static final String COLUMNS = "sequence, at, author, entity_type, entity_id, entity_name, kind, field, before, after";
 
     private final JdbcTransaction tx;
@@ -47,6 +46,8 @@ final class JdbcEvents implements Events {
 
     @Override
     public void append(NewEvent event) {
+        // Appending touches no database until commit, so it checks by itself that it can still be stored.
+        tx.checkOpen();
         pending.add(Objects.requireNonNull(event, "event"));
     }
 
@@ -54,11 +55,7 @@ final class JdbcEvents implements Events {
         if (pending.isEmpty()) {
             return;
         }
-        tx.withStatement("SELECT pg_advisory_xact_lock(?)", ps -> {
-            ps.setLong(1, EVENTS_LOCK);
-            ps.execute();
-            return null;
-        });
+        tx.lockEventLog();
         long last = lastSequence();
         tx.withStatement("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             long sequence = last;
@@ -153,7 +150,8 @@ final class JdbcEvents implements Events {
 
     @Override
     public Stream<Event> streamAll() {
-        return read("SELECT " + COLUMNS + " FROM " + table + " ORDER BY sequence", List.of()).stream();
+        return tx.stream("SELECT " + COLUMNS + " FROM " + table + " ORDER BY sequence", JdbcEvents::event,
+                "reading the events");
     }
 
 }

@@ -5,6 +5,7 @@ import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.NotFoundException;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.StorageException;
 import dev.crmkit.api.query.Cursor;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
@@ -22,13 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
-
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /** A store on one table, inside one {@link JdbcTransaction}. */
 class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> {
@@ -96,7 +92,13 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
     private List<SqlValues.Param> rowParams(E entity) {
         List<SqlValues.Param> params = new ArrayList<>();
         params.add(SqlValues.Param.of(entity.version(), "bigint"));
-        params.add(SqlValues.Param.of(tx.codec().write(entity), "jsonb"));
+        String json;
+        try {
+            json = tx.codec().write(entity);
+        } catch (StorageException e) {
+            throw tx.failed(e);
+        }
+        params.add(SqlValues.Param.of(json, "jsonb"));
         for (Column<E> c : spec.columns()) {
             Object value = c.value().apply(entity);
             params.add(c.many() ? SqlValues.Param.array((Collection<?>) value, c.sqlType())
@@ -120,9 +122,11 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
         params.addAll(rowParams(entity));
         int rows = tx.update(sql, params);
         if (rows == 0) {
+            // ON CONFLICT DO NOTHING does not say which key conflicted: the id, or else a unique key.
             RecordRef ref = RecordRef.of(entity.id());
-            throw versionOf(entity.id()).isPresent() ? ConflictException.alreadyExists(ref)
-                    : new ConflictException(spec.table() + ": a unique key of " + ref + " is taken", ref);
+            throw tx.failed(versionOf(entity.id()).isPresent() ? ConflictException.alreadyExists(ref)
+                    : new ConflictException(spec.table() + ": a unique key of " + ref + " is taken by another record",
+                            ref, ConflictException.Reason.UNIQUE_KEY, null));
         }
         return entity;
     }
@@ -158,8 +162,9 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
 
     private RuntimeException missingOrStale(I id, long expectedVersion) {
         Optional<Long> stored = versionOf(id);
+        // A missing record ran no failing statement and does not fail the transaction; a stale one does.
         return stored.isEmpty() ? NotFoundException.of(id)
-                : ConflictException.staleVersion(RecordRef.of(id), expectedVersion, stored.get());
+                : tx.failed(ConflictException.staleVersion(RecordRef.of(id), expectedVersion, stored.get()));
     }
 
     private Optional<Long> versionOf(I id) {
@@ -212,30 +217,7 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
 
     @Override
     public Stream<E> streamAll() {
-        PreparedStatement ps = tx.prepare(select + " ORDER BY id");
-        ResultSet rs;
-        try {
-            ps.setFetchSize(500);
-            rs = ps.executeQuery();
-        } catch (SQLException e) {
-            JdbcTransaction.closeQuietly(ps);
-            throw Errors.translate(e, "reading " + spec.table());
-        }
-        Spliterator<E> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
-            @Override
-            public boolean tryAdvance(Consumer<? super E> action) {
-                try {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    action.accept(decode(rs));
-                    return true;
-                } catch (SQLException e) {
-                    throw Errors.translate(e, "reading " + spec.table());
-                }
-            }
-        };
-        return StreamSupport.stream(rows, false).onClose(() -> JdbcTransaction.closeQuietly(ps));
+        return tx.stream(select + " ORDER BY id", this::decode, "reading " + spec.table());
     }
 
 }

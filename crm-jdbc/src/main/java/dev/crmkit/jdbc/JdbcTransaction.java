@@ -1,5 +1,8 @@
 package dev.crmkit.jdbc;
 
+import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.CrmException;
+import dev.crmkit.api.StorageException;
 import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.spi.Companies;
@@ -16,12 +19,19 @@ import dev.crmkit.spi.Transaction;
 import dev.crmkit.spi.Users;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** One JDBC transaction on one connection, handing out the ports. Confined to the thread that runs it. */
 final class JdbcTransaction implements Transaction, Settings {
@@ -31,10 +41,28 @@ final class JdbcTransaction implements Transaction, Settings {
         T apply(PreparedStatement ps) throws SQLException;
     }
 
+    /** Reads one row of a result set. */
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * How many rows a stream fetches from its server-side cursor at a time: few enough that memory stays
+     * flat, many enough that round trips do not dominate.
+     */
+    static final int STREAM_FETCH_SIZE = 500;
+
     private final PostgresStorage storage;
     private final Connection connection;
     private final Thread owner = Thread.currentThread();
     private boolean open = true;
+    /**
+     * The first ConflictException or StorageException a port call threw. PostgreSQL aborts a transaction
+     * whose statement failed, so committing it would silently roll back: from then on it can only roll back.
+     */
+    private CrmException failure;
+    /** The statements behind streams not closed yet; closed when the transaction ends, so none outlives it. */
+    private final List<PreparedStatement> streams = new ArrayList<>();
 
     private final JdbcPorts.JdbcUsers users;
     private final JdbcPorts.JdbcContacts contacts;
@@ -76,17 +104,53 @@ final class JdbcTransaction implements Transaction, Settings {
         return storage.quotedSchema() + "." + table;
     }
 
-    private void checkOpen() {
+    void checkOpen() {
         if (!open) {
             throw new IllegalStateException("the transaction has ended");
         }
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("a transaction is confined to the thread that runs it");
         }
+        if (failure != null) {
+            throw afterFailure();
+        }
+    }
+
+    /** Remembers a failure a port call is about to throw (see {@link #failure}). */
+    <X extends CrmException> X failed(X e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return e;
+    }
+
+    /** Translates a database error of a port call and remembers it (see {@link #failure}). */
+    CrmException translate(SQLException e, String what) {
+        return failed(Errors.translate(e, what));
+    }
+
+    /** Throws, after the work returned normally, if a port call of it failed; the caller then rolls back. */
+    void checkNotFailed() {
+        if (failure != null) {
+            throw afterFailure();
+        }
+    }
+
+    /** An exception of the first failure's kind (a conflict keeps its reason, for retry loops), caused by it. */
+    private CrmException afterFailure() {
+        String message = "the transaction can only roll back: an earlier call in it failed (" + failure.getMessage() + ")";
+        if (failure instanceof ConflictException conflict) {
+            return new ConflictException(message, conflict.record().orElse(null), conflict.reason(), conflict);
+        }
+        return new StorageException(message, failure);
     }
 
     void end() {
         open = false;
+        for (PreparedStatement ps : streams) {
+            closeQuietly(ps);
+        }
+        streams.clear();
     }
 
     <T> T withStatement(String sql, SqlFunction<T> action) {
@@ -94,17 +158,59 @@ final class JdbcTransaction implements Transaction, Settings {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             return action.apply(ps);
         } catch (SQLException e) {
-            throw Errors.translate(e, "a statement on " + storage.quotedSchema());
+            throw translate(e, "a statement on " + storage.quotedSchema());
+        } catch (ConflictException | StorageException e) {
+            // Thrown while reading the rows (a stored document that cannot be read): a failed port call too.
+            throw failed(e);
         }
     }
 
-    PreparedStatement prepare(String sql) {
+    /**
+     * Streams the rows of a query through a server-side cursor: the driver fetches
+     * {@link #STREAM_FETCH_SIZE} rows at a time (it does so because the connection is not in auto-commit),
+     * so memory stays flat however many rows there are. The stream must be closed; whatever is still open
+     * when the transaction ends is closed then, and reading it afterwards throws IllegalStateException.
+     */
+    <T> Stream<T> stream(String sql, RowReader<T> reader, String what) {
         checkOpen();
+        PreparedStatement ps;
+        ResultSet rs;
         try {
-            return connection.prepareStatement(sql);
+            ps = connection.prepareStatement(sql);
         } catch (SQLException e) {
-            throw Errors.translate(e, "preparing a statement");
+            throw translate(e, what);
         }
+        try {
+            ps.setFetchSize(STREAM_FETCH_SIZE);
+            rs = ps.executeQuery();
+        } catch (SQLException e) {
+            closeQuietly(ps);
+            throw translate(e, what);
+        }
+        streams.add(ps);
+        Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                checkOpen();
+                T row;
+                try {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    row = reader.read(rs);
+                } catch (SQLException e) {
+                    throw translate(e, what);
+                } catch (ConflictException | StorageException e) {
+                    throw failed(e);
+                }
+                action.accept(row);
+                return true;
+            }
+        };
+        return StreamSupport.stream(rows, false).onClose(() -> {
+            streams.remove(ps);
+            closeQuietly(ps);
+        });
     }
 
     int update(String sql, List<SqlValues.Param> params) {
@@ -132,12 +238,27 @@ final class JdbcTransaction implements Transaction, Settings {
     public void lock(Collection<String> keys) {
         // Keys are taken in one order (sorted), so two transactions locking overlapping sets cannot deadlock.
         for (String key : new TreeSet<>(keys)) {
-            withStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", ps -> {
-                ps.setString(1, key);
-                ps.execute();
-                return null;
-            });
+            advisoryLock("crmkit:lock:" + storage.schema() + ":" + key);
         }
+    }
+
+    /** Takes the lock that orders event numbering in this schema (see {@link JdbcEvents}). */
+    void lockEventLog() {
+        advisoryLock("crmkit:events:" + storage.schema());
+    }
+
+    /**
+     * Takes a transaction-scoped advisory lock. Advisory locks are shared by the whole database, and
+     * tenants share a database, so every key names its schema: otherwise one tenant's transaction would
+     * make another's wait (and the wait would tell it which keys, such as phone numbers, the other is
+     * locking). A schema name has no colon, so "schema:key" names one pair only.
+     */
+    private void advisoryLock(String key) {
+        withStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", ps -> {
+            ps.setString(1, key);
+            ps.execute();
+            return null;
+        });
     }
 
     @Override

@@ -34,9 +34,18 @@ import org.flywaydb.core.api.FlywayException;
  *       up to the lock time-out.</li>
  *   <li>{@link Transaction#lock} takes {@code pg_advisory_xact_lock}s, released at commit or rollback.</li>
  *   <li>Events are numbered at commit under an advisory lock, densely and in commit order.</li>
+ *   <li>Advisory locks are the schema's own: transactions of different schemas (tenants) never wait for
+ *       each other's logical locks or event numbering.</li>
  *   <li>Serialization failures, deadlocks and lock time-outs surface as {@link dev.crmkit.api.ConflictException}
- *       (re-run the operation); any other database failure as {@link StorageException}, never a raw
- *       {@link SQLException}.</li>
+ *       that is {@link dev.crmkit.api.ConflictException#retryable() retryable} (re-run the transaction); a
+ *       unique key taken as a permanent one; a statement past the {@link Builder#statementTimeout statement
+ *       time-out} and any other database failure as {@link StorageException}, never a raw
+ *       {@link SQLException}. The {@code SQLException} is the cause; the message never quotes row values.</li>
+ *   <li>A connection lost during the commit is a {@link StorageException} whose
+ *       {@link StorageException#outcomeUnknown()} is true: the commit may or may not have happened.</li>
+ *   <li>A connection goes back to the data source as it came: the transaction's isolation level and
+ *       time-outs are set for the transaction only ({@code SET TRANSACTION}, {@code SET LOCAL}), and
+ *       auto-commit is restored.</li>
  *   <li>All SQL is parameterized; filter and sort fields are resolved against the known columns.</li>
  * </ul>
  * Thread-safe: any number of threads may run transactions at once, each on its own connection.
@@ -45,15 +54,22 @@ public final class PostgresStorage implements Storage {
 
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
+    /** The greatest time-out PostgreSQL accepts, in milliseconds. */
+    private static final long MAX_TIMEOUT_MILLIS = Integer.MAX_VALUE;
+
     private final DataSource dataSource;
     private final String schema;
-    private final Duration lockTimeout;
+    private final String begin;
     private final JsonCodec codec = new JsonCodec();
 
     private PostgresStorage(Builder b) {
         this.dataSource = b.dataSource;
         this.schema = b.schema;
-        this.lockTimeout = b.lockTimeout;
+        // The isolation level is set for this transaction only, not with setTransactionIsolation, which
+        // would change the session of a pooled connection for whoever borrows it next.
+        this.begin = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '"
+                + b.lockTimeout.toMillis() + "ms'"
+                + (b.statementTimeout == null ? "" : "; SET LOCAL statement_timeout = '" + b.statementTimeout.toMillis() + "ms'");
     }
 
     /**
@@ -102,29 +118,60 @@ public final class PostgresStorage implements Storage {
     @Override
     public <T> T inTransaction(Function<? super Transaction, ? extends T> work) {
         Objects.requireNonNull(work, "work");
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            JdbcTransaction tx = new JdbcTransaction(this, connection);
-            try {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-                }
-                T result = work.apply(tx);
-                tx.flushEvents();
-                connection.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                rollback(connection, e);
-                throw e;
-            } catch (SQLException e) {
-                rollback(connection, e);
-                throw Errors.translate(e, "a transaction on " + schema);
-            } finally {
-                tx.end();
-            }
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
         } catch (SQLException e) {
-            throw Errors.translate(e, "a transaction on " + schema);
+            throw Errors.translate(e, "connecting for " + what());
+        }
+        boolean restoreAutoCommit = false;
+        Throwable failure = null;
+        try {
+            if (connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+                restoreAutoCommit = true;
+            }
+            return run(connection, work);
+        } catch (SQLException e) {
+            failure = e;
+            throw Errors.translate(e, what());
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            release(connection, restoreAutoCommit, failure);
+        }
+    }
+
+    private <T> T run(Connection connection, Function<? super Transaction, ? extends T> work) {
+        JdbcTransaction tx = new JdbcTransaction(this, connection);
+        try {
+            try (Statement st = connection.createStatement()) {
+                st.execute(begin);
+            }
+            T result = work.apply(tx);
+            tx.checkNotFailed();
+            tx.flushEvents();
+            commit(connection);
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollback(connection, e);
+            throw e;
+        } catch (SQLException e) {
+            rollback(connection, e);
+            throw Errors.translate(e, what());
+        } finally {
+            tx.end();
+        }
+    }
+
+    private void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            // Once COMMIT is on the wire, a broken connection hides whether the server carried it out.
+            throw Errors.connectionLost(e) ? StorageException.commitOutcomeUnknown(what(), e)
+                    : Errors.translate(e, "committing " + what());
         }
     }
 
@@ -134,6 +181,35 @@ public final class PostgresStorage implements Storage {
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /**
+     * Hands the connection back as it came. A failure here does not change the transaction's outcome, so
+     * it is only attached to the transaction's own failure, if any; a connection that cannot even be
+     * reset is broken, and pools discard broken connections.
+     */
+    private static void release(Connection connection, boolean restoreAutoCommit, Throwable failure) {
+        try {
+            if (restoreAutoCommit) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+    }
+
+    private String what() {
+        return "a transaction on " + schema;
     }
 
     @Override
@@ -147,6 +223,7 @@ public final class PostgresStorage implements Storage {
         private String schema = "crmkit";
         private boolean migrate = true;
         private Duration lockTimeout = Duration.ofSeconds(30);
+        private Duration statementTimeout;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -180,18 +257,44 @@ public final class PostgresStorage implements Storage {
         }
 
         /**
-         * How long a transaction waits for a row or advisory lock before failing with a conflict
-         * (default 30 seconds).
+         * How long a statement waits for a row or advisory lock before failing with a retryable
+         * {@link dev.crmkit.api.ConflictException} (default 30 seconds). Set per transaction
+         * ({@code SET LOCAL lock_timeout}), in whole milliseconds.
          *
-         * @param value the time-out, positive
+         * @param value the time-out, from 1 ms to {@value Integer#MAX_VALUE} ms (about 24.8 days)
          * @return this builder
+         * @throws IllegalArgumentException outside that range: PostgreSQL reads 0 ms as "no time-out" and
+         *         refuses more than {@value Integer#MAX_VALUE} ms
          */
         public Builder lockTimeout(Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("lockTimeout must be positive");
-            }
-            this.lockTimeout = value;
+            this.lockTimeout = checkTimeout("lockTimeout", value);
             return this;
+        }
+
+        /**
+         * How long one statement may run before PostgreSQL cancels it, which fails the call (and so the
+         * transaction) with a {@link StorageException} (default: no limit). Set per transaction
+         * ({@code SET LOCAL statement_timeout}), in whole milliseconds. It covers waiting for locks too, so
+         * keep it above {@link #lockTimeout} if lock waits should end as conflicts. A stream is fetched in
+         * batches; the time-out bounds each fetch, not the reading of the whole stream.
+         *
+         * @param value the time-out, from 1 ms to {@value Integer#MAX_VALUE} ms (about 24.8 days)
+         * @return this builder
+         * @throws IllegalArgumentException outside that range: PostgreSQL reads 0 ms as "no time-out" and
+         *         refuses more than {@value Integer#MAX_VALUE} ms
+         */
+        public Builder statementTimeout(Duration value) {
+            this.statementTimeout = checkTimeout("statementTimeout", value);
+            return this;
+        }
+
+        private static Duration checkTimeout(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(Duration.ofMillis(MAX_TIMEOUT_MILLIS)) > 0) {
+                throw new IllegalArgumentException(name + " must be at least 1 ms and at most " + MAX_TIMEOUT_MILLIS
+                        + " ms (PostgreSQL reads 0 ms as no time-out and refuses more), was " + value);
+            }
+            return value;
         }
 
         /**

@@ -1,6 +1,7 @@
 package dev.crmkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.deal.Deal;
@@ -8,6 +9,7 @@ import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.user.User;
 import dev.crmkit.spi.Transaction;
 import dev.crmkit.tck.TestData;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +92,16 @@ class ConflictTest {
         for (Future<Object> f : results) {
             outcomes.add(f.get(120, TimeUnit.SECONDS));
         }
-        assertThat(outcomes).filteredOn(o -> o instanceof ConflictException).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof ConflictException).singleElement()
+                .satisfies(o -> assertRetryable((ConflictException) o, ConflictException.Reason.DEADLOCK, "40P01"));
         assertThat(outcomes).filteredOn("committed"::equals).hasSize(1);
+    }
+
+    private static void assertRetryable(ConflictException e, ConflictException.Reason reason, String sqlState) {
+        assertThat(e.reason()).isEqualTo(reason);
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.getCause()).isInstanceOf(SQLException.class);
+        assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo(sqlState);
     }
 
     @Test
@@ -123,6 +133,30 @@ class ConflictTest {
         holder.get(60, TimeUnit.SECONDS);
         assertThat(outcome).isInstanceOf(ConflictException.class);
         assertThat(((ConflictException) outcome).getMessage()).contains("lock");
+        assertRetryable((ConflictException) outcome, ConflictException.Reason.LOCK_TIMEOUT, "55P03");
         assertThat(storage.inTransaction(tx -> tx.deals().get(first.id())).name()).isEqualTo("Held");
+    }
+
+    @Test
+    @DisplayName("a unique key taken by an update: the message names the table and constraint, only the cause quotes the value")
+    void uniqueViolation() {
+        TestData data = new TestData();
+        User anna = data.aUser("Anna Taken");
+        User boris = data.aUser("Boris Taker");
+        storage.run(tx -> {
+            tx.users().insert(anna);
+            tx.users().insert(boris);
+        });
+        String email = anna.email().orElseThrow().normalized();
+        User taker = boris.toBuilder().version(2).email(anna.email().orElseThrow()).build();
+        Throwable thrown = catchThrowable(() -> storage.run(tx -> tx.users().update(taker, 1)));
+        assertThat(thrown).isInstanceOf(ConflictException.class);
+        ConflictException e = (ConflictException) thrown;
+        assertThat(e.reason()).isEqualTo(ConflictException.Reason.UNIQUE_KEY);
+        assertThat(e.retryable()).isFalse();
+        assertThat(e.getMessage()).contains("users").contains("users_email_key").doesNotContain(email);
+        assertThat(e.getCause()).isInstanceOf(SQLException.class);
+        assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("23505");
+        assertThat(e.getCause().getMessage()).as("the server's detail, kept in the cause").contains(email);
     }
 }

@@ -31,6 +31,11 @@ final class TestDatabase {
         return pool;
     }
 
+    /** A builder of a storage on the test schema, which is migrated already; its data is left as it is. */
+    static PostgresStorage.Builder builder() {
+        return PostgresStorage.builder(dataSource()).schema(SCHEMA).migrate(false);
+    }
+
     /** A storage on freshly emptied tables. */
     static PostgresStorage freshStorage() {
         DataSource ds = dataSource();

@@ -73,4 +73,9 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("Events")
     class Events extends EventsKit {
     }
+
+    @Nested
+    @DisplayName("Faults")
+    class Faults extends FaultsKit {
+    }
 }

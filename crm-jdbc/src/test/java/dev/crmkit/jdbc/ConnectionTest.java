@@ -1,0 +1,118 @@
+package dev.crmkit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.crmkit.api.StorageException;
+import dev.crmkit.api.user.User;
+import dev.crmkit.spi.Transaction;
+import dev.crmkit.tck.TestData;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("PostgreSQL adapter: connections")
+class ConnectionTest {
+
+    private final TestData data = new TestData();
+
+    @BeforeEach
+    void empty() {
+        TestDatabase.freshStorage();
+    }
+
+    private static Connection newConnection() throws SQLException {
+        return EmbeddedPostgresServer.get().getPostgresDatabase().getConnection();
+    }
+
+    private static String show(Connection c, String setting) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a connection goes back to a pool of one with auto-commit on and its session settings untouched")
+    void connectionGoesBackAsItCame() throws Exception {
+        try (OneConnectionPool pool = new OneConnectionPool(newConnection())) {
+            pool.physical().setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            PostgresStorage storage = PostgresStorage.builder(pool).schema(TestDatabase.SCHEMA).migrate(false)
+                    .lockTimeout(Duration.ofSeconds(7)).statementTimeout(Duration.ofSeconds(9)).build();
+            String[] inside = storage.inTransaction(tx -> {
+                Connection c = ((JdbcTransaction) tx).connection();
+                try {
+                    return new String[] {show(c, "transaction_isolation"), show(c, "lock_timeout"),
+                            show(c, "statement_timeout")};
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(inside).containsExactly("read committed", "7s", "9s");
+            assertSessionAsItCame(pool.getConnection());
+
+            IllegalStateException boom = new IllegalStateException("boom");
+            assertThat(catchThrowable(() -> storage.run(tx -> {
+                tx.users().insert(data.aUser("Rolled Back"));
+                throw boom;
+            }))).isSameAs(boom);
+            assertSessionAsItCame(pool.getConnection());
+        }
+    }
+
+    private static void assertSessionAsItCame(Connection next) throws SQLException {
+        assertThat(next.getAutoCommit()).isTrue();
+        assertThat(show(next, "transaction_isolation")).isEqualTo("serializable");
+        assertThat(show(next, "lock_timeout")).isEqualTo("0");
+        assertThat(show(next, "statement_timeout")).isEqualTo("0");
+    }
+
+    @Test
+    @DisplayName("a connection lost during commit is a StorageException that says the outcome is unknown")
+    void connectionLostDuringCommit() throws Exception {
+        // Just before COMMIT goes out, another session terminates this connection's backend and waits
+        // until it is gone, so the commit meets a dead connection every time.
+        OneConnectionPool.BeforeCommit terminate = physical -> {
+            int pid;
+            try (Statement st = physical.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getInt(1);
+            }
+            try (Connection other = TestDatabase.dataSource().getConnection();
+                 PreparedStatement ps = other.prepareStatement("SELECT pg_terminate_backend(?, 60000)")) {
+                ps.setInt(1, pid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getBoolean(1)).as("backend terminated").isTrue();
+                }
+            }
+        };
+        User anna = data.aUser("Anna Lost");
+        try (OneConnectionPool pool = new OneConnectionPool(newConnection(), terminate)) {
+            PostgresStorage storage = PostgresStorage.builder(pool).schema(TestDatabase.SCHEMA).migrate(false).build();
+            Throwable thrown = catchThrowable(() -> storage.run(tx -> tx.users().insert(anna)));
+            assertThat(thrown).isInstanceOf(StorageException.class).hasCauseInstanceOf(SQLException.class)
+                    .hasMessageContaining("may or may not have happened");
+            assertThat(((StorageException) thrown).outcomeUnknown()).isTrue();
+        }
+        // Here the backend died before COMMIT reached it, so in fact nothing was stored; the client could
+        // not know that, which is what outcomeUnknown says.
+        assertThat(TestDatabase.builder().build().inTransaction((Transaction tx) -> tx.users().find(anna.id()))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a failure that is not a lost commit says that nothing was stored")
+    void ordinaryFailureIsKnown() {
+        PostgresStorage missing = PostgresStorage.builder(TestDatabase.dataSource()).schema("crmkit_missing")
+                .migrate(false).build();
+        Throwable thrown = catchThrowable(() -> missing.run(tx -> tx.users().insert(data.aUser("Nobody"))));
+        assertThat(thrown).isInstanceOf(StorageException.class);
+        assertThat(((StorageException) thrown).outcomeUnknown()).isFalse();
+    }
+}
