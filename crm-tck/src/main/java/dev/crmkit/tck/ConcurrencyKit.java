@@ -21,7 +21,7 @@ abstract class ConcurrencyKit extends FacadeKitBase {
 
     @Test
     @DisplayName("sessions on many threads create deals at once: every deal and event is stored once")
-    void parallelCreates() throws Exception {
+    void parallelCreatesStoreEveryDealAndEventOnce() throws Exception {
         Pipeline p = sales();
         long eventsBefore = anna.events().after(0, 100_000).size();
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -51,7 +51,7 @@ abstract class ConcurrencyKit extends FacadeKitBase {
 
     @Test
     @DisplayName("two sessions update the same deal from the same version at once: one wins, the other gets a conflict")
-    void parallelUpdates() throws Exception {
+    void parallelUpdatesFromOneVersionHaveOneWinner() throws Exception {
         Pipeline p = sales();
         Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);

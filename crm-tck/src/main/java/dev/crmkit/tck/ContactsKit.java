@@ -43,7 +43,7 @@ abstract class ContactsKit extends FacadeKitBase {
     @MethodSource("dev.crmkit.tck.FacadeKitBase#presetsWithEmptyContact")
     @Tag("CON-2")
     @DisplayName("a contact missing what its policy requires is rejected naming every problem; nothing stored")
-    void requiredPerPreset(String preset, Policy policy, ContactForm form, List<String> expected) {
+    void missingRequiredValuesAreNamedPerPreset(String preset, Policy policy, ContactForm form, List<String> expected) {
         CrmSession session = crm(policy).as(annaUser.id());
         ValidationException e = failsAndChangesNothing(ValidationException.class,
                 () -> session.contacts().create(form));
@@ -58,7 +58,7 @@ abstract class ContactsKit extends FacadeKitBase {
     @MethodSource("dev.crmkit.tck.FacadeKitBase#presetsWithValidContact")
     @Tag("CON-2")
     @DisplayName("a contact with what its policy requires is stored with a CREATED event")
-    void validPerPreset(String preset, Policy policy, ContactForm form) {
+    void completeContactIsStoredPerPreset(String preset, Policy policy, ContactForm form) {
         CrmSession session = crm(policy).as(annaUser.id());
         Contact c = session.contacts().create(form);
         assertThat(session.contacts().get(c.id())).isEqualTo(c);
@@ -68,7 +68,7 @@ abstract class ContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-2")
     @DisplayName("ONLYOFFICE: a company needs a name")
-    void companyName() {
+    void onlyOfficeCompanyNeedsAName() {
         CrmSession session = crm(Policies.onlyOffice()).as(annaUser.id());
         assertThat(codes(failsAndChangesNothing(ValidationException.class,
                 () -> session.companies().create(CompanyForm.named(""))))).containsExactly("company.name.required");
@@ -77,7 +77,7 @@ abstract class ContactsKit extends FacadeKitBase {
 
     @Test
     @DisplayName("bad phones, e-mails and currency are reported with their paths, all at once")
-    void badValues() {
+    void badPhonesEmailsAndCurrencyAreReportedWithPaths() {
         ValidationException e = failsAndChangesNothing(ValidationException.class,
                 () -> anna.contacts().create(ContactForm.person("Ivan", "Petrov").phone("+7 901 776-34-34")
                         .phone("call me").email("ivan@@x.test").email("ok@x.test").currency("RUR1")));
@@ -88,7 +88,7 @@ abstract class ContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-1")
     @DisplayName("a company has many contacts; linking and unlinking write LINKED and UNLINKED events")
-    void companyHasContacts() {
+    void companyHasManyContacts() {
         Company horns = anna.companies().create(CompanyForm.named("Horns and Hooves").phone("+7 495 123-45-67"));
         Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov").company(horns.id()));
         Contact petr = anna.contacts().create(ContactForm.person("Petr", "Ivanov"));
@@ -105,7 +105,7 @@ abstract class ContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-9")
     @DisplayName("contact types and temperature levels are admin-editable lists; contacts carry them and the CON-9 attributes")
-    void attributes() {
+    void contactTypesAndTemperatureLevelsAreAdminLists() {
         ListItem<ContactTypeId> reseller = anna.settings().contactTypes().add("Reseller");
         var hot = anna.settings().temperatureLevels().byName("Hot").orElseThrow();
         Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov").type(reseller.id())
@@ -128,7 +128,7 @@ abstract class ContactsKit extends FacadeKitBase {
 
     @Test
     @DisplayName("two users save the same contact from the same version: the second save fails and changes nothing")
-    void staleContact() {
+    void secondSaveOfAContactConflicts() {
         Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         anna.contacts().update(c.id(), c.version(), c2 -> c2.position("CFO"));
         failsAndChangesNothing(ConflictException.class,
@@ -143,7 +143,7 @@ abstract class ContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-1")
     @DisplayName("deleting a company unlinks its contacts, deals and leads, with events")
-    void deleteCompany() {
+    void deletingACompanyUnlinksWhatNamesIt() {
         Pipeline p = sales();
         Company horns = anna.companies().create(CompanyForm.named("Horns"));
         Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov").company(horns.id()));
@@ -159,7 +159,7 @@ abstract class ContactsKit extends FacadeKitBase {
 
     @Test
     @DisplayName("deleting a contact unlinks it from its deals and removes its tasks and timeline, with events")
-    void deleteContact() {
+    void deletingAContactUnlinksAndRemovesWhatItOwns() {
         Pipeline p = sales();
         Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Deal d = anna.deals().create(DealForm.in(p.id()).contact(c.id()));

@@ -64,4 +64,9 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     @DisplayName("Event log")
     class EventLog extends EventLogKit {
     }
+
+    @Nested
+    @DisplayName("Events of every change (EV-1)")
+    class FieldEvents extends FieldEventsKit {
+    }
 }

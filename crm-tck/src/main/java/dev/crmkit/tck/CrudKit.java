@@ -178,7 +178,7 @@ abstract class CrudKit extends StorageKitBase {
 
     @Test
     @DisplayName("an update replaces the record and raises its version; find sees the new state")
-    void update() {
+    void updateRaisesTheVersion() {
         User owner = user("Olga Owner");
         Deal d = deal("Chairs", pipeline("Sales", 0), owner, "100");
         Deal changed = next(d).name("Chairs and tables").build();
@@ -190,7 +190,7 @@ abstract class CrudKit extends StorageKitBase {
 
     @Test
     @DisplayName("a deleted record is gone; get throws NotFoundException")
-    void delete() {
+    void deletedRecordIsGone() {
         User owner = user("Olga Owner");
         Deal d = deal("Chairs", pipeline("Sales", 0), owner, "100");
         storage.run(tx -> tx.deals().delete(d.id(), 1));

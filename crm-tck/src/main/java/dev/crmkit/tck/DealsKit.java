@@ -55,7 +55,7 @@ abstract class DealsKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-1")
     @DisplayName("a deal is created in one pipeline, at its first stage unless given, with one responsible user: its creator unless given")
-    void create() {
+    void dealStartsAtTheFirstStageWithItsCreatorResponsible() {
         Contact ivan = boris.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Company horns = boris.companies().create(CompanyForm.named("Horns"));
         Deal d = boris.deals().create(DealForm.in(p.id()).name("Office chairs").contact(ivan.id()).company(horns.id())
@@ -76,7 +76,7 @@ abstract class DealsKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-1")
     @DisplayName("a deal's bad input is reported all at once; an unknown pipeline is NotFoundException")
-    void badDeal() {
+    void badDealInputIsReportedAtOnce() {
         ValidationException e = failsAndChangesNothing(ValidationException.class,
                 () -> anna.deals().create(DealForm.in(p.id()).stage(p.wonStage().id())
                         .contact(new dev.crmkit.api.contact.ContactId(java.util.UUID.randomUUID()))
@@ -92,7 +92,7 @@ abstract class DealsKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-1")
     @DisplayName("moving to a stage of another pipeline, or an unknown stage, is a typed error; nothing changes")
-    void foreignStage() {
+    void stageOfAnotherPipelineIsATypedError() {
         Pipeline other = anna.pipelines().create(NewPipeline.named("Partners").stage("Talks", 20));
         Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
@@ -108,7 +108,7 @@ abstract class DealsKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-1")
     @DisplayName("moving through stages records STAGE_CHANGED events with the stage names")
-    void move() {
+    void movesRecordStageChangesWithStageNames() {
         Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         clock.advance(Duration.ofHours(1));
         Deal moved = anna.deals().move(d.id(), p.stages().get(1).id());
@@ -126,7 +126,7 @@ abstract class DealsKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-9")
     @DisplayName("closing as Lost needs a reason from the admin list; Won needs none")
-    void closing() {
+    void lostNeedsAReasonWonDoesNot() {
         Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
                 () -> anna.deals().move(d.id(), p.lostStage().id())))).containsExactly("deal.loss_reason.required");
@@ -147,7 +147,7 @@ abstract class DealsKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-9")
     @DisplayName("amoCRM preset: anyone may re-open a closed deal; it loses its close date and reason")
-    void reopenAmo() {
+    void amoCrmLetsAnyoneReopen() {
         Deal lost = boris.deals().lose(boris.deals().create(DealForm.in(p.id())).id(), reason("Too expensive").id());
         Deal reopened = boris.deals().move(lost.id(), p.firstStage().id());
         assertThat(reopened.closed()).isEmpty();
@@ -158,7 +158,7 @@ abstract class DealsKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-9")
     @DisplayName("Bitrix24 preset: only admins re-open; a custom policy can forbid re-opening")
-    void reopenByPolicy() {
+    void reopeningFollowsThePolicy() {
         CrmSession bBoris = crm(Policies.bitrix24SalesDepartment()).as(borisUser.id());
         CrmSession bAnna = crm(Policies.bitrix24SalesDepartment()).as(annaUser.id());
         Deal won = bBoris.deals().win(bBoris.deals().create(DealForm.in(p.id())).id());
@@ -172,7 +172,7 @@ abstract class DealsKit extends FacadeKitBase {
 
     @Test
     @DisplayName("two users update the same deal from the same version: the second fails with a conflict")
-    void staleDeal() {
+    void secondSaveFromTheSameVersionConflicts() {
         Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         anna.deals().update(d.id(), d.version(), x -> x.name("Office chairs")
                 .budget(Money.of("100", "RUB")));
@@ -187,7 +187,7 @@ abstract class DealsKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-1")
     @DisplayName("handing a deal to another user writes RESPONSIBLE_CHANGED; an inactive user cannot take it")
-    void responsible() {
+    void handingADealOverWritesResponsibleChanged() {
         Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         Deal handed = anna.deals().update(d.id(), d.version(), x -> x.responsible(borisUser.id()));
         assertThat(handed.responsible()).isEqualTo(borisUser.id());
@@ -198,8 +198,9 @@ abstract class DealsKit extends FacadeKitBase {
     }
 
     @Test
+    @Tag("DEAL-11")
     @DisplayName("deals are filtered, sorted and paged through the facade")
-    void query() {
+    void dealsAreFilteredSortedAndPaged() {
         for (int i = 1; i <= 5; i++) {
             anna.deals().create(DealForm.in(p.id()).name("D" + i).budget(Money.of(i * 100 + "", "RUB")));
         }

@@ -47,7 +47,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
     @Tag("CON-5")
     @Tag("CON-4")
     @DisplayName("amoCRM: the same phone in another spelling, or the same e-mail, is a duplicate naming the existing contact")
-    void amo() {
+    void amoCrmSamePhoneOrEmailIsADuplicate() {
         Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov").phone("+7 (901) 776-34-34")
                 .email("ivan@client.test"));
         dev.crmkit.api.DuplicateException byPhone = failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
@@ -71,7 +71,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-5")
     @DisplayName("Bitrix24: two or more of full name, phone and birth date make a duplicate, never created anyway")
-    void bitrix() {
+    void bitrixTwoOfNamePhoneAndBirthDateMakeADuplicate() {
         CrmSession b = crm(Policies.bitrix24SalesDepartment()).as(annaUser.id());
         LocalDate birth = LocalDate.of(1990, 5, 17);
         Contact ivan = b.contacts().create(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "ivan@mail.test"));
@@ -94,7 +94,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-5")
     @DisplayName("ONLYOFFICE: the same e-mail or phone is a duplicate")
-    void onlyOffice() {
+    void onlyOfficeSameEmailOrPhoneIsADuplicate() {
         CrmSession o = crm(Policies.onlyOffice()).as(annaUser.id());
         o.contacts().create(ContactForm.person("Ivan", "Petrov").email("ivan@client.test").phone("+7 901 776-34-34"));
         failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
@@ -106,7 +106,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-5")
     @DisplayName("companies: the same normalized name plus a phone or e-mail is a duplicate; the name alone is not")
-    void companies() {
+    void companiesNeedTheSameNamePlusPhoneOrEmail() {
         Company horns = anna.companies().create(CompanyForm.named("Рога и Копыта").phone("+7 495 123-45-67"));
         assertThat(failsAndChangesNothing(dev.crmkit.api.DuplicateException.class,
                 () -> anna.companies().create(CompanyForm.named("  рога  и копыта ").phone("8 495 123 45 67")))
@@ -118,7 +118,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-5")
     @DisplayName("updating into a duplicate is rejected; updating other fields of a known duplicate is not")
-    void updates() {
+    void updatingIntoADuplicateIsRejected() {
         Contact ivan = anna.contacts().create(ContactForm.named("Ivan").phone("+7 901 776-34-34"));
         Contact petr = anna.contacts().create(ContactForm.named("Petr").phone("+7 903 000-00-00"));
         failsAndChangesNothing(dev.crmkit.api.DuplicateException.class, () -> anna.contacts().update(petr.id(),
@@ -136,7 +136,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-5")
     @DisplayName("a policy can turn duplicate detection off for trusted bulk loads")
-    void detectionOff() {
+    void detectionCanBeTurnedOffForBulkLoads() {
         CrmSession loose = crm(Policy.builder(Policies.bitrix24SalesDepartment()).duplicateDetection(false).build())
                 .as(annaUser.id());
         LocalDate birth = LocalDate.of(1990, 5, 17);
@@ -150,7 +150,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-3")
     @DisplayName("a client's contact may not carry an e-mail of the organization's own users or own domains")
-    void ownEmails() {
+    void clientsCannotCarryOwnEmails() {
         CrmSession own = crm(Policy.builder(Policies.amoCrm()).ownDomains(java.util.Set.of("Horns.Example")).build())
                 .as(annaUser.id());
         ValidationException e = failsAndChangesNothing(ValidationException.class,
@@ -164,7 +164,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-6")
     @DisplayName("merge: survivor wins unless empty, phones/e-mails/tags united, deals, leads, tasks and timeline move, one MERGED event")
-    void merge() {
+    void mergeKeepsOneSurvivorAndMovesEverything() {
         Pipeline p = sales();
         Contact ivan = anna.contacts().create(ContactForm.person("Ivan", null).phone("+7 901 776-34-34").tag("vip")
                 .email("ivan@client.test"));
@@ -210,7 +210,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-6")
     @DisplayName("merge: a contact changed since the preview fails with a conflict and nothing changes")
-    void staleMerge() {
+    void mergeOfAChangedContactConflicts() {
         Contact a = anna.contacts().create(ContactForm.named("Ivan").phone("+7 901 776-34-34"));
         Contact b = anna.contacts().create(ContactForm.named("Ivan P.").phone("89017763434").onDuplicate(OnDuplicate.CREATE_ANYWAY));
         dev.crmkit.core.contact.MergePreview preview = anna.contacts().previewMerge(a.id(), List.of(b.id()));
@@ -225,7 +225,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
     @Test
     @Tag("CON-5")
     @DisplayName("a scan groups existing duplicates into transitive clusters with the reasons, writing nothing")
-    void scan() {
+    void scanGroupsDuplicatesIntoClusters() {
         CrmSession b = crm(Policies.bitrix24SalesDepartment()).as(annaUser.id());
         LocalDate birth = LocalDate.of(1990, 5, 17);
         Contact a1 = b.contacts().create(bitrixPerson("Ivan", "+7 901 776-34-34", birth, "a@mail.test"));
@@ -264,7 +264,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
     @MethodSource("dev.crmkit.tck.FacadeKitBase#racingPeople")
     @Tag("CON-5")
     @DisplayName("two threads creating the same person at once end with exactly one contact; the other gets DuplicateException")
-    void race(String preset, Policy policy, ContactForm person) throws Exception {
+    void concurrentCreatesOfOnePersonLeaveOneContact(String preset, Policy policy, ContactForm person) throws Exception {
         CrmSession session = crm(policy).as(annaUser.id());
         CrmSession other = crm(policy).as(borisUser.id());
         for (int round = 0; round < 5; round++) {

@@ -31,7 +31,7 @@ abstract class EventLogKit extends FacadeKitBase {
     @Test
     @Tag("EV-1")
     @DisplayName("every write appends its events with time, author, entity, kind, field, before and after")
-    void everyWrite() {
+    void everyWriteAppendsItsEvents() {
         Pipeline p = sales();
         clock.advance(Duration.ofMinutes(1));
         Deal d = boris.deals().create(DealForm.in(p.id()).name("Chairs").budget(Money.of("100", "RUB")));
@@ -55,7 +55,7 @@ abstract class EventLogKit extends FacadeKitBase {
     @Test
     @Tag("EV-1")
     @DisplayName("a failed operation leaves no event")
-    void failedLeavesNone() {
+    void failedOperationLeavesNoEvent() {
         Pipeline p = sales();
         Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         failsAndChangesNothing(RuleViolationException.class, () -> anna.deals().move(d.id(), p.lostStage().id()));
@@ -66,7 +66,7 @@ abstract class EventLogKit extends FacadeKitBase {
     @Test
     @Tag("EV-2")
     @DisplayName("events are filtered by period, author, entity type and kind, and paged")
-    void filter() {
+    void eventsAreFilteredAndPaged() {
         Pipeline p = sales();
         Instant start = clock.advance(Duration.ofHours(1));
         Deal a = anna.deals().create(DealForm.in(p.id()).name("A"));
@@ -79,19 +79,18 @@ abstract class EventLogKit extends FacadeKitBase {
         anna.deals().move(a.id(), p.stages().get(1).id());
         EventQuery q = EventQuery.all().between(start, end).author(borisUser.id()).entityType(EntityType.DEAL);
         Slice<Event> first = anna.events().query(q, PageRequest.first(2));
-        assertThat(first.items()).extracting(Event::entityName).containsExactly("B", "C");
+        assertThat(first.items()).extracting(e -> e.entity().id()).containsExactly(b.id().value(), c.id().value());
         Slice<Event> second = anna.events().query(q, PageRequest.first(2).next(first));
         assertThat(second.items()).extracting(Event::entityName).containsExactly("B");
         assertThat(second.hasNext()).isFalse();
         assertThat(anna.events().query(EventQuery.all().kinds(EventKind.STAGE_CHANGED), PageRequest.first(10)).items())
                 .extracting(Event::entityName).containsExactly("B", "A");
-        assertThat(c.name()).isEqualTo("C");
     }
 
     @Test
     @Tag("EV-2")
     @DisplayName("events after N work as a change feed: polling never misses or repeats an event")
-    void changeFeed() {
+    void eventsAfterNAreAChangeFeed() {
         long seen = anna.events().after(0, 10_000).stream().mapToLong(Event::sequence).max().orElse(0);
         Pipeline p = sales();
         anna.deals().create(DealForm.in(p.id()).name("A"));

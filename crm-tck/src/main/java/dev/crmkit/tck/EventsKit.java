@@ -28,7 +28,7 @@ abstract class EventsKit extends StorageKitBase {
     @Test
     @Tag("EV-1")
     @DisplayName("events get dense, rising sequence numbers when their transaction commits")
-    void sequences() {
+    void eventsGetDenseRisingSequences() {
         User owner = user("Olga Owner");
         RecordRef deal = new RecordRef(EntityType.DEAL, data.newId());
         storage.run(tx -> {
@@ -106,7 +106,7 @@ abstract class EventsKit extends StorageKitBase {
     @Test
     @Tag("EV-2")
     @DisplayName("events filtered by period, author, entity type and kind, paged in sequence order")
-    void query() {
+    void eventsAreFilteredAndPagedInSequenceOrder() {
         User anna = user("Anna");
         User boris = user("Boris");
         storage.run(tx -> {

@@ -94,7 +94,7 @@ abstract class LookupsKit extends StorageKitBase {
 
     @Test
     @DisplayName("tasks by owner and by assignee, by deadline")
-    void tasks() {
+    void tasksByOwnerAndAssignee() {
         User anna = user("Anna");
         User boris = user("Boris");
         ListItem<TaskTypeId> call = data.aTaskType("Call", 0);
@@ -232,7 +232,7 @@ abstract class LookupsKit extends StorageKitBase {
 
     @Test
     @DisplayName("pipelines and admin lists come back by position")
-    void ordered() {
+    void pipelinesAndListsComeBackByPosition() {
         Pipeline second = pipeline("Second", 1);
         Pipeline first = pipeline("First", 0);
         assertThat(storage.inTransaction((Transaction tx) -> tx.pipelines().all())).containsExactly(first, second);

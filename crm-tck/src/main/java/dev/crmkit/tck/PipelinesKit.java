@@ -27,7 +27,7 @@ abstract class PipelinesKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-2")
     @DisplayName("a pipeline has ordered stages with probabilities, ending in Won and Lost")
-    void create() {
+    void pipelineHasOrderedStagesEndingInWonAndLost() {
         Pipeline p = sales();
         assertThat(p.stages()).extracting(s -> s.name())
                 .containsExactly("First contact", "Negotiation", "Invoice sent", "Won", "Lost");
@@ -43,7 +43,7 @@ abstract class PipelinesKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-2")
     @DisplayName("bad stages are reported all at once (probability 101, blank and duplicate names) and nothing is stored")
-    void badStages() {
+    void badStagesAreReportedAtOnce() {
         ValidationException e = failsAndChangesNothing(ValidationException.class,
                 () -> anna.pipelines().create(NewPipeline.named(" ").stage("", 10).stage("Talks", 101)));
         assertThat(e.violations()).extracting(v -> v.path() + " " + v.code()).containsExactlyInAnyOrder(
@@ -57,7 +57,7 @@ abstract class PipelinesKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-2")
     @DisplayName("the policy limits pipelines and stages (amoCRM: 50 and 100); a custom policy can lower them")
-    void limits() {
+    void policyLimitsPipelinesAndStages() {
         assertThat(crm.policy().maxPipelines()).isEqualTo(50);
         assertThat(crm.policy().maxStagesPerPipeline()).isEqualTo(100);
         CrmSession tight = crm(Policy.builder(Policies.amoCrm()).maxPipelines(1).maxStagesPerPipeline(4).build())
@@ -73,7 +73,7 @@ abstract class PipelinesKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-2")
     @DisplayName("pipelines and open stages re-order; new stages go before Won; Won and Lost always stay last")
-    void reorder() {
+    void pipelinesAndOpenStagesReorder() {
         Pipeline p = sales();
         Pipeline q = anna.pipelines().create(NewPipeline.named("Partners").stage("Talks", 20));
         assertThat(anna.pipelines().reorder(List.of(q.id(), p.id()))).extracting(Pipeline::name)
@@ -102,7 +102,7 @@ abstract class PipelinesKit extends FacadeKitBase {
     @Test
     @Tag("DEAL-2")
     @DisplayName("deleting a stage that holds deals needs a target stage; the deals move there with events")
-    void deleteStage() {
+    void deletingAStageWithDealsNeedsATarget() {
         Pipeline p = sales();
         var negotiation = p.stages().get(1);
         Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs").stage(negotiation.id()));

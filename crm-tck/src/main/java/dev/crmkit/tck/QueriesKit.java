@@ -136,7 +136,7 @@ abstract class QueriesKit extends StorageKitBase {
 
     @Test
     @DisplayName("AND, OR and NOT combine with two-valued logic")
-    void logic() {
+    void andOrNotUseTwoValuedLogic() {
         Filter<Deal> f = Filter.or(
                 Filter.and(DealFields.RESPONSIBLE.eq(anna.id()), DealFields.TAG.eq("hot")),
                 Filter.not(DealFields.BUDGET_AMOUNT.le(new BigDecimal("200"))));
@@ -230,7 +230,7 @@ abstract class QueriesKit extends StorageKitBase {
 
     @Test
     @DisplayName("count agrees with the filter")
-    void count() {
+    void countAgreesWithTheFilter() {
         assertThat(storage.inTransaction((Transaction tx) -> tx.deals().count(DealFields.TAG.eq("hot"))))
                 .isEqualTo(expected(d -> d.tags().contains("hot")).size());
     }

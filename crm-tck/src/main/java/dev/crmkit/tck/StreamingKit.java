@@ -18,7 +18,7 @@ abstract class StreamingKit extends StorageKitBase {
 
     @Test
     @DisplayName("streamAll returns every record in id order, with the transaction's own writes")
-    void streamAll() {
+    void streamAllReturnsEveryRecordInIdOrder() {
         User owner = user("Olga Owner");
         Pipeline p = pipeline("Sales", 0);
         List<Deal> stored = IntStream.range(0, 25).mapToObj(i -> deal("D" + i, p, owner, null))

@@ -31,7 +31,7 @@ abstract class TasksKit extends FacadeKitBase {
     @Test
     @Tag("TASK-1")
     @DisplayName("a task defaults to the first type (Call), its creator as assignee and a reminder a day before")
-    void defaults() {
+    void taskDefaultsToCallByItsCreatorWithADayReminder() {
         Pipeline p = sales();
         Deal d = boris.deals().create(DealForm.in(p.id()).name("Chairs"));
         Task t = boris.tasks().create(NewTask.todo("Call about the delivery").on(RecordRef.of(d.id()))
@@ -54,7 +54,7 @@ abstract class TasksKit extends FacadeKitBase {
     @Test
     @Tag("TASK-1")
     @DisplayName("a task's bad input is reported all at once; a task on a missing record is NotFoundException")
-    void badTask() {
+    void badTaskInputIsReportedAtOnce() {
         ValidationException e = failsAndChangesNothing(ValidationException.class,
                 () -> anna.tasks().create(NewTask.todo(" ")));
         assertThat(e.violations()).extracting(v -> v.path() + " " + v.code()).containsExactlyInAnyOrder(
@@ -66,7 +66,7 @@ abstract class TasksKit extends FacadeKitBase {
     @Test
     @Tag("TASK-1")
     @DisplayName("a task is closed with a result, and a result can be added after closing")
-    void close() {
+    void taskClosesWithAResultAddableLater() {
         Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Task t = anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(c.id())).deadline(T0.plusSeconds(60)));
         Task closed = anna.tasks().close(t.id(), Optional.empty());
@@ -80,7 +80,7 @@ abstract class TasksKit extends FacadeKitBase {
     @Test
     @Tag("TASK-2")
     @DisplayName("one task is created for many contacts at once, one each, in one transaction")
-    void many() {
+    void oneTaskForManyContactsAtOnce() {
         Contact a = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Contact b = anna.contacts().create(ContactForm.person("Petr", "Ivanov"));
         List<Task> tasks = anna.tasks().createForContacts(NewTask.todo("Invite to the fair").deadline(T0.plusSeconds(600)),
@@ -94,7 +94,7 @@ abstract class TasksKit extends FacadeKitBase {
     @Test
     @Tag("TASK-1")
     @DisplayName("task types are admin-managed; removing a type in use needs a replacement")
-    void taskTypes() {
+    void taskTypeInUseNeedsAReplacement() {
         Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         ListItem<TaskTypeId> visit = anna.settings().taskTypes().add("Visit");
         Task t = anna.tasks().create(NewTask.todo("Visit the office").type(visit.id()).on(RecordRef.of(c.id()))

@@ -30,7 +30,7 @@ abstract class TimelineKit extends FacadeKitBase {
     @Test
     @Tag("ACT-1")
     @DisplayName("a record's timeline holds comments, calls, messages and its stage changes, each with author and time")
-    void timeline() {
+    void timelineHoldsEntriesAndChangesInTimeOrder() {
         Pipeline p = sales();
         Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
         RecordRef ref = RecordRef.of(d.id());
@@ -54,7 +54,7 @@ abstract class TimelineKit extends FacadeKitBase {
     @Test
     @Tag("ACT-2")
     @DisplayName("a call keeps direction, numbers, start, duration, answer, operator, recording, cost and call id")
-    void call() {
+    void callKeepsEveryAttribute() {
         Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Call call = anna.timeline().logCall(RecordRef.of(ivan.id()), NewCall.inbound("+7 901 776-34-34",
                 "+7 495 123-45-67", T0).answered(Duration.ofSeconds(95)).operator(borisUser.id())
@@ -75,7 +75,7 @@ abstract class TimelineKit extends FacadeKitBase {
     @Test
     @Tag("ACT-2")
     @DisplayName("a call id from a telephony integration is stored once, however often it is reported")
-    void callOnce() {
+    void telephonyCallIdIsStoredOnce() {
         Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         NewCall report = NewCall.inbound("+79017763434", "+74951234567", T0).answered(Duration.ofSeconds(30))
                 .reportedBy("mango", "c-9");

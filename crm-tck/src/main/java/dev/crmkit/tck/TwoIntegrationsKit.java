@@ -21,7 +21,7 @@ abstract class TwoIntegrationsKit extends FacadeKitBase {
     @Test
     @Tag("ACT-2")
     @DisplayName("the same call reported by two integrations is logged once; amoCRM would log it twice, crmkit doesn't")
-    void sameCallOnce() {
+    void sameCallFromTwoIntegrationsIsLoggedOnce() {
         Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Pipeline p = sales();
         Deal d = anna.deals().create(DealForm.in(p.id()).contact(ivan.id()));

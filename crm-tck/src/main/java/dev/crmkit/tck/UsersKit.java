@@ -46,7 +46,7 @@ abstract class UsersKit extends FacadeKitBase {
     @Test
     @Tag("USER-1")
     @DisplayName("bootstrap creates the first admin and the default lists once; a second bootstrap fails")
-    void bootstrap() {
+    void bootstrapRunsOnceOnAnEmptyCrm() {
         assertThat(annaUser.role()).isEqualTo(Role.ADMIN);
         assertThat(anna.settings().taskTypes().list()).extracting(ListItem::name)
                 .containsExactly("Call", "Meeting", "Letter");
@@ -60,7 +60,7 @@ abstract class UsersKit extends FacadeKitBase {
     @Test
     @Tag("USER-1")
     @DisplayName("only admins add users and change settings; a manager gets AccessDeniedException and nothing changes")
-    void onlyAdmins() {
+    void onlyAdminsAddUsersAndChangeSettings() {
         failsAndChangesNothing(AccessDeniedException.class, () -> boris.users().add(UserForm.named("Carl")));
         failsAndChangesNothing(AccessDeniedException.class,
                 () -> boris.pipelines().create(NewPipeline.named("Mine").stage("One", 10)));
@@ -78,7 +78,7 @@ abstract class UsersKit extends FacadeKitBase {
     @Test
     @Tag("USER-1")
     @DisplayName("a new user's bad data is reported all at once and nothing is stored")
-    void badUser() {
+    void badUserDataIsReportedAtOnce() {
         ValidationException e = failsAndChangesNothing(ValidationException.class,
                 () -> anna.users().add(UserForm.named("  ").email("not an address")));
         assertThat(codes(e)).containsExactlyInAnyOrder("user.name.blank", "email.invalid");
@@ -90,7 +90,7 @@ abstract class UsersKit extends FacadeKitBase {
     @Test
     @Tag("USER-2")
     @DisplayName("an admin can make another user admin; the last active admin can never be demoted")
-    void lastAdmin() {
+    void lastActiveAdminCannotBeDemoted() {
         RuleViolationException e = failsAndChangesNothing(RuleViolationException.class,
                 () -> anna.users().changeRole(annaUser.id(), Role.USER));
         assertThat(codes(e)).containsExactly("user.last_admin");
@@ -105,7 +105,7 @@ abstract class UsersKit extends FacadeKitBase {
     @Test
     @Tag("USER-1")
     @DisplayName("admins change a user's settings (time zone, locale, rights) with events; a stale version conflicts")
-    void updateUser() {
+    void adminsChangeUserSettingsWithEvents() {
         User changed = anna.users().update(borisUser.id(), borisUser.version(), u -> u
                 .timeZone(java.time.ZoneId.of("Europe/Moscow")).locale(java.util.Locale.forLanguageTag("ru"))
                 .grant(dev.crmkit.api.user.UserRight.EXPORT));
@@ -122,7 +122,7 @@ abstract class UsersKit extends FacadeKitBase {
     @Test
     @Tag("USER-2")
     @DisplayName("the last active admin can never be deactivated or deleted")
-    void lastAdminStays() {
+    void lastActiveAdminCannotBeDeactivatedOrDeleted() {
         User carl = anna.users().add(UserForm.named("Carl"));
         RuleViolationException e = failsAndChangesNothing(RuleViolationException.class,
                 () -> anna.users().deactivate(annaUser.id(), carl.id()));
@@ -133,7 +133,7 @@ abstract class UsersKit extends FacadeKitBase {
     @Test
     @Tag("USER-3")
     @DisplayName("deactivating needs an active successor other than the user")
-    void successorRequired() {
+    void deactivatingNeedsAnActiveSuccessor() {
         User carl = anna.users().add(UserForm.named("Carl"));
         assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
                 () -> anna.users().deactivate(borisUser.id(), null)))).containsExactly("user.successor.required");
@@ -147,7 +147,7 @@ abstract class UsersKit extends FacadeKitBase {
     @Test
     @Tag("USER-3")
     @DisplayName("a leaving user's deals, contacts, companies and open tasks move to the successor in one go, with events")
-    void handover() {
+    void leavingUsersRecordsMoveToTheSuccessor() {
         Pipeline p = sales();
         Company horns = boris.companies().create(CompanyForm.named("Horns"));
         Contact ivan = boris.contacts().create(ContactForm.person("Ivan", "Petrov"));
@@ -188,7 +188,7 @@ abstract class UsersKit extends FacadeKitBase {
     @Test
     @Tag("USER-3")
     @DisplayName("deleting a user hands over their records and removes the user")
-    void delete() {
+    void deletingAUserHandsOverTheirRecords() {
         Pipeline p = sales();
         Deal d = boris.deals().create(DealForm.in(p.id()).name("Chairs"));
         Handover h = anna.users().delete(borisUser.id(), annaUser.id());
