@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import dev.crmkit.api.contact.Email;
+import dev.crmkit.api.money.Money;
 import dev.crmkit.api.phone.PhoneNumber;
+import java.util.Set;
 
 /**
  * Fuzzes the parsers of what people type: only the typed violation may come out, and the canonical form
@@ -14,6 +16,11 @@ import dev.crmkit.api.phone.PhoneNumber;
  * {@code JAZZER_FUZZ=1 mvn test -pl crm-api -Dtest=ParserFuzzTest} to fuzz for real.
  */
 class ParserFuzzTest {
+
+    /** Currencies with two, none, four and no decimals of their own. */
+    private static final String[] CURRENCIES = {"RUB", "JPY", "CLF", "XAU"};
+    private static final Set<String> MONEY_CODES = Set.of("text.too_long", "money.amount.invalid",
+            "money.amount.too_large", "money.amount.scale");
 
     @FuzzTest(maxDuration = "30s")
     void phone(@NotNull String raw) {
@@ -28,6 +35,24 @@ class ParserFuzzTest {
         assertThat(PhoneNumber.parse(n.canonical())).isEqualTo(n);
         assertThat(n.matchKey().length()).isLessThanOrEqualTo(10);
         assertThat(n.digits()).endsWith(n.matchKey()).endsWith(n.indexKey());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void money(@NotNull String amount) {
+        for (String currency : CURRENCIES) {
+            Money m;
+            try {
+                m = Money.of(amount, currency);
+            } catch (ValidationException e) {
+                assertThat(e.codes()).isNotEmpty().isSubsetOf(MONEY_CODES);
+                assertThat(e.getMessage()).hasSizeLessThan(400);
+                continue;
+            }
+            assertThat(Limits.integerDigits(m.amount())).isLessThanOrEqualTo(Limits.AMOUNT_INTEGER_DIGITS);
+            assertThat(Limits.hasAtMostDecimals(m.amount(), Limits.AMOUNT_SCALE)).isTrue();
+            assertThat(Money.of(m.amount().toPlainString(), currency)).isEqualTo(m);
+            assertThat(new Money(m.amount(), m.currency())).isEqualTo(m);
+        }
     }
 
     @FuzzTest(maxDuration = "30s")
