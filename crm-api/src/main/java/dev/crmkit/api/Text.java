@@ -68,7 +68,7 @@ public final class Text {
             return null;
         }
         String s = raw;
-        if (!belowCombiningMarks(s) && longestCombiningRun(s) <= Limits.COMBINING_MARKS
+        if (!isNfcInert(s) && longestCombiningRun(s) <= Limits.COMBINING_MARKS
                 && !Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFC);
         }
@@ -173,6 +173,11 @@ public final class Text {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             count++;
+            if (cp >= ' ' && cp < 0x7F || cp >= 0x400 && cp <= 0x4FF && (cp < 0x483 || cp > 0x489)) {
+                // Printable ASCII and Cyrillic letters, the common case: nothing to check.
+                run = 0;
+                continue;
+            }
             int type = Character.getType(cp);
             if (isCombiningMark(cp, type)) {
                 if (++run > Limits.COMBINING_MARKS && marksAt == 0) {
@@ -198,6 +203,9 @@ public final class Text {
                 format = cp;
                 formatAt = count;
             }
+        }
+        if (count <= max && controlAt == 0 && lineBreakAt == 0 && surrogateAt == 0 && formatAt == 0 && marksAt == 0) {
+            return List.of();
         }
         List<Violation> violations = new ArrayList<>(1);
         if (count > max) {
@@ -312,16 +320,22 @@ public final class Text {
     }
 
     /**
-     * Whether every character is below U+0300, the first combining mark: such text is always in NFC
-     * (the common case of ASCII and Latin-1, checked without a table lookup).
+     * Whether text is made only of characters that NFC never changes and that never combine with the
+     * character before them: everything below U+0300 (the first combining mark) and the Cyrillic block
+     * but its combining marks (verified exhaustively against {@link Normalizer}). Such text is in NFC;
+     * this is the common case of Latin and Russian text, checked without a table lookup.
      */
-    private static boolean belowCombiningMarks(String s) {
+    private static boolean isNfcInert(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x300) {
+            if (!isNfcInert(s.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isNfcInert(char c) {
+        return c < 0x300 || c >= 0x400 && c <= 0x4FF && (c < 0x483 || c > 0x489);
     }
 
     private static int longestCombiningRun(String s) {
@@ -330,7 +344,7 @@ public final class Text {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (isCombiningMark(cp, Character.getType(cp))) {
+            if (cp >= 0x300 && isCombiningMark(cp, Character.getType(cp))) {
                 if (++run > longest) {
                     longest = run;
                 }

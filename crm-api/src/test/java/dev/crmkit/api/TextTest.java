@@ -46,6 +46,25 @@ class TextTest {
         assertThat(Text.normalize(null)).isNull();
     }
 
+    @Test
+    @DisplayName("the fast path of normalize is exact: Latin-1 and Cyrillic neither change under NFC nor combine backwards")
+    void fastPathIsExact() {
+        for (int c = 0; c <= 0x4FF; c++) {
+            if (c >= 0x300 && c < 0x400 || c >= 0x483 && c <= 0x489) {
+                continue;
+            }
+            String cs = String.valueOf((char) c);
+            for (int b = 0; b < 0x700; b++) {
+                // Latin, combining marks, Greek, Cyrillic, Armenian, Hebrew, Arabic; then Hangul jamo.
+                String bs = String.valueOf((char) (b < 0x600 ? b : 0x1100 + b - 0x600));
+                assertThat(Normalizer.normalize(bs + cs, Normalizer.Form.NFC))
+                        .as("U+%04X after U+%04X", c, b).isEqualTo(Normalizer.normalize(bs, Normalizer.Form.NFC) + cs);
+            }
+        }
+        assertThat(Text.normalize("Пётр Иванов")).isEqualTo("Пётр Иванов");
+        assertThat(Text.normalize("Пе\u0308тр")).isEqualTo("Пётр");
+    }
+
     @ParameterizedTest(name = "''{0}'' → ''{1}''")
     @CsvSource(delimiter = '|', value = {
             "<U+00A0>Ivan<U+00A0>|Ivan",

@@ -68,11 +68,16 @@ public final class PhoneNumber {
             return plain;
         }
         String normalized = Text.normalize(raw);
-        List<Violation> characters = Text.checkCode("phone", normalized, Limits.PHONE_INPUT);
-        if (!characters.isEmpty()) {
-            throw new ValidationException(characters);
+        String text = normalizeCharacters(normalized);
+        if (text == null) {
+            // Only text with a suspicious character pays for the full check, which names the problem.
+            List<Violation> characters = Text.checkCode("phone", normalized, Limits.PHONE_INPUT);
+            if (!characters.isEmpty()) {
+                throw new ValidationException(characters);
+            }
+            text = normalizeCharacters(normalized, false);
         }
-        String text = normalizeCharacters(normalized).strip();
+        text = text.strip();
         if (text.isEmpty()) {
             throw ValidationException.of(Violation.of("phone", "phone.blank"));
         }
@@ -176,11 +181,22 @@ public final class PhoneNumber {
         return true;
     }
 
-    /** Folds every Unicode decimal digit to ASCII and every space-like character to a space. */
+    /**
+     * Folds every Unicode decimal digit to ASCII and every space-like character to a space; returns null
+     * when it meets a character that {@link Text#checkCode} may refuse (a control, format, surrogate or
+     * combining character, a line break, a tab).
+     */
     private static String normalizeCharacters(String raw) {
+        return normalizeCharacters(raw, true);
+    }
+
+    private static String normalizeCharacters(String raw, boolean stopAtSuspicious) {
         StringBuilder sb = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
+            if (stopAtSuspicious && (c < ' ' || c >= 0x7F && isSuspicious(c))) {
+                return null;
+            }
             if (Character.isDigit(c)) {
                 sb.append((char) ('0' + Character.digit(c, 10)));
             } else if (Character.isSpaceChar(c) || Character.isWhitespace(c)) {
@@ -192,6 +208,22 @@ public final class PhoneNumber {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isSuspicious(char c) {
+        switch (Character.getType(c)) {
+            case Character.CONTROL:
+            case Character.FORMAT:
+            case Character.SURROGATE:
+            case Character.NON_SPACING_MARK:
+            case Character.COMBINING_SPACING_MARK:
+            case Character.ENCLOSING_MARK:
+            case Character.LINE_SEPARATOR:
+            case Character.PARAGRAPH_SEPARATOR:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /**
