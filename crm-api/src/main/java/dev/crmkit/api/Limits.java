@@ -154,6 +154,13 @@ public final class Limits {
     /** The most decimals of a number custom field: {@value}. */
     public static final int NUMBER_SCALE = 6;
 
+    /**
+     * The longest duration of a logged call, in seconds: {@value} (a day); a duration is never negative.
+     * Longer values are a telephony integration's error, and summing them in call reports (AN-7) must
+     * stay far from overflow.
+     */
+    public static final int CALL_DURATION_SECONDS = 86_400;
+
     // ---- phones and e-mails ----
 
     /**
