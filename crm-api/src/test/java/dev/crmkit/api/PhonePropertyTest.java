@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PhonePropertyTest {
 
     private static final int CASES = 5_000;
-    private static final long SEED = Long.getLong("crmkit.seed", System.nanoTime());
+    private static final long SEED = Long.getLong("crmkit.seed", 20_261_102L);
 
     /** Writes a ten-digit national number the way a person or an import might. */
     static String spell(String national, Random r) {

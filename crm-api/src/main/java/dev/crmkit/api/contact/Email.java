@@ -1,5 +1,7 @@
 package dev.crmkit.api.contact;
 
+import dev.crmkit.api.Limits;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
 import java.net.IDN;
@@ -9,7 +11,11 @@ import java.util.Objects;
 /**
  * An e-mail address. Its identity is case-insensitive and ignores surrounding spaces; an international
  * domain is compared in its ASCII (punycode) form, so {@code Ivan@Пример.рф} and
- * {@code ivan@xn--e1afmkfd.xn--p1ai} are the same address.
+ * {@code ivan@xn--e1afmkfd.xn--p1ai} are the same address. The text is NFC-normalized, so two spellings
+ * of one address ({@code e} followed by the combining acute accent U+0301, and {@code é}) are one address.
+ * It may contain no white space, control, format (zero-width) or other invisible character inside, so
+ * {@code ivan@hooves.example} with a zero-width space (U+200B) after {@code iv} cannot pose as
+ * {@code ivan@hooves.example}.
  */
 public final class Email {
 
@@ -26,22 +32,46 @@ public final class Email {
     /**
      * Parses an address as a person or an import wrote it.
      *
-     * @param raw the text; surrounding spaces are ignored
+     * <p>Bounds ({@link Limits}): at most {@value Limits#EMAIL_INPUT} characters as written (checked
+     * before anything else), at most {@value Limits#EMAIL_LENGTH} once trimmed, both as written and with
+     * its ASCII domain, at most {@value Limits#EMAIL_LOCAL_PART} before the {@code @} and
+     * {@value Limits#EMAIL_DOMAIN} in the ASCII domain.
+     *
+     * @param raw the text; surrounding spaces (including no-break and zero-width ones) are ignored
      * @return the address
      * @throws NullPointerException if raw is null
-     * @throws ValidationException {@code email.blank} or {@code email.invalid}
+     * @throws ValidationException {@code email.blank}, {@code email.too_long},
+     *         {@code email.local_part.too_long} or {@code email.invalid}
      */
     public static Email parse(String raw) {
         Objects.requireNonNull(raw, "raw");
-        String text = raw.strip();
+        if (raw.length() > Limits.EMAIL_INPUT && Text.length(raw) > Limits.EMAIL_INPUT) {
+            throw tooLong(Text.length(raw));
+        }
+        String text = Text.normalize(raw);
         if (text.isEmpty()) {
             throw ValidationException.of(Violation.of("email", "email.blank"));
         }
+        int length = Text.length(text);
+        if (length > Limits.EMAIL_LENGTH) {
+            throw tooLong(length);
+        }
+        if (!Text.checkCode("email", text, Limits.EMAIL_LENGTH).isEmpty() || hasInvisible(text)) {
+            throw invalid(raw);
+        }
         int at = text.indexOf('@');
-        if (at <= 0 || at != text.lastIndexOf('@') || at == text.length() - 1 || !validLocal(text.substring(0, at))) {
+        if (at <= 0 || at != text.lastIndexOf('@') || at == text.length() - 1) {
             throw invalid(raw);
         }
         String local = text.substring(0, at);
+        int localLength = Text.length(local);
+        if (localLength > Limits.EMAIL_LOCAL_PART) {
+            throw ValidationException.of(Violation.of("email", "email.local_part.too_long",
+                    Limits.EMAIL_LOCAL_PART, localLength));
+        }
+        if (!validLocal(local)) {
+            throw invalid(raw);
+        }
         String asciiDomain;
         try {
             asciiDomain = IDN.toASCII(text.substring(at + 1), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
@@ -51,20 +81,40 @@ public final class Email {
         if (!validDomain(asciiDomain)) {
             throw invalid(raw);
         }
-        return new Email(text, local.toLowerCase(Locale.ROOT) + "@" + asciiDomain);
+        String identity = local.toLowerCase(Locale.ROOT) + "@" + asciiDomain;
+        int identityLength = Text.length(identity);
+        if (identityLength > Limits.EMAIL_LENGTH) {
+            throw tooLong(identityLength);
+        }
+        return new Email(text, identity);
+    }
+
+    private static ValidationException tooLong(int length) {
+        return ValidationException.of(Violation.of("email", "email.too_long", Limits.EMAIL_LENGTH, length));
     }
 
     private static ValidationException invalid(String raw) {
-        return ValidationException.of(Violation.of("email", "email.invalid", raw));
+        return ValidationException.of(Violation.of("email", "email.invalid", Text.excerpt(raw)));
+    }
+
+    /** Whether the text holds a code point that shows nothing: a space, a zero-width character, a filler. */
+    private static boolean hasInvisible(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!Text.isVisible(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     private static boolean validLocal(String local) {
-        if (local.length() > 64 || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
             return false;
         }
         for (int i = 0; i < local.length(); i++) {
-            char c = local.charAt(i);
-            if (c <= ' ' || Character.isWhitespace(c) || Character.isISOControl(c) || LOCAL_FORBIDDEN.indexOf(c) >= 0) {
+            if (LOCAL_FORBIDDEN.indexOf(local.charAt(i)) >= 0) {
                 return false;
             }
         }
@@ -72,7 +122,7 @@ public final class Email {
     }
 
     private static boolean validDomain(String domain) {
-        if (domain.length() > 253) {
+        if (domain.length() > Limits.EMAIL_DOMAIN) {
             return false;
         }
         String[] labels = domain.split("\\.", -1);
@@ -94,7 +144,7 @@ public final class Email {
     }
 
     /**
-     * The address as given, trimmed.
+     * The address as given, NFC-normalized and trimmed.
      *
      * @return the address
      */

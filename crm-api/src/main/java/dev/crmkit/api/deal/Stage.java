@@ -1,5 +1,7 @@
 package dev.crmkit.api.deal;
 
+import dev.crmkit.api.Limits;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
 import dev.crmkit.api.money.Percent;
@@ -14,20 +16,33 @@ import java.util.Set;
  * A stage of a pipeline with its success probability (DEAL-2).
  *
  * @param id the stage's id
- * @param name the stage's name, never blank
+ * @param name the stage's name, normalized, never blank
  * @param kind open, Won or Lost
  * @param probability the chance that a deal at this stage is won, used by forecasts
  */
 public record Stage(StageId id, String name, StageKind kind, Percent probability) {
 
-    /** Rejects nulls and a blank name. */
+    /**
+     * Rejects nulls, normalizes the name and checks it by the rules of {@link Text} (one line, at most
+     * {@value Limits#NAME} code points, something visible).
+     *
+     * @throws NullPointerException if a component is null
+     * @throws ValidationException {@code stage.name.blank}, or the {@code text.*} codes of {@link Text#check}
+     *         (path {@code name})
+     */
     public Stage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(probability, "probability");
-        if (name.isBlank()) {
-            throw ValidationException.of(Violation.of("name", "stage.name.blank"));
+        name = Text.normalize(name);
+        List<Violation> violations = new ArrayList<>(0);
+        if (Text.isBlank(name)) {
+            violations.add(Violation.of("name", "stage.name.blank"));
+        }
+        violations.addAll(Text.check("name", name, Limits.NAME, false));
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
         }
     }
 

@@ -1,12 +1,15 @@
 package dev.crmkit.api.field;
 
+import dev.crmkit.api.Limits;
+import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.Violation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The custom-field values of a record, by field id.
+ * The custom-field values of a record, by field id: at most {@value Limits#CUSTOM_FIELDS} of them.
  *
  * @param values the values; a field without a value is absent
  */
@@ -14,9 +17,19 @@ public record CustomFieldValues(Map<CustomFieldId, FieldValue> values) {
 
     private static final CustomFieldValues EMPTY = new CustomFieldValues(Map.of());
 
-    /** Copies the map. */
+    /**
+     * Checks the count and copies the map.
+     *
+     * @throws NullPointerException if the map, a key or a value is null
+     * @throws ValidationException {@code field.values.too_many}
+     */
     public CustomFieldValues {
-        values = Map.copyOf(Objects.requireNonNull(values, "values"));
+        Objects.requireNonNull(values, "values");
+        if (values.size() > Limits.CUSTOM_FIELDS) {
+            throw ValidationException.of(Violation.of("customFields", "field.values.too_many", Limits.CUSTOM_FIELDS,
+                    values.size()));
+        }
+        values = Map.copyOf(values);
     }
 
     /**
@@ -44,6 +57,7 @@ public record CustomFieldValues(Map<CustomFieldId, FieldValue> values) {
      * @param field the field
      * @param value its value
      * @return the changed copy
+     * @throws ValidationException {@code field.values.too_many} when the record would hold too many values
      */
     public CustomFieldValues with(CustomFieldId field, FieldValue value) {
         Map<CustomFieldId, FieldValue> copy = new LinkedHashMap<>(values);

@@ -5,7 +5,8 @@ import dev.crmkit.api.Violation;
 import java.util.Objects;
 
 /**
- * A deal's budget: a non-negative amount and how it is counted (DEAL-9).
+ * A deal's budget: a non-negative amount and how it is counted (DEAL-9). The amount is bounded as every
+ * {@link Money} is ({@link dev.crmkit.api.Limits#AMOUNT_INTEGER_DIGITS} digits before the decimal point).
  *
  * @param amount the amount, never negative
  * @param type fixed, or per hour/day/week/month/year
@@ -15,6 +16,7 @@ public record Budget(Money amount, BudgetType type) {
     /**
      * Rejects a negative amount.
      *
+     * @throws NullPointerException if either component is null
      * @throws ValidationException {@code budget.negative}
      */
     public Budget {

@@ -1,5 +1,7 @@
 package dev.crmkit.api.money;
 
+import dev.crmkit.api.Limits;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
 import java.math.BigDecimal;
@@ -16,46 +18,69 @@ import java.util.Objects;
  * are equal values. An amount with more decimals than the currency allows is rejected rather than
  * rounded; arithmetic across two currencies is an error, never a silent sum.
  *
+ * <p>Amounts are bounded ({@link Limits#AMOUNT_INTEGER_DIGITS} digits before the decimal point, at most
+ * {@link Limits#AMOUNT_SCALE} decimals and never more than the currency's), so every adapter stores them
+ * exactly. The bounds are checked before the amount is rescaled, so {@code 1E+999999999} is a violation,
+ * not an {@code ArithmeticException} or an exhausted heap; sums and products beyond them are violations too.
+ *
  * @param amount the amount, at the currency's scale
  * @param currency the currency
  */
 public record Money(BigDecimal amount, Currency currency) {
 
     /**
-     * Checks the scale and normalizes the amount to the currency's scale.
+     * Checks the bounds and normalizes the amount to the currency's scale.
      *
-     * @throws ValidationException {@code money.amount.scale} when the amount has more decimals than the currency allows
+     * @throws ValidationException listing {@code money.amount.too_large} (more than
+     *         {@link Limits#AMOUNT_INTEGER_DIGITS} digits before the decimal point) and
+     *         {@code money.amount.scale} (more decimals than the currency or {@link Limits#AMOUNT_SCALE} allow)
      */
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        amount = normalize(amount, currency);
+        amount = normalize(amount, currency, null);
     }
 
     /**
      * Money from a decimal amount and a currency code.
      *
-     * @param amount a plain decimal such as {@code 15000.00}
+     * @param amount a decimal such as {@code 15000.00}, at most {@link Limits#AMOUNT_INPUT} characters
      * @param currencyCode an ISO 4217 code such as {@code RUB}
      * @return the money
-     * @throws ValidationException listing every problem: {@code money.amount.invalid},
-     *         {@code money.currency.unknown}, {@code money.amount.scale}
+     * @throws NullPointerException if either argument is null
+     * @throws ValidationException listing every problem: {@code text.too_long} (checked before parsing),
+     *         {@code money.amount.invalid}, {@code money.currency.unknown}, {@code money.amount.too_large},
+     *         {@code money.amount.scale}
      */
     public static Money of(String amount, String currencyCode) {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currencyCode, "currencyCode");
         List<Violation> violations = new ArrayList<>();
         BigDecimal value = null;
-        try {
-            value = new BigDecimal(amount.strip());
-        } catch (NumberFormatException e) {
-            violations.add(Violation.of("amount", "money.amount.invalid", amount));
+        if (amount.length() > Limits.AMOUNT_INPUT) {
+            violations.add(Violation.of("amount", "text.too_long", Limits.AMOUNT_INPUT, Text.length(amount)));
+        } else {
+            try {
+                value = new BigDecimal(amount.strip());
+            } catch (NumberFormatException e) {
+                violations.add(Violation.of("amount", "money.amount.invalid", Text.excerpt(amount.strip())));
+            }
         }
         Currency currency = null;
         try {
             currency = currency(currencyCode);
         } catch (ValidationException e) {
             violations.addAll(e.violations());
+        }
+        if (value != null && currency != null) {
+            try {
+                value = normalize(value, currency, amount.strip());
+            } catch (ValidationException e) {
+                violations.addAll(e.violations());
+            }
+        } else if (value != null && Limits.integerDigits(value) > Limits.AMOUNT_INTEGER_DIGITS) {
+            violations.add(Violation.of("amount", "money.amount.too_large", Text.excerpt(amount.strip()),
+                    Limits.AMOUNT_INTEGER_DIGITS));
         }
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
@@ -69,7 +94,8 @@ public record Money(BigDecimal amount, Currency currency) {
      * @param amount the amount
      * @param currencyCode an ISO 4217 code
      * @return the money
-     * @throws ValidationException {@code money.currency.unknown} or {@code money.amount.scale}
+     * @throws ValidationException {@code money.currency.unknown}, {@code money.amount.too_large} or
+     *         {@code money.amount.scale}
      */
     public static Money of(BigDecimal amount, String currencyCode) {
         return new Money(amount, currency(currencyCode));
@@ -81,6 +107,7 @@ public record Money(BigDecimal amount, Currency currency) {
      * @param amount the amount
      * @param currency the currency
      * @return the money
+     * @throws ValidationException {@code money.amount.too_large} or {@code money.amount.scale}
      */
     public static Money of(BigDecimal amount, Currency currency) {
         return new Money(amount, currency);
@@ -104,11 +131,16 @@ public record Money(BigDecimal amount, Currency currency) {
      * @throws ValidationException {@code money.currency.unknown} for an unknown code
      */
     public static Currency currency(String code) {
+        Objects.requireNonNull(code, "code");
+        String text = code.strip();
         try {
-            return Currency.getInstance(code.strip().toUpperCase(java.util.Locale.ROOT));
+            if (text.length() == 3) {
+                return Currency.getInstance(text.toUpperCase(java.util.Locale.ROOT));
+            }
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of(Violation.of("currency", "money.currency.unknown", code));
+            // reported below
         }
+        throw ValidationException.of(Violation.of("currency", "money.currency.unknown", Text.excerpt(code)));
     }
 
     /**
@@ -116,7 +148,8 @@ public record Money(BigDecimal amount, Currency currency) {
      *
      * @param other an amount of the same currency
      * @return the sum
-     * @throws ValidationException {@code money.currency.mismatch} when the currencies differ
+     * @throws ValidationException {@code money.currency.mismatch} when the currencies differ,
+     *         {@code money.amount.too_large} when the sum exceeds the bounds
      */
     public Money plus(Money other) {
         requireSameCurrency(other);
@@ -128,7 +161,8 @@ public record Money(BigDecimal amount, Currency currency) {
      *
      * @param other an amount of the same currency
      * @return the difference
-     * @throws ValidationException {@code money.currency.mismatch} when the currencies differ
+     * @throws ValidationException {@code money.currency.mismatch} when the currencies differ,
+     *         {@code money.amount.too_large} when the difference exceeds the bounds
      */
     public Money minus(Money other) {
         requireSameCurrency(other);
@@ -136,16 +170,33 @@ public record Money(BigDecimal amount, Currency currency) {
     }
 
     /**
-     * This amount times a factor, rounded half-even to the currency's scale (for quantities and rates;
-     * the one place money is rounded outside presentation).
+     * This amount times a factor, rounded half-even to the currency's scale, or to
+     * {@link Limits#AMOUNT_SCALE} for a currency without decimals of its own (for quantities and rates;
+     * the one place money is rounded outside presentation). The bounds are checked before the product is
+     * computed, so a factor such as {@code 1E+999999999} is a violation, never an exhausted heap.
      *
      * @param factor the factor
      * @return the product
+     * @throws ValidationException {@code money.amount.too_large} when the product exceeds
+     *         {@link Limits#AMOUNT_INTEGER_DIGITS} digits before the decimal point
      */
     public Money times(BigDecimal factor) {
-        BigDecimal product = amount.multiply(factor);
-        int scale = currency.getDefaultFractionDigits();
-        return new Money(scale < 0 ? product : product.setScale(scale, RoundingMode.HALF_EVEN), currency);
+        Objects.requireNonNull(factor, "factor");
+        int scale = allowedScale(currency);
+        if (amount.signum() == 0 || factor.signum() == 0) {
+            return new Money(BigDecimal.ZERO, currency);
+        }
+        // |x| < 10^(precision - scale) for any x, so these exponents bound the product without computing it.
+        long exponent = (long) amount.precision() - amount.scale() + (long) factor.precision() - factor.scale();
+        if (exponent - 1 > Limits.AMOUNT_INTEGER_DIGITS) {
+            throw tooLarge(Text.excerpt(amount) + " × " + Text.excerpt(factor));
+        }
+        if (exponent < -(long) scale - 1) {
+            // Below half of the smallest unit: rounds to zero.
+            return new Money(BigDecimal.ZERO, currency);
+        }
+        BigDecimal product = amount.multiply(factor).setScale(scale, RoundingMode.HALF_EVEN);
+        return new Money(currency.getDefaultFractionDigits() < 0 ? product.stripTrailingZeros() : product, currency);
     }
 
     /**
@@ -185,17 +236,43 @@ public record Money(BigDecimal amount, Currency currency) {
         }
     }
 
-    private static BigDecimal normalize(BigDecimal amount, Currency currency) {
+    /** The most decimals an amount of a currency may have: its own, within the bound of {@link Limits}. */
+    private static int allowedScale(Currency currency) {
         int scale = currency.getDefaultFractionDigits();
-        if (scale < 0) {
-            return amount.stripTrailingZeros();
+        return scale < 0 ? Limits.AMOUNT_SCALE : Math.min(scale, Limits.AMOUNT_SCALE);
+    }
+
+    private static ValidationException tooLarge(String quoted) {
+        return ValidationException.of(Violation.of("amount", "money.amount.too_large", quoted,
+                Limits.AMOUNT_INTEGER_DIGITS));
+    }
+
+    /**
+     * Checks the bounds, then rescales: the bounds are checked on precision and scale alone, so no huge
+     * exponent is ever expanded.
+     *
+     * @param written the amount as the user wrote it, quoted in a violation; null to quote the number
+     */
+    private static BigDecimal normalize(BigDecimal amount, Currency currency, String written) {
+        int scale = allowedScale(currency);
+        List<Violation> violations = new ArrayList<>(1);
+        boolean tooLarge = Limits.integerDigits(amount) > Limits.AMOUNT_INTEGER_DIGITS;
+        boolean tooPrecise = !Limits.hasAtMostDecimals(amount, scale);
+        if (tooLarge || tooPrecise) {
+            String quoted = written == null ? Text.excerpt(amount) : Text.excerpt(written);
+            if (tooLarge) {
+                violations.add(Violation.of("amount", "money.amount.too_large", quoted, Limits.AMOUNT_INTEGER_DIGITS));
+            }
+            if (tooPrecise) {
+                violations.add(Violation.of("amount", "money.amount.scale", quoted, currency.getCurrencyCode(), scale));
+            }
         }
-        BigDecimal stripped = amount.stripTrailingZeros();
-        if (stripped.scale() > scale) {
-            throw ValidationException.of(Violation.of("amount", "money.amount.scale",
-                    amount.toPlainString(), currency.getCurrencyCode(), scale));
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
         }
-        return stripped.setScale(scale, RoundingMode.UNNECESSARY);
+        BigDecimal exact = amount.signum() == 0 ? BigDecimal.ZERO.setScale(scale)
+                : amount.setScale(scale, RoundingMode.UNNECESSARY);
+        return currency.getDefaultFractionDigits() < 0 ? exact.stripTrailingZeros() : exact;
     }
 
     @Override

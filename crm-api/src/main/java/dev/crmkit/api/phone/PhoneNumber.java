@@ -1,7 +1,11 @@
 package dev.crmkit.api.phone;
 
+import dev.crmkit.api.Limits;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -37,21 +41,43 @@ public final class PhoneNumber {
 
     /**
      * Parses a number: spaces (including non-breaking ones), dashes, dots, parentheses, a leading
-     * {@code +}, full-width digits and an extension are accepted.
+     * {@code +}, full-width digits and an extension are accepted. The text is NFC-normalized and trimmed
+     * ({@link Text#normalize(String)}); control and format characters inside are refused, since a
+     * zero-width space is no separator and could hide a different number.
+     *
+     * <p>Bounds ({@link Limits}): at most {@value Limits#PHONE_INPUT} characters as written (checked before
+     * anything else), at most {@value Limits#PHONE_DIGITS} digits before the extension (E.164; a leading
+     * {@code 00} written instead of {@code +} is not counted) and at most
+     * {@value Limits#PHONE_EXTENSION_DIGITS} digits of extension.
      *
      * @param raw the text
      * @return the number
      * @throws NullPointerException if raw is null
-     * @throws ValidationException {@code phone.blank}, {@code phone.letters} (letters other than an
-     *         extension marker) or {@code phone.no_digits}
+     * @throws ValidationException {@code text.too_long}, {@code text.control_character},
+     *         {@code text.format_character}, {@code text.unpaired_surrogate}, {@code phone.blank},
+     *         {@code phone.letters} (letters other than an extension marker), {@code phone.no_digits},
+     *         {@code phone.too_long}, {@code phone.extension.too_long}
      */
     public static PhoneNumber parse(String raw) {
         Objects.requireNonNull(raw, "raw");
+        if (raw.length() > Limits.PHONE_INPUT && Text.length(raw) > Limits.PHONE_INPUT) {
+            throw ValidationException.of(Violation.of("phone", "text.too_long", Limits.PHONE_INPUT, Text.length(raw)));
+        }
         PhoneNumber plain = parsePlain(raw);
         if (plain != null) {
             return plain;
         }
-        String text = normalizeCharacters(raw).strip();
+        String normalized = Text.normalize(raw);
+        String text = normalizeCharacters(normalized);
+        if (text == null) {
+            // Only text with a suspicious character pays for the full check, which names the problem.
+            List<Violation> characters = Text.checkCode("phone", normalized, Limits.PHONE_INPUT);
+            if (!characters.isEmpty()) {
+                throw new ValidationException(characters);
+            }
+            text = normalizeCharacters(normalized, false);
+        }
+        text = text.strip();
         if (text.isEmpty()) {
             throw ValidationException.of(Violation.of("phone", "phone.blank"));
         }
@@ -65,18 +91,46 @@ public final class PhoneNumber {
             }
         }
         StringBuilder digits = new StringBuilder(text.length());
+        boolean plus = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits.append(c);
             } else if (SEPARATORS.indexOf(c) < 0) {
-                throw ValidationException.of(Violation.of("phone", "phone.letters", raw));
+                throw ValidationException.of(Violation.of("phone", "phone.letters", Text.excerpt(normalized)));
+            } else if (c == '+' && digits.length() == 0) {
+                plus = true;
             }
         }
         if (digits.length() == 0) {
-            throw ValidationException.of(Violation.of("phone", "phone.no_digits", raw));
+            throw ValidationException.of(Violation.of("phone", "phone.no_digits", Text.excerpt(normalized)));
         }
-        return new PhoneNumber(raw.strip(), digits.toString(), extension);
+        return checked(normalized, digits.toString(), extension, plus);
+    }
+
+    /**
+     * The number, once its digits and extension are within bounds.
+     *
+     * @param plus whether a {@code +} was written before the first digit, so a leading {@code 00} is part
+     *             of the number rather than an international prefix
+     */
+    private static PhoneNumber checked(String normalized, String digits, String extension, boolean plus) {
+        int significant = !plus && digits.startsWith("00") ? digits.length() - 2 : digits.length();
+        boolean tooLong = significant > Limits.PHONE_DIGITS;
+        boolean extensionTooLong = extension.length() > Limits.PHONE_EXTENSION_DIGITS;
+        if (tooLong || extensionTooLong) {
+            List<Violation> violations = new ArrayList<>(2);
+            if (tooLong) {
+                violations.add(Violation.of("phone", "phone.too_long", Text.excerpt(normalized), Limits.PHONE_DIGITS,
+                        significant));
+            }
+            if (extensionTooLong) {
+                violations.add(Violation.of("phone", "phone.extension.too_long", Text.excerpt(normalized),
+                        Limits.PHONE_EXTENSION_DIGITS, extension.length()));
+            }
+            throw new ValidationException(violations);
+        }
+        return new PhoneNumber(normalized, digits, extension);
     }
 
     /**
@@ -87,15 +141,18 @@ public final class PhoneNumber {
         int n = raw.length();
         char[] digits = new char[n];
         int count = 0;
+        boolean plus = false;
         for (int i = 0; i < n; i++) {
             char c = raw.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits[count++] = c;
             } else if (!isAsciiSeparator(c)) {
                 return null;
+            } else if (c == '+' && count == 0) {
+                plus = true;
             }
         }
-        return count == 0 ? null : new PhoneNumber(raw.strip(), new String(digits, 0, count), "");
+        return count == 0 ? null : checked(raw.strip(), new String(digits, 0, count), "", plus);
     }
 
     private static boolean isAsciiSeparator(char c) {
@@ -124,11 +181,22 @@ public final class PhoneNumber {
         return true;
     }
 
-    /** Folds every Unicode decimal digit to ASCII and every space-like character to a space. */
+    /**
+     * Folds every Unicode decimal digit to ASCII and every space-like character to a space; returns null
+     * when it meets a character that {@link Text#checkCode} may refuse (a control, format, surrogate or
+     * combining character, a line break, a tab).
+     */
     private static String normalizeCharacters(String raw) {
+        return normalizeCharacters(raw, true);
+    }
+
+    private static String normalizeCharacters(String raw, boolean stopAtSuspicious) {
         StringBuilder sb = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
+            if (stopAtSuspicious && (c < ' ' || c >= 0x7F && isSuspicious(c))) {
+                return null;
+            }
             if (Character.isDigit(c)) {
                 sb.append((char) ('0' + Character.digit(c, 10)));
             } else if (Character.isSpaceChar(c) || Character.isWhitespace(c)) {
@@ -142,8 +210,24 @@ public final class PhoneNumber {
         return sb.toString();
     }
 
+    private static boolean isSuspicious(char c) {
+        switch (Character.getType(c)) {
+            case Character.CONTROL:
+            case Character.FORMAT:
+            case Character.SURROGATE:
+            case Character.NON_SPACING_MARK:
+            case Character.COMBINING_SPACING_MARK:
+            case Character.ENCLOSING_MARK:
+            case Character.LINE_SEPARATOR:
+            case Character.PARAGRAPH_SEPARATOR:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /**
-     * The text as given, trimmed.
+     * The text as given, NFC-normalized and trimmed (see {@link Text#normalize(String)}).
      *
      * @return the raw text
      */

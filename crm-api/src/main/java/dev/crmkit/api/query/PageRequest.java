@@ -1,5 +1,6 @@
 package dev.crmkit.api.query;
 
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
 import java.util.Objects;
@@ -13,8 +14,8 @@ import java.util.Optional;
  */
 public record PageRequest(int size, Optional<Cursor> after) {
 
-    /** The largest page size. */
-    public static final int MAX_SIZE = 10_000;
+    /** The largest page size, {@link Limits#PAGE_SIZE}. */
+    public static final int MAX_SIZE = Limits.PAGE_SIZE;
 
     /**
      * Checks the size.
