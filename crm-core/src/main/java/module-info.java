@@ -26,4 +26,6 @@ module dev.crmkit.core {
     opens dev.crmkit.core.task to org.hibernate.validator;
     opens dev.crmkit.core.timeline to org.hibernate.validator;
     opens dev.crmkit.core.user to org.hibernate.validator;
+    // ... and reads and runs crm-core's own text constraint (TextValue) and its validator.
+    opens dev.crmkit.core.support to org.hibernate.validator;
 }

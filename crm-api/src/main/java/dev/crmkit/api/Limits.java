@@ -233,6 +233,15 @@ public final class Limits {
     /** The most options chosen in one multi-list custom-field value: {@value}. */
     public static final int CHOICES = 100;
 
+    /** The deepest a filter may nest (each AND, OR and NOT is a level); deeper ones are refused when built. */
+    public static final int FILTER_DEPTH = 32;
+
+    /** The most conditions and connectives one filter may hold. */
+    public static final int FILTER_NODES = 1_000;
+
+    /** The most values one {@code in} condition may list. */
+    public static final int FILTER_VALUES = 1_000;
+
     /** The largest page of a query: {@value}. */
     public static final int PAGE_SIZE = 10_000;
 

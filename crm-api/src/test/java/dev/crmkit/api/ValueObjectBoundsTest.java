@@ -91,7 +91,7 @@ class ValueObjectBoundsTest {
             assertThat(paths(violation(() -> PersonName.of("Ivan", "\u0000"))))
                     .as("a control character is an error, not an absent part").containsExactly("text.control_character@last");
             assertThat(paths(violation(() -> PersonName.of("\uD800", "\u0000"))))
-                    .containsExactly("text.unpaired_surrogate@first", "text.control_character@last", "name.blank@name");
+                    .containsExactly("text.unpaired_surrogate@first", "text.control_character@last", "name.blank@");
         }
 
         @Test

@@ -82,7 +82,7 @@ abstract class DealsKit extends FacadeKitBase {
                         .contact(new dev.crmkit.api.contact.ContactId(java.util.UUID.randomUUID()))
                         .budget(Money.of("-5", "RUB"))));
         assertThat(e.violations()).extracting(v -> v.path() + " " + v.code()).containsExactlyInAnyOrder(
-                "stage deal.stage.closed", "contacts[0] deal.contact.unknown", "budget budget.negative");
+                "stage deal.stage.closed", "contacts[0] deal.contact.unknown", "budget.amount budget.negative");
         failsAndChangesNothing(NotFoundException.class, () -> anna.deals().create(DealForm.in(
                 new dev.crmkit.api.deal.PipelineId(java.util.UUID.randomUUID()))));
         failsAndChangesNothing(NotFoundException.class, () -> anna.deals().move(

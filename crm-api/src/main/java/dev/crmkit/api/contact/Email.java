@@ -50,7 +50,7 @@ public final class Email {
         }
         String text = Text.normalize(raw);
         if (text.isEmpty()) {
-            throw ValidationException.of(Violation.of("email", "email.blank"));
+            throw ValidationException.of(Violation.of("", "email.blank"));
         }
         int length = Text.length(text);
         if (length > Limits.EMAIL_LENGTH) {
@@ -66,7 +66,7 @@ public final class Email {
         String local = text.substring(0, at);
         int localLength = Text.length(local);
         if (localLength > Limits.EMAIL_LOCAL_PART) {
-            throw ValidationException.of(Violation.of("email", "email.local_part.too_long",
+            throw ValidationException.of(Violation.of("", "email.local_part.too_long",
                     Limits.EMAIL_LOCAL_PART, localLength));
         }
         if (!validLocal(local)) {
@@ -90,11 +90,11 @@ public final class Email {
     }
 
     private static ValidationException tooLong(int length) {
-        return ValidationException.of(Violation.of("email", "email.too_long", Limits.EMAIL_LENGTH, length));
+        return ValidationException.of(Violation.of("", "email.too_long", Limits.EMAIL_LENGTH, length));
     }
 
     private static ValidationException invalid(String raw) {
-        return ValidationException.of(Violation.of("email", "email.invalid", Text.excerpt(raw)));
+        return ValidationException.of(Violation.of("", "email.invalid", Text.excerpt(raw)));
     }
 
     /** Whether the text holds a code point that shows nothing: a space, a zero-width character, a filler. */

@@ -42,7 +42,7 @@ public record PersonName(Optional<String> first, Optional<String> middle, Option
         middle = clean("middle", middle, violations);
         last = clean("last", last, violations);
         if (first.isEmpty() && middle.isEmpty() && last.isEmpty()) {
-            violations.add(Violation.of("name", "name.blank"));
+            violations.add(Violation.of("", "name.blank"));
         }
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);

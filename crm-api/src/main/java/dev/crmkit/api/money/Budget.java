@@ -23,7 +23,7 @@ public record Budget(Money amount, BudgetType type) {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(type, "type");
         if (amount.isNegative()) {
-            throw ValidationException.of(Violation.of("budget", "budget.negative", amount));
+            throw ValidationException.of(Violation.of("amount", "budget.negative", amount));
         }
     }
 

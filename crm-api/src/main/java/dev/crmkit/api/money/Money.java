@@ -70,7 +70,7 @@ public record Money(BigDecimal amount, Currency currency) {
         try {
             currency = currency(currencyCode);
         } catch (ValidationException e) {
-            violations.addAll(e.violations());
+            e.violations().forEach(v -> violations.add(v.under("currency")));
         }
         if (value != null && currency != null) {
             try {
@@ -140,7 +140,7 @@ public record Money(BigDecimal amount, Currency currency) {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw ValidationException.of(Violation.of("currency", "money.currency.unknown", Text.excerpt(code)));
+        throw ValidationException.of(Violation.of("", "money.currency.unknown", Text.excerpt(code)));
     }
 
     /**

@@ -61,7 +61,7 @@ public final class PhoneNumber {
     public static PhoneNumber parse(String raw) {
         Objects.requireNonNull(raw, "raw");
         if (raw.length() > Limits.PHONE_INPUT && Text.length(raw) > Limits.PHONE_INPUT) {
-            throw ValidationException.of(Violation.of("phone", "text.too_long", Limits.PHONE_INPUT, Text.length(raw)));
+            throw ValidationException.of(Violation.of("", "text.too_long", Limits.PHONE_INPUT, Text.length(raw)));
         }
         PhoneNumber plain = parsePlain(raw);
         if (plain != null) {
@@ -79,7 +79,7 @@ public final class PhoneNumber {
         }
         text = text.strip();
         if (text.isEmpty()) {
-            throw ValidationException.of(Violation.of("phone", "phone.blank"));
+            throw ValidationException.of(Violation.of("", "phone.blank"));
         }
         String extension = "";
         Matcher m = plain(text) ? null : EXTENSION.matcher(text);
@@ -97,13 +97,13 @@ public final class PhoneNumber {
             if (c >= '0' && c <= '9') {
                 digits.append(c);
             } else if (SEPARATORS.indexOf(c) < 0) {
-                throw ValidationException.of(Violation.of("phone", "phone.letters", Text.excerpt(normalized)));
+                throw ValidationException.of(Violation.of("", "phone.letters", Text.excerpt(normalized)));
             } else if (c == '+' && digits.length() == 0) {
                 plus = true;
             }
         }
         if (digits.length() == 0) {
-            throw ValidationException.of(Violation.of("phone", "phone.no_digits", Text.excerpt(normalized)));
+            throw ValidationException.of(Violation.of("", "phone.no_digits", Text.excerpt(normalized)));
         }
         return checked(normalized, digits.toString(), extension, plus);
     }
@@ -121,11 +121,11 @@ public final class PhoneNumber {
         if (tooLong || extensionTooLong) {
             List<Violation> violations = new ArrayList<>(2);
             if (tooLong) {
-                violations.add(Violation.of("phone", "phone.too_long", Text.excerpt(normalized), Limits.PHONE_DIGITS,
+                violations.add(Violation.of("", "phone.too_long", Text.excerpt(normalized), Limits.PHONE_DIGITS,
                         significant));
             }
             if (extensionTooLong) {
-                violations.add(Violation.of("phone", "phone.extension.too_long", Text.excerpt(normalized),
+                violations.add(Violation.of("", "phone.extension.too_long", Text.excerpt(normalized),
                         Limits.PHONE_EXTENSION_DIGITS, extension.length()));
             }
             throw new ValidationException(violations);

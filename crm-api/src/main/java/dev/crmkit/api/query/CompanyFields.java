@@ -6,6 +6,7 @@ import dev.crmkit.api.settings.ContactTypeId;
 import dev.crmkit.api.settings.TemperatureLevelId;
 import dev.crmkit.api.user.UserId;
 import java.time.Instant;
+import java.util.List;
 
 /** The standard fields of a {@link Company} that filters and sorts may name (DEAL-11). */
 public final class CompanyFields {
@@ -25,6 +26,13 @@ public final class CompanyFields {
     public static final Field<Company, Instant> CREATED = Field.of("created", Instant.class, Company::created);
     /** The tags (many-valued). */
     public static final Field<Company, String> TAG = Field.many("tag", String.class, Company::tags);
+
+
+    /**
+     * Every field above: the only ones a query of {@code Company} may filter and sort by, in every adapter.
+     */
+    public static final List<Field<Company, ?>> ALL = List.of(ID, NAME, RESPONSIBLE, TYPE, TEMPERATURE, CREATED,
+            TAG);
 
     private CompanyFields() {
     }

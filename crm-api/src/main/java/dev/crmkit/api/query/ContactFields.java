@@ -8,6 +8,7 @@ import dev.crmkit.api.settings.TemperatureLevelId;
 import dev.crmkit.api.user.UserId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The standard fields of a {@link Contact} that filters and sorts may name (DEAL-11). */
 public final class ContactFields {
@@ -34,6 +35,13 @@ public final class ContactFields {
     public static final Field<Contact, Instant> UPDATED = Field.of("updated", Instant.class, Contact::updated);
     /** The tags (many-valued). */
     public static final Field<Contact, String> TAG = Field.many("tag", String.class, Contact::tags);
+
+
+    /**
+     * Every field above: the only ones a query of {@code Contact} may filter and sort by, in every adapter.
+     */
+    public static final List<Field<Contact, ?>> ALL = List.of(ID, NAME, COMPANY, RESPONSIBLE, TYPE, TEMPERATURE,
+            BIRTH_DATE, CREATED, UPDATED, TAG);
 
     private ContactFields() {
     }

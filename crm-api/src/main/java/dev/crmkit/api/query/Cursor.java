@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a page ended: the sort-key values of its last record followed by that record's id. Callers
@@ -13,9 +14,11 @@ import java.util.Objects;
 public final class Cursor {
 
     private final List<Object> keys;
+    private final String query;
 
-    private Cursor(List<Object> keys) {
+    private Cursor(List<Object> keys, String query) {
         this.keys = keys;
+        this.query = query;
     }
 
     /**
@@ -28,7 +31,27 @@ public final class Cursor {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("a cursor needs at least the last record's id");
         }
-        return new Cursor(Collections.unmodifiableList(new ArrayList<>(keys)));
+        return new Cursor(Collections.unmodifiableList(new ArrayList<>(keys)), null);
+    }
+
+    /**
+     * The same position, marked as belonging to one query, so that it cannot be used with another. crm-core
+     * marks the cursors it hands out with the query's order; adapters create unmarked ones.
+     *
+     * @param fingerprint what identifies the query, such as its entity type and order
+     * @return the marked cursor
+     */
+    public Cursor forQuery(String fingerprint) {
+        return new Cursor(keys, Objects.requireNonNull(fingerprint, "fingerprint"));
+    }
+
+    /**
+     * The query this cursor was handed out for, when it is marked.
+     *
+     * @return the fingerprint, or empty for an unmarked cursor
+     */
+    public Optional<String> query() {
+        return Optional.ofNullable(query);
     }
 
     /**
@@ -42,16 +65,16 @@ public final class Cursor {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Cursor && ((Cursor) o).keys.equals(keys);
+        return o instanceof Cursor c && c.keys.equals(keys) && Objects.equals(c.query, query);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(keys);
+        return Objects.hash(keys, query);
     }
 
     @Override
     public String toString() {
-        return "Cursor" + keys;
+        return "Cursor" + keys + (query == null ? "" : " of " + query);
     }
 }

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 
 /** The standard fields of a {@link Deal} that filters and sorts may name (DEAL-11). */
 public final class DealFields {
@@ -59,6 +60,14 @@ public final class DealFields {
     public static final Field<Deal, Instant> UPDATED = Field.of("updated", Instant.class, Deal::updated);
     /** The tags (many-valued). */
     public static final Field<Deal, String> TAG = Field.many("tag", String.class, Deal::tags);
+
+
+    /**
+     * Every field above: the only ones a query of {@code Deal} may filter and sort by, in every adapter.
+     */
+    public static final List<Field<Deal, ?>> ALL = List.of(ID, NAME, PIPELINE, STAGE, RESPONSIBLE, CONTACT,
+            COMPANY, PRODUCT_GROUP, LOSS_REASON, SOURCE, BUDGET_AMOUNT, BUDGET_CURRENCY, EXPECTED_CLOSE, CLOSED,
+            CREATED, UPDATED, TAG);
 
     private DealFields() {
     }

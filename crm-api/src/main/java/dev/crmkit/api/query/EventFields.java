@@ -6,6 +6,7 @@ import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.user.UserId;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.List;
 
 /** The fields of an {@link Event} that event filters may name (EV-2). */
 public final class EventFields {
@@ -23,6 +24,12 @@ public final class EventFields {
     public static final Field<Event, UUID> ENTITY_ID = Field.of("entityId", UUID.class, e -> e.entity().id());
     /** The kind of change. */
     public static final Field<Event, EventKind> KIND = Field.of("kind", EventKind.class, Event::kind);
+
+
+    /**
+     * Every field above: the only ones a query of {@code Event} may filter and sort by, in every adapter.
+     */
+    public static final List<Field<Event, ?>> ALL = List.of(SEQUENCE, AT, AUTHOR, ENTITY_TYPE, ENTITY_ID, KIND);
 
     private EventFields() {
     }

@@ -1,5 +1,8 @@
 package dev.crmkit.api.query;
 
+import dev.crmkit.api.Limits;
+import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.Violation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -41,6 +44,42 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
      * @return true when it matches
      */
     boolean test(E entity);
+
+    /**
+     * How deeply the filter nests: 1 for a condition, one more for each AND, OR and NOT around it. At most
+     * {@link Limits#FILTER_DEPTH}; a deeper filter cannot be built.
+     *
+     * @return the depth
+     */
+    default int depth() {
+        return 1;
+    }
+
+    /**
+     * How many conditions and connectives the filter holds. At most {@link Limits#FILTER_NODES}.
+     *
+     * @return the count
+     */
+    default int size() {
+        return 1;
+    }
+
+    /** Refuses a connective that would make a filter deeper or larger than the limits. */
+    private static <E> void checkShape(List<? extends Filter<E>> children) {
+        int depth = 1;
+        int size = 1;
+        for (Filter<E> f : children) {
+            Objects.requireNonNull(f, "filter");
+            depth = Math.max(depth, f.depth() + 1);
+            size += f.size();
+        }
+        if (depth > Limits.FILTER_DEPTH) {
+            throw ValidationException.of(Violation.of("filter", "filter.depth", Limits.FILTER_DEPTH));
+        }
+        if (size > Limits.FILTER_NODES) {
+            throw ValidationException.of(Violation.of("filter", "filter.size", Limits.FILTER_NODES));
+        }
+    }
 
     /**
      * Matches everything.
@@ -161,7 +200,11 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
             Objects.requireNonNull(field, "field");
             values = Field.copyOf(values);
             if (values.isEmpty()) {
-                throw new IllegalArgumentException("an IN filter needs at least one value");
+                throw ValidationException.of(Violation.of(field.name(), "filter.in.empty", field.name()));
+            }
+            if (values.size() > Limits.FILTER_VALUES) {
+                throw ValidationException.of(Violation.of(field.name(), "filter.in.size", Limits.FILTER_VALUES,
+                        values.size()));
             }
             for (V v : values) {
                 field.checkValue(v, false);
@@ -209,6 +252,17 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
         /** Copies the list. */
         public And {
             filters = List.copyOf(filters);
+            Filter.checkShape(filters);
+        }
+
+        @Override
+        public int depth() {
+            return 1 + filters.stream().mapToInt(Filter::depth).max().orElse(0);
+        }
+
+        @Override
+        public int size() {
+            return 1 + filters.stream().mapToInt(Filter::size).sum();
         }
 
         @Override
@@ -227,6 +281,17 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
         /** Copies the list. */
         public Or {
             filters = List.copyOf(filters);
+            Filter.checkShape(filters);
+        }
+
+        @Override
+        public int depth() {
+            return 1 + filters.stream().mapToInt(Filter::depth).max().orElse(0);
+        }
+
+        @Override
+        public int size() {
+            return 1 + filters.stream().mapToInt(Filter::size).sum();
         }
 
         @Override
@@ -245,6 +310,17 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
         /** Rejects null. */
         public Not {
             Objects.requireNonNull(filter, "filter");
+            Filter.checkShape(List.of(filter));
+        }
+
+        @Override
+        public int depth() {
+            return 1 + filter.depth();
+        }
+
+        @Override
+        public int size() {
+            return 1 + filter.size();
         }
 
         @Override

@@ -8,6 +8,7 @@ import dev.crmkit.api.lead.LeadSource;
 import dev.crmkit.api.lead.LeadStatus;
 import dev.crmkit.api.user.UserId;
 import java.time.Instant;
+import java.util.List;
 
 /** The standard fields of a {@link Lead} that filters and sorts may name (DEAL-11). */
 public final class LeadFields {
@@ -28,6 +29,13 @@ public final class LeadFields {
     public static final Field<Lead, CompanyId> COMPANY = Field.optional("company", CompanyId.class, Lead::company);
     /** When the lead was created. */
     public static final Field<Lead, Instant> CREATED = Field.of("created", Instant.class, Lead::created);
+
+
+    /**
+     * Every field above: the only ones a query of {@code Lead} may filter and sort by, in every adapter.
+     */
+    public static final List<Field<Lead, ?>> ALL = List.of(ID, NAME, STATUS, SOURCE, RESPONSIBLE, CONTACT, COMPANY,
+            CREATED);
 
     private LeadFields() {
     }

@@ -5,6 +5,7 @@ import dev.crmkit.api.task.Task;
 import dev.crmkit.api.task.TaskId;
 import dev.crmkit.api.user.UserId;
 import java.time.Instant;
+import java.util.List;
 
 /** The standard fields of a {@link Task} that filters and sorts may name. */
 public final class TaskFields {
@@ -21,6 +22,12 @@ public final class TaskFields {
     public static final Field<Task, Instant> CLOSED = Field.optional("closed", Instant.class, Task::closed);
     /** When the task was created. */
     public static final Field<Task, Instant> CREATED = Field.of("created", Instant.class, Task::created);
+
+
+    /**
+     * Every field above: the only ones a query of {@code Task} may filter and sort by, in every adapter.
+     */
+    public static final List<Field<Task, ?>> ALL = List.of(ID, TYPE, ASSIGNEE, DEADLINE, CLOSED, CREATED);
 
     private TaskFields() {
     }

@@ -7,6 +7,7 @@ import dev.crmkit.api.timeline.TimelineEntry;
 import dev.crmkit.api.user.UserId;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.List;
 
 /** The standard fields of a {@link TimelineEntry} that filters and sorts may name. */
 public final class TimelineFields {
@@ -23,6 +24,12 @@ public final class TimelineFields {
     public static final Field<TimelineEntry, UUID> OWNER_ID = Field.of("ownerId", UUID.class, e -> e.owner().id());
     /** Who wrote or logged it. */
     public static final Field<TimelineEntry, UserId> AUTHOR = Field.of("author", UserId.class, TimelineEntry::author);
+
+
+    /**
+     * Every field above: the only ones a query of {@code TimelineEntry} may filter and sort by, in every adapter.
+     */
+    public static final List<Field<TimelineEntry, ?>> ALL = List.of(KIND, AT, OWNER_TYPE, OWNER_ID, AUTHOR);
 
     private TimelineFields() {
     }

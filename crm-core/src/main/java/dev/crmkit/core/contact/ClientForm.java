@@ -1,5 +1,8 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.core.support.TextValue;
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.contact.AccessLevel;
 import dev.crmkit.api.contact.Client;
@@ -44,20 +47,25 @@ public abstract class ClientForm<F extends ClientForm<F>> {
     record RawEmail(String raw, EmailKind kind) {
     }
 
+    @Size(max = Limits.PHONES, message = "{collection.too_many}")
     final List<RawPhone> phones = new ArrayList<>();
+    @Size(max = Limits.EMAILS, message = "{collection.too_many}")
     final List<RawEmail> emails = new ArrayList<>();
-    final Set<@Size(min = 1, max = 100, message = "{client.tag.size}") String> tags = new LinkedHashSet<>();
+    @Size(max = Limits.TAGS, message = "{collection.too_many}")
+    final Set<@TextValue(max = Limits.TAG) String> tags = new LinkedHashSet<>();
     UserId responsible;
     ContactTypeId type;
     TemperatureLevelId temperature;
     String currency;
     URI photo;
+    @Size(max = Limits.LINKS, message = "{collection.too_many}")
     final List<URI> links = new ArrayList<>();
     Address address;
-    @Size(max = 10_000, message = "{client.description.long}")
+    @TextValue(max = Limits.DESCRIPTION, multiLine = true)
     String description;
     AccessLevel access = AccessLevel.SHARED_READ;
     OnDuplicate onDuplicate = OnDuplicate.REJECT;
+    @Size(max = Limits.CUSTOM_FIELDS, message = "{collection.too_many}")
     final Map<CustomFieldId, FieldValue> customFields = new LinkedHashMap<>();
 
     ClientForm() {
@@ -192,7 +200,7 @@ public abstract class ClientForm<F extends ClientForm<F>> {
      * @return this form
      */
     public F tag(String value) {
-        tags.add(Objects.requireNonNull(value, "tag").strip());
+        tags.add(Text.normalize(Objects.requireNonNull(value, "tag")));
         return self();
     }
 
@@ -203,7 +211,7 @@ public abstract class ClientForm<F extends ClientForm<F>> {
      * @return this form
      */
     public F removeTag(String value) {
-        tags.remove(Objects.requireNonNull(value, "tag").strip());
+        tags.remove(Text.normalize(Objects.requireNonNull(value, "tag")));
         return self();
     }
 
@@ -312,7 +320,7 @@ public abstract class ClientForm<F extends ClientForm<F>> {
      * @return this form
      */
     public F description(String value) {
-        this.description = value;
+        this.description = Text.normalize(value);
         return self();
     }
 

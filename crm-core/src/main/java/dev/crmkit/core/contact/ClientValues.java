@@ -1,5 +1,7 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.Email;
@@ -39,7 +41,19 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Curren
 
     /** A free text as stored: stripped, and none when blank. */
     static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return Text.isBlank(value) ? null : Text.normalize(value);
+    }
+
+    /** Tags are never empty. */
+    static void checkTags(java.util.Collection<String> tags, Violations v) {
+        if (tags.stream().anyMatch(Text::isBlank)) {
+            v.add("tags", "tag.blank");
+        }
+    }
+
+    /** A link or photo reference is one a storage keeps: a bounded code without hidden characters. */
+    static void checkLink(Violations v, String path, java.net.URI link) {
+        v.addAll(Text.checkCode(path, link.toString(), Limits.URL));
     }
 
     static ClientValues parse(Unit unit, ClientForm<?> form, Violations v) {
@@ -60,7 +74,14 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Curren
             }
         }
         checkOwnEmails(unit, emails, v);
-        Currency currency = form.currency == null || form.currency.isBlank() ? null
+        checkTags(form.tags, v);
+        for (int i = 0; i < form.links.size(); i++) {
+            checkLink(v, "links[" + i + "]", form.links.get(i));
+        }
+        if (form.photo != null) {
+            checkLink(v, "photo", form.photo);
+        }
+        Currency currency = Text.isBlank(form.currency) ? null
                 : v.parse("currency", () -> Money.currency(form.currency));
         UserId responsible = form.responsible == null ? unit.actor().id() : form.responsible;
         Optional<User> user = unit.tx().users().find(responsible);

@@ -1,5 +1,8 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.core.support.TextValue;
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.contact.Company;
 import jakarta.validation.constraints.Size;
 
@@ -10,7 +13,7 @@ import jakarta.validation.constraints.Size;
  */
 public final class CompanyForm extends ClientForm<CompanyForm> {
 
-    @Size(max = 255, message = "{company.name.long}")
+    @TextValue(max = Limits.NAME)
     String name;
 
     private CompanyForm() {
@@ -29,7 +32,7 @@ public final class CompanyForm extends ClientForm<CompanyForm> {
      */
     public static CompanyForm named(String name) {
         CompanyForm form = new CompanyForm();
-        form.name = name;
+        form.name = Text.normalize(name);
         return form;
     }
 
@@ -47,7 +50,7 @@ public final class CompanyForm extends ClientForm<CompanyForm> {
      * @return this form
      */
     public CompanyForm name(String value) {
-        this.name = value;
+        this.name = Text.normalize(value);
         return this;
     }
 }

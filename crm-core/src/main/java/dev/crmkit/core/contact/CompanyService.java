@@ -1,5 +1,7 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.api.query.CompanyFields;
+import dev.crmkit.core.support.Queries;
 import static dev.crmkit.core.support.Values.setOrClear;
 
 import dev.crmkit.api.DuplicateException;
@@ -25,6 +27,8 @@ import java.util.function.Consumer;
  * {@code CrmSession}; thread-safe.
  */
 public final class CompanyService {
+
+    private static final Queries<Company> QUERIES = Queries.of("companies", CompanyFields.ALL, CompanyFields.ID);
 
     private final Context context;
 
@@ -138,7 +142,8 @@ public final class CompanyService {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(page, "page");
-        return context.read(unit -> unit.tx().companies().query(filter, sort, page));
+        QUERIES.check(filter, sort, page);
+        return QUERIES.marked(context.read(unit -> unit.tx().companies().query(filter, sort, page)), sort);
     }
 
     private static void reject(Unit unit, ClientForm<?> form, List<DuplicateMatch> matches) {

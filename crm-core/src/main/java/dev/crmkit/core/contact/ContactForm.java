@@ -1,5 +1,8 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.core.support.TextValue;
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
 import jakarta.validation.constraints.Size;
@@ -13,15 +16,12 @@ import java.time.LocalDate;
  */
 public final class ContactForm extends ClientForm<ContactForm> {
 
-    @Size(max = 100, message = "{contact.name.long}")
     String first;
-    @Size(max = 100, message = "{contact.name.long}")
     String middle;
-    @Size(max = 100, message = "{contact.name.long}")
     String last;
     CompanyId company;
     LocalDate birthDate;
-    @Size(max = 200, message = "{contact.position.long}")
+    @TextValue(max = Limits.JOB_TITLE)
     String position;
 
     private ContactForm() {
@@ -41,8 +41,8 @@ public final class ContactForm extends ClientForm<ContactForm> {
      */
     public static ContactForm person(String first, String last) {
         ContactForm form = new ContactForm();
-        form.first = first;
-        form.last = last;
+        form.first = Text.normalize(first);
+        form.last = Text.normalize(last);
         return form;
     }
 
@@ -54,7 +54,7 @@ public final class ContactForm extends ClientForm<ContactForm> {
      */
     public static ContactForm named(String name) {
         ContactForm form = new ContactForm();
-        form.first = name;
+        form.first = Text.normalize(name);
         return form;
     }
 
@@ -78,7 +78,7 @@ public final class ContactForm extends ClientForm<ContactForm> {
      * @return this form
      */
     public ContactForm firstName(String value) {
-        this.first = value;
+        this.first = Text.normalize(value);
         return this;
     }
 
@@ -89,7 +89,7 @@ public final class ContactForm extends ClientForm<ContactForm> {
      * @return this form
      */
     public ContactForm middleName(String value) {
-        this.middle = value;
+        this.middle = Text.normalize(value);
         return this;
     }
 
@@ -100,7 +100,7 @@ public final class ContactForm extends ClientForm<ContactForm> {
      * @return this form
      */
     public ContactForm lastName(String value) {
-        this.last = value;
+        this.last = Text.normalize(value);
         return this;
     }
 
@@ -133,7 +133,7 @@ public final class ContactForm extends ClientForm<ContactForm> {
      * @return this form
      */
     public ContactForm position(String value) {
-        this.position = value;
+        this.position = Text.normalize(value);
         return this;
     }
 }

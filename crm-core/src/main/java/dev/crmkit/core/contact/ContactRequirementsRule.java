@@ -1,5 +1,6 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.api.Text;
 import static dev.crmkit.core.policy.ContactRequirements.Requirement.BIRTH_DATE;
 import static dev.crmkit.core.policy.ContactRequirements.Requirement.FIRST_NAME;
 import static dev.crmkit.core.policy.ContactRequirements.Requirement.LAST_NAME;
@@ -70,6 +71,6 @@ final class ContactRequirementsRule {
     }
 
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return Text.isBlank(s);
     }
 }

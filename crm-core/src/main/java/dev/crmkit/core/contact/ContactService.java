@@ -1,8 +1,13 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.api.query.ContactFields;
+import dev.crmkit.core.support.Queries;
+import java.time.LocalDate;
 import static dev.crmkit.core.support.Values.setOrClear;
 
 import dev.crmkit.api.DuplicateException;
+import dev.crmkit.api.Limits;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
@@ -40,6 +45,8 @@ import java.util.stream.Stream;
  * same transaction. Obtained from {@code CrmSession}; thread-safe.
  */
 public final class ContactService {
+
+    private static final Queries<Contact> QUERIES = Queries.of("contacts", ContactFields.ALL, ContactFields.ID);
 
     private final Context context;
 
@@ -254,7 +261,8 @@ public final class ContactService {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(page, "page");
-        return context.read(unit -> unit.tx().contacts().query(filter, sort, page));
+        QUERIES.check(filter, sort, page);
+        return QUERIES.marked(context.read(unit -> unit.tx().contacts().query(filter, sort, page)), sort);
     }
 
     /**
@@ -293,8 +301,12 @@ public final class ContactService {
             tx.tasks().byOwner(RecordRef.of(c.id())).forEach(t -> tasks.add(t.id()));
             tx.timeline().byOwner(RecordRef.of(c.id())).forEach(e -> entries.add(e.id()));
         }
-        return new MergePreview(MergeRule.merge(survivor, removed, unit.policy().phoneMatcher()), removed, versions,
-                deals, leads, tasks, entries);
+        Contact result = MergeRule.merge(survivor, removed, unit.policy().phoneMatcher());
+        v.count("result.phones", result.phones().size(), Limits.PHONES)
+                .count("result.emails", result.emails().size(), Limits.EMAILS)
+                .count("result.tags", result.tags().size(), Limits.TAGS)
+                .count("result.links", result.links().size(), Limits.LINKS).throwIfAny();
+        return new MergePreview(result, removed, versions, deals, leads, tasks, entries);
     }
 
     private static void reject(Unit unit, ClientForm<?> form, List<DuplicateMatch> matches) {
@@ -313,12 +325,18 @@ public final class ContactService {
         if (form.company != null && unit.tx().companies().find(form.company).isEmpty()) {
             v.add("company", "contact.company.unknown", form.company);
         }
+        v.date("birthDate", form.birthDate);
+        if (form.birthDate != null && form.birthDate.isAfter(LocalDate.ofInstant(unit.now(), unit.actor().timeZone()))) {
+            v.add("birthDate", "contact.birth_date.future", form.birthDate);
+        }
+        boolean named = !Text.isBlank(form.first) || !Text.isBlank(form.middle) || !Text.isBlank(form.last);
+        PersonName name = named ? v.parse("name", () -> new PersonName(Optional.ofNullable(form.first),
+                Optional.ofNullable(form.middle), Optional.ofNullable(form.last))) : null;
         v.throwIfAny();
         ContactBuilder b = current == null
                 ? Contact.builder().id(new ContactId(unit.nextId())).created(unit.now()).updated(unit.now())
                 : current.toBuilder();
-        b.name(new PersonName(Optional.ofNullable(form.first), Optional.ofNullable(form.middle),
-                Optional.ofNullable(form.last)));
+        b.name(name);
         setOrClear(form.company, b::company, b::clearCompany);
         setOrClear(form.birthDate, b::birthDate, b::clearBirthDate);
         setOrClear(ClientValues.text(form.position), b::position, b::clearPosition);

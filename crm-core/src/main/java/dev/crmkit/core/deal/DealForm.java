@@ -1,5 +1,8 @@
 package dev.crmkit.core.deal;
 
+import dev.crmkit.core.support.TextValue;
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.deal.Deal;
@@ -34,10 +37,11 @@ public final class DealForm {
     }
 
     final PipelineId pipeline;
-    @Size(max = 255, message = "{deal.name.long}")
+    @TextValue(max = Limits.NAME)
     String name;
     StageId stage;
     UserId responsible;
+    @Size(max = Limits.DEAL_CONTACTS, message = "{collection.too_many}")
     final Set<ContactId> contacts = new LinkedHashSet<>();
     CompanyId company;
     ProductGroupId productGroup;
@@ -45,8 +49,10 @@ public final class DealForm {
     Money budget;
     BudgetType budgetType = BudgetType.FIXED;
     LocalDate expectedClose;
+    @Size(max = Limits.PRODUCT_LINES, message = "{collection.too_many}")
     final List<RawProduct> products = new ArrayList<>();
-    final Set<String> tags = new LinkedHashSet<>();
+    @Size(max = Limits.TAGS, message = "{collection.too_many}")
+    final Set<@TextValue(max = Limits.TAG) String> tags = new LinkedHashSet<>();
 
     private DealForm(PipelineId pipeline) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -88,7 +94,7 @@ public final class DealForm {
      * @return this form
      */
     public DealForm name(String value) {
-        this.name = value;
+        this.name = Text.normalize(value);
         return this;
     }
 
@@ -243,7 +249,7 @@ public final class DealForm {
      * @return this form
      */
     public DealForm tag(String value) {
-        tags.add(Objects.requireNonNull(value, "tag").strip());
+        tags.add(Text.normalize(Objects.requireNonNull(value, "tag")));
         return this;
     }
 
@@ -254,7 +260,7 @@ public final class DealForm {
      * @return this form
      */
     public DealForm removeTag(String value) {
-        tags.remove(Objects.requireNonNull(value, "tag").strip());
+        tags.remove(Text.normalize(Objects.requireNonNull(value, "tag")));
         return this;
     }
 

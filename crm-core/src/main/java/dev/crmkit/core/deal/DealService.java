@@ -1,5 +1,8 @@
 package dev.crmkit.core.deal;
 
+import dev.crmkit.api.query.DealFields;
+import dev.crmkit.core.support.Queries;
+import dev.crmkit.api.Text;
 import static dev.crmkit.core.support.Values.setOrClear;
 
 import dev.crmkit.api.AccessDeniedException;
@@ -42,6 +45,8 @@ import java.util.function.Consumer;
  * thread-safe.
  */
 public final class DealService {
+
+    private static final Queries<Deal> QUERIES = Queries.of("deals", DealFields.ALL, DealFields.ID);
 
     private final Context context;
 
@@ -235,7 +240,8 @@ public final class DealService {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(page, "page");
-        return context.read(unit -> unit.tx().deals().query(filter, sort, page));
+        QUERIES.check(filter, sort, page);
+        return QUERIES.marked(context.read(unit -> unit.tx().deals().query(filter, sort, page)), sort);
     }
 
     /**
@@ -286,9 +292,13 @@ public final class DealService {
         if (form.productGroup != null && tx.settings().list(ListKind.PRODUCT_GROUPS).find(form.productGroup).isEmpty()) {
             v.add("productGroup", "deal.product_group.unknown", form.productGroup);
         }
-        if (current != null && (form.name == null || form.name.isBlank())) {
+        if (current != null && Text.isBlank(form.name)) {
             v.add("name", "deal.name.blank");
         }
+        if (form.tags.stream().anyMatch(Text::isBlank)) {
+            v.add("tags", "tag.blank");
+        }
+        v.date("expectedClose", form.expectedClose);
         Budget budget = form.budget == null ? null : v.parse("budget", () -> new Budget(form.budget, form.budgetType));
         List<ProductLine> products = new ArrayList<>();
         for (int i = 0; i < form.products.size(); i++) {
@@ -305,7 +315,7 @@ public final class DealService {
             DealId id = new DealId(unit.nextId());
             b = Deal.builder().id(id).created(unit.now()).updated(unit.now()).pipeline(p.id()).stage(stage.id())
                     .stageEntered(unit.now());
-            b.name(form.name == null || form.name.isBlank() ? "Deal " + id.value().toString().substring(0, 8)
+            b.name(Text.isBlank(form.name) ? "Deal " + id.value().toString().substring(0, 8)
                     : form.name.strip());
         } else {
             b = current.toBuilder().name(form.name.strip());

@@ -1,5 +1,7 @@
 package dev.crmkit.core.deal;
 
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
@@ -64,9 +66,11 @@ public final class PipelineService {
             unit.requireAdmin("create pipelines");
             unit.tx().lock(List.of(PIPELINES_LOCK));
             Violations v = new Violations();
-            if (form.name() == null || form.name().isBlank()) {
+            String name = Text.normalize(form.name());
+            if (Text.isBlank(name)) {
                 v.add("name", "pipeline.name.blank");
             }
+            v.text("name", name, Limits.NAME, false);
             if (form.stages().isEmpty()) {
                 v.add("stages", "pipeline.stages.none");
             }
@@ -92,7 +96,7 @@ public final class PipelineService {
             checkLimits(existing.size() + 1, stages.size());
             int position = existing.isEmpty() ? 0 : existing.get(existing.size() - 1).position() + 1;
             return unit.insert(unit.tx().pipelines(), Pipeline.builder().id(new PipelineId(unit.nextId()))
-                    .created(unit.now()).updated(unit.now()).name(form.name().strip()).position(position)
+                    .created(unit.now()).updated(unit.now()).name(name).position(position)
                     .stages(stages).build());
         });
     }
@@ -105,12 +109,14 @@ public final class PipelineService {
      * @return the stored pipeline
      */
     public Pipeline rename(PipelineId id, String name) {
-        return change(id, "rename pipelines", p -> {
-            if (name == null || name.isBlank()) {
-                new Violations().add("name", "pipeline.name.blank").throwIfAny();
-            }
-            return p.toBuilder().name(name.strip());
-        });
+        Objects.requireNonNull(name, "name");
+        String normalized = Text.normalize(name);
+        Violations v = new Violations();
+        if (Text.isBlank(normalized)) {
+            v.add("name", "pipeline.name.blank");
+        }
+        v.text("name", normalized, Limits.NAME, false).throwIfAny();
+        return change(id, "rename pipelines", p -> p.toBuilder().name(normalized));
     }
 
     /**
@@ -306,14 +312,15 @@ public final class PipelineService {
 
     private Stage stage(Violations v, String path, String name, StageKind kind, int probability) {
         int before = v.list().size();
-        if (name == null || name.isBlank()) {
+        if (Text.isBlank(name)) {
             v.addAll(List.of(Violation.of(path + ".name", "stage.name.blank")));
         }
         Percent percent = v.parse(path + ".probability", () -> Percent.of(BigDecimal.valueOf(probability)));
         if (v.list().size() > before) {
             return null;
         }
-        return new Stage(new StageId(context.engine().ids().next()), name.strip(), kind, percent);
+        return v.parse(path, () -> new Stage(new StageId(context.engine().ids().next()), Text.normalize(name), kind,
+                percent));
     }
 
     private static Stage stageOf(Pipeline p, StageId id) {

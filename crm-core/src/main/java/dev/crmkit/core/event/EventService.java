@@ -1,5 +1,12 @@
 package dev.crmkit.core.event;
 
+import dev.crmkit.core.support.Violations;
+import dev.crmkit.api.Violation;
+import dev.crmkit.api.Limits;
+import dev.crmkit.api.query.Sort;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.EventFields;
+import dev.crmkit.core.support.Queries;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.core.support.Context;
@@ -17,6 +24,8 @@ import java.util.Objects;
 public final class EventService {
 
     private static final int BATCH = 500;
+
+    private static final Queries<Event> QUERIES = Queries.of("events", EventFields.ALL, EventFields.SEQUENCE);
 
     private final Context context;
 
@@ -39,7 +48,10 @@ public final class EventService {
      */
     public Slice<Event> query(EventQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
-        return context.read(unit -> unit.tx().events().query(query.toFilter(), page));
+        Objects.requireNonNull(page, "page");
+        Filter<Event> filter = query.toFilter();
+        QUERIES.check(filter, Sort.byId(), page);
+        return QUERIES.marked(context.read(unit -> unit.tx().events().query(filter, page)), Sort.byId());
     }
 
     /**
@@ -50,6 +62,14 @@ public final class EventService {
      * @return the events, in order
      */
     public List<Event> after(long sequence, int limit) {
+        Violations v = new Violations();
+        if (sequence < 0) {
+            v.add("sequence", "events.sequence.negative", sequence);
+        }
+        if (limit < 1 || limit > Limits.PAGE_SIZE) {
+            v.addAll(List.of(Violation.of("limit", "page.size", limit, Limits.PAGE_SIZE)));
+        }
+        v.throwIfAny();
         return context.read(unit -> unit.tx().events().after(sequence, limit));
     }
 

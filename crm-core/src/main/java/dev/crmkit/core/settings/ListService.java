@@ -1,5 +1,7 @@
 package dev.crmkit.core.settings;
 
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.settings.ListItem;
 import dev.crmkit.api.settings.ListItemId;
@@ -76,8 +78,8 @@ public final class ListService<I extends ListItemId> {
             unit.requireAdmin("change the " + kind.itemName() + " list");
             ListStore<I> items = unit.tx().settings().list(kind);
             List<ListItem<I>> all = items.all();
-            checkName(all, name, null);
-            return unit.insert(items, ListItem.create(kind.id(unit.nextId()), name.strip(), all.size(), unit.now()));
+            String checked = checkName(all, name, null);
+            return unit.insert(items, ListItem.create(kind.id(unit.nextId()), checked, all.size(), unit.now()));
         });
     }
 
@@ -95,8 +97,8 @@ public final class ListService<I extends ListItemId> {
             unit.requireAdmin("change the " + kind.itemName() + " list");
             ListStore<I> items = unit.tx().settings().list(kind);
             ListItem<I> current = items.get(id);
-            checkName(items.all(), name, id);
-            return unit.update(items, current, current.withName(name.strip()));
+            String checked = checkName(items.all(), name, id);
+            return unit.update(items, current, current.withName(checked));
         });
     }
 
@@ -165,13 +167,16 @@ public final class ListService<I extends ListItemId> {
         });
     }
 
-    private void checkName(List<ListItem<I>> all, String name, I self) {
+    /** The normalized name, checked: not blank, bounded, not taken by another item ignoring case. */
+    private String checkName(List<ListItem<I>> all, String raw, I self) {
+        String name = Text.normalize(raw);
         Violations v = new Violations();
-        if (name.isBlank()) {
+        if (Text.isBlank(name)) {
             v.add("name", "setting.name.blank", kind.itemName());
-        } else if (all.stream().anyMatch(t -> !t.id().equals(self) && t.name().equalsIgnoreCase(name.strip()))) {
-            v.add("name", "setting.name.taken", name.strip(), kind.itemName());
+        } else if (all.stream().anyMatch(t -> !t.id().equals(self) && t.name().equalsIgnoreCase(name))) {
+            v.add("name", "setting.name.taken", Text.excerpt(name), kind.itemName());
         }
-        v.throwIfAny();
+        v.text("name", name, Limits.NAME, false).throwIfAny();
+        return name;
     }
 }

@@ -146,8 +146,8 @@ public final class Unit {
     }
 
     /**
-     * Stores a new record (at version 1) and records that it was created, with a LINKED event for each
-     * contact and company it is linked to.
+     * Stores a new record (at version 1), once it holds only what every adapter stores, and records that it
+     * was created, with a LINKED event for each contact and company it is linked to.
      *
      * @param store the record's port
      * @param record the record
@@ -157,6 +157,7 @@ public final class Unit {
      */
     public <I extends EntityId, E extends Entity<I>> E insert(Store<I, E> store, E record) {
         requireWritable();
+        Storability.require(record);
         E stored = store.insert(record);
         String name = display.name(stored);
         RecordRef ref = RecordRef.of(stored.id());
@@ -170,8 +171,9 @@ public final class Unit {
     }
 
     /**
-     * Stores the next state of a record as its next revision, and records an event for every field that
-     * changed. When nothing changed, nothing is written and the stored record is returned.
+     * Stores the next state of a record as its next revision, once it holds only what every adapter stores,
+     * and records an event for every field that changed. When nothing changed, nothing is written and the
+     * stored record is returned.
      *
      * @param store the record's port
      * @param before the record as read in this operation
@@ -191,6 +193,7 @@ public final class Unit {
         if (changes.isEmpty()) {
             return before;
         }
+        Storability.require(after);
         E stored = store.update((E) after.revised(now), before.version());
         RecordRef ref = RecordRef.of(stored.id());
         String name = display.name(stored);

@@ -1,5 +1,8 @@
 package dev.crmkit.core.task;
 
+import dev.crmkit.core.support.TextValue;
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.settings.TaskTypeId;
 import dev.crmkit.api.task.Reminder;
@@ -19,7 +22,7 @@ public final class NewTask {
     RecordRef owner;
     TaskTypeId type;
     @NotBlank(message = "{task.text.blank}")
-    @Size(max = 10_000, message = "{task.text.long}")
+    @TextValue(max = Limits.TASK_TEXT, multiLine = true)
     String text;
     @NotNull(message = "{task.deadline.required}")
     Instant deadline;
@@ -28,7 +31,7 @@ public final class NewTask {
     boolean notifyAssignee = true;
 
     private NewTask(String text) {
-        this.text = text;
+        this.text = Text.normalize(text);
     }
 
     /**

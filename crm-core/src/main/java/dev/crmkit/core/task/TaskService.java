@@ -1,5 +1,7 @@
 package dev.crmkit.core.task;
 
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.contact.ContactId;
@@ -92,8 +94,10 @@ public final class TaskService {
             if (!t.isOpen()) {
                 throw RuleViolationException.of(CoreMessages.violation("", "task.closed", t.text()));
             }
+            Optional<String> text = result.map(Text::normalize).filter(s -> !Text.isBlank(s));
+            new Violations().text("result", text.orElse(null), Limits.TASK_RESULT, true).throwIfAny();
             TaskBuilder next = t.toBuilder().closed(unit.now());
-            result.map(String::strip).filter(s -> !s.isEmpty()).ifPresent(next::result);
+            text.ifPresent(next::result);
             return unit.update(unit.tx().tasks(), t, next.build());
         });
     }
@@ -108,11 +112,14 @@ public final class TaskService {
     public Task setResult(TaskId id, String result) {
         Objects.requireNonNull(result, "result");
         return context.write(unit -> {
-            if (result.isBlank()) {
-                new Violations().add("result", "task.result.blank").throwIfAny();
+            String text = Text.normalize(result);
+            Violations v = new Violations();
+            if (Text.isBlank(text)) {
+                v.add("result", "task.result.blank");
             }
+            v.text("result", text, Limits.TASK_RESULT, true).throwIfAny();
             Task t = unit.tx().tasks().get(id);
-            return unit.update(unit.tx().tasks(), t, t.toBuilder().result(result.strip()).build());
+            return unit.update(unit.tx().tasks(), t, t.toBuilder().result(text).build());
         });
     }
 
@@ -152,6 +159,7 @@ public final class TaskService {
         } else if (types.find(type).isEmpty()) {
             v.add("type", "task.type.unknown", type);
         }
+        v.instant("deadline", form.deadline);
         UserId assignee = form.assignee == null ? unit.actor().id() : form.assignee;
         Optional<User> user = unit.tx().users().find(assignee);
         if (user.isEmpty()) {

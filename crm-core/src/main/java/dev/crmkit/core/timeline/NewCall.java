@@ -1,5 +1,8 @@
 package dev.crmkit.core.timeline;
 
+import dev.crmkit.core.support.TextValue;
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.timeline.Direction;
 import dev.crmkit.api.user.UserId;
@@ -19,8 +22,10 @@ public final class NewCall {
     @NotNull(message = "{call.direction.required}")
     Direction direction;
     @NotBlank(message = "{call.number.required}")
+    @TextValue(max = Limits.PHONE_INPUT, code = true)
     String from;
     @NotBlank(message = "{call.number.required}")
+    @TextValue(max = Limits.PHONE_INPUT, code = true)
     String to;
     @NotNull(message = "{call.start.required}")
     Instant start;
@@ -29,13 +34,15 @@ public final class NewCall {
     UserId operator;
     URI recording;
     Money cost;
+    @TextValue(max = Limits.CODE, code = true)
     String integration;
+    @TextValue(max = Limits.CODE, code = true)
     String callId;
 
     private NewCall(Direction direction, String from, String to, Instant start) {
         this.direction = direction;
-        this.from = from;
-        this.to = to;
+        this.from = Text.normalize(from);
+        this.to = Text.normalize(to);
         this.start = start;
     }
 
@@ -116,8 +123,8 @@ public final class NewCall {
      * @return this command
      */
     public NewCall reportedBy(String integrationName, String id) {
-        this.integration = Objects.requireNonNull(integrationName, "integration");
-        this.callId = Objects.requireNonNull(id, "callId");
+        this.integration = Text.normalize(Objects.requireNonNull(integrationName, "integration"));
+        this.callId = Text.normalize(Objects.requireNonNull(id, "callId"));
         return this;
     }
 }

@@ -1,5 +1,8 @@
 package dev.crmkit.core.timeline;
 
+import dev.crmkit.core.support.TextValue;
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.timeline.Channel;
 import dev.crmkit.api.timeline.Direction;
 import jakarta.validation.constraints.NotBlank;
@@ -12,18 +15,22 @@ public final class NewMessage {
     final Channel channel;
     final Direction direction;
     @NotBlank(message = "{message.address.required}")
+    @TextValue(max = Limits.EMAIL_INPUT, code = true)
     final String from;
     @NotBlank(message = "{message.address.required}")
+    @TextValue(max = Limits.EMAIL_INPUT, code = true)
     final String to;
     Instant at;
+    @TextValue(max = Limits.MESSAGE_SUBJECT)
     String subject;
+    @TextValue(max = Limits.MESSAGE_BODY, multiLine = true)
     String body = "";
 
     private NewMessage(Channel channel, Direction direction, String from, String to) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.direction = Objects.requireNonNull(direction, "direction");
-        this.from = from;
-        this.to = to;
+        this.from = Text.normalize(from);
+        this.to = Text.normalize(to);
     }
 
     /**
@@ -57,7 +64,7 @@ public final class NewMessage {
      * @return this command
      */
     public NewMessage subject(String value) {
-        this.subject = value;
+        this.subject = Text.normalize(value);
         return this;
     }
 
@@ -68,7 +75,7 @@ public final class NewMessage {
      * @return this command
      */
     public NewMessage body(String value) {
-        this.body = Objects.requireNonNull(value, "body");
+        this.body = Text.normalize(Objects.requireNonNull(value, "body"));
         return this;
     }
 }

@@ -1,5 +1,7 @@
 package dev.crmkit.core.timeline;
 
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import static dev.crmkit.core.support.Values.setOrClear;
 
 import dev.crmkit.api.RecordRef;
@@ -60,16 +62,17 @@ public final class TimelineService {
         return context.write(unit -> {
             Violations v = new Violations();
             boolean owned = Owners.checkKind(v, "owner", owner);
-            if (text == null || text.isBlank()) {
+            String normalized = Text.normalize(text);
+            if (Text.isBlank(normalized)) {
                 v.add("text", "timeline.comment.blank");
             }
-            v.throwIfAny();
+            v.text("text", normalized, Limits.COMMENT, true).throwIfAny();
             if (owned) {
                 Owners.requireExists(unit.tx(), owner);
             }
             return store(unit, Comment.builder().id(new TimelineEntryId(unit.nextId()))
                     .created(unit.now()).updated(unit.now()).owner(owner).author(unit.actor().id()).at(unit.now())
-                    .text(text.strip()).build());
+                    .text(normalized).build());
         });
     }
 
@@ -92,6 +95,12 @@ public final class TimelineService {
             Owners.checkKind(v, "owner", owner);
             if (call.duration.isNegative()) {
                 v.add("duration", "call.duration.negative");
+            } else if (call.duration.getSeconds() > Limits.CALL_DURATION_SECONDS) {
+                v.add("duration", "call.duration.long", Limits.CALL_DURATION_SECONDS);
+            }
+            v.instant("start", call.start);
+            if (call.recording != null) {
+                v.addAll(Text.checkCode("recording", call.recording.toString(), Limits.URL));
             }
             if (call.cost != null && call.cost.isNegative()) {
                 v.add("cost", "call.cost.negative");
@@ -145,7 +154,7 @@ public final class TimelineService {
         return context.write(unit -> {
             Violations v = new Violations().addAll(unit.engine().validator().validate(message));
             Owners.checkKind(v, "owner", owner);
-            v.throwIfAny();
+            v.instant("at", message.at).throwIfAny();
             Owners.requireExists(unit.tx(), owner);
             MessageBuilder m = Message.builder().id(new TimelineEntryId(unit.nextId())).created(unit.now())
                     .updated(unit.now()).owner(owner).author(unit.actor().id())

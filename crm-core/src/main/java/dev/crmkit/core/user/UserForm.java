@@ -1,5 +1,8 @@
 package dev.crmkit.core.user;
 
+import dev.crmkit.core.support.TextValue;
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserRight;
@@ -21,7 +24,7 @@ import java.util.Set;
 public final class UserForm {
 
     @NotBlank(message = "{user.name.blank}")
-    @Size(max = 200, message = "{user.name.long}")
+    @TextValue(max = Limits.USER_NAME)
     private String name;
     private String email;
     private Role role = Role.USER;
@@ -30,7 +33,7 @@ public final class UserForm {
     private final Set<UserRight> rights = EnumSet.noneOf(UserRight.class);
 
     private UserForm(String name) {
-        this.name = name;
+        this.name = Text.normalize(name);
     }
 
     /**
@@ -61,7 +64,7 @@ public final class UserForm {
      * @return this command
      */
     public UserForm name(String value) {
-        this.name = value;
+        this.name = Text.normalize(value);
         return this;
     }
 
@@ -142,7 +145,7 @@ public final class UserForm {
     }
 
     String nameValue() {
-        return name == null ? "" : name.strip();
+        return name == null ? "" : name;
     }
 
     Optional<String> emailValue() {

@@ -1,0 +1,157 @@
+package dev.crmkit.core.support;
+
+import dev.crmkit.api.Limits;
+import dev.crmkit.api.Text;
+import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.Violation;
+import dev.crmkit.api.query.Cursor;
+import dev.crmkit.api.query.Field;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Slice;
+import dev.crmkit.api.query.Sort;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a query an application sends before any adapter sees it, so every adapter answers the same: its
+ * filter and sort name only the entity's own fields ({@code DealFields.ALL}, …), its values are ones a
+ * storage can compare (bounded texts without control characters, dates and instants in the storable
+ * range, bounded numbers), its sort is on ordered single-valued fields, and its cursor is one this query
+ * handed out. The cursors of the pages it returns are marked with the query's order, so a cursor of
+ * another query is refused. Thread-safe.
+ *
+ * @param <E> the entity type
+ */
+public final class Queries<E> {
+
+    private static final int MAX_SORT_FIELDS = 4;
+
+    private final String entity;
+    private final List<Field<E, ?>> fields;
+    private final Field<E, ?> key;
+
+    private Queries(String entity, List<Field<E, ?>> fields, Field<E, ?> key) {
+        this.entity = entity;
+        this.fields = fields;
+        this.key = key;
+    }
+
+    /**
+     * The queries of one entity type.
+     *
+     * @param entity the entity type's name, for marking cursors
+     * @param fields every field its queries may use, such as {@code DealFields.ALL}
+     * @param key the field that orders its records last, its id (or sequence for events)
+     * @param <E> the entity type
+     * @return the checker
+     */
+    public static <E> Queries<E> of(String entity, List<Field<E, ?>> fields, Field<E, ?> key) {
+        return new Queries<>(entity, List.copyOf(fields), Objects.requireNonNull(key, "key"));
+    }
+
+    /**
+     * Checks a filter, a sort and a page together.
+     *
+     * @param filter the filter
+     * @param sort the order
+     * @param page the page
+     * @throws ValidationException listing every problem
+     */
+    public void check(Filter<E> filter, Sort<E> sort, PageRequest page) {
+        Violations v = new Violations();
+        filter(v, filter);
+        for (Sort.Order<E> o : sort.orders()) {
+            String path = "sort." + Text.excerpt(o.field().name());
+            if (!known(o.field())) {
+                v.addAll(List.of(Violation.of(path, "filter.field.unknown", Text.excerpt(o.field().name()))));
+            } else if (o.field().many()) {
+                v.add(path, "sort.field.many", o.field().name());
+            } else if (!o.field().ordered()) {
+                v.add(path, "sort.field.unordered", o.field().name());
+            }
+        }
+        if (sort.orders().size() > MAX_SORT_FIELDS) {
+            v.add("sort", "sort.size", MAX_SORT_FIELDS);
+        }
+        page.after().ifPresent(c -> cursor(v, c, sort));
+        v.throwIfAny();
+    }
+
+    /**
+     * A page as handed back to the application: its cursor marked with the query's order.
+     *
+     * @param slice the adapter's page
+     * @param sort the query's order
+     * @param <T> the record type
+     * @return the page with a marked cursor
+     */
+    public <T> Slice<T> marked(Slice<T> slice, Sort<E> sort) {
+        return new Slice<>(slice.items(), slice.next().map(c -> c.forQuery(fingerprint(sort))));
+    }
+
+    private String fingerprint(Sort<E> sort) {
+        return entity + " by " + sort.orders().stream().map(o -> o.field().name() + (o.descending() ? " desc" : ""))
+                .collect(Collectors.joining(", ")) + (sort.orders().isEmpty() ? key.name() : ", " + key.name());
+    }
+
+    private void cursor(Violations v, Cursor c, Sort<E> sort) {
+        if (c.query().isPresent() && !c.query().get().equals(fingerprint(sort))) {
+            v.add("page.after", "page.cursor.foreign", entity);
+            return;
+        }
+        List<Object> keys = c.keys();
+        boolean fits = keys.size() == sort.orders().size() + 1 && key.type().isInstance(keys.get(keys.size() - 1));
+        for (int i = 0; fits && i < sort.orders().size(); i++) {
+            Object k = keys.get(i);
+            fits = k == null || sort.orders().get(i).field().type().isInstance(k);
+        }
+        if (!fits) {
+            v.add("page.after", "page.cursor.invalid", entity);
+        }
+    }
+
+    private boolean known(Field<?, ?> field) {
+        return fields.stream().anyMatch(f -> f == field);
+    }
+
+    private void filter(Violations v, Filter<E> filter) {
+        if (filter instanceof Filter.Compare<E, ?> c) {
+            condition(v, c.field(), List.of(c.value()));
+        } else if (filter instanceof Filter.In<E, ?> in) {
+            condition(v, in.field(), List.copyOf(in.values()));
+        } else if (filter instanceof Filter.Present<E> p) {
+            condition(v, p.field(), List.of());
+        } else if (filter instanceof Filter.And<E> and) {
+            and.filters().forEach(f -> filter(v, f));
+        } else if (filter instanceof Filter.Or<E> or) {
+            or.filters().forEach(f -> filter(v, f));
+        } else if (filter instanceof Filter.Not<E> not) {
+            filter(v, not.filter());
+        }
+    }
+
+    private void condition(Violations v, Field<E, ?> field, List<?> values) {
+        String path = "filter." + Text.excerpt(field.name());
+        if (!known(field)) {
+            v.addAll(List.of(Violation.of(path, "filter.field.unknown", Text.excerpt(field.name()))));
+            return;
+        }
+        for (Object value : values) {
+            if (value instanceof String s) {
+                v.text(path, s, Limits.NAME, false);
+            } else if (value instanceof LocalDate d) {
+                v.date(path, d);
+            } else if (value instanceof Instant t) {
+                v.instant(path, t);
+            } else if (value instanceof BigDecimal n && (Limits.integerDigits(n) > Limits.NUMBER_INTEGER_DIGITS
+                    || !Limits.hasAtMostDecimals(n, Limits.NUMBER_SCALE))) {
+                v.add(path, "query.value.number", Text.excerpt(n), Limits.NUMBER_INTEGER_DIGITS, Limits.NUMBER_SCALE);
+            }
+        }
+    }
+}
