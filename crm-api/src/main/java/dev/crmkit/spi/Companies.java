@@ -2,36 +2,7 @@ package dev.crmkit.spi;
 
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
-import java.util.List;
-import java.util.Set;
 
-/** The companies (CON-1). */
-public interface Companies extends Store<CompanyId, Company> {
-
-    /**
-     * The records with a phone whose {@link dev.crmkit.api.phone.PhoneNumber#indexKey() index key} is one of
-     * {@code keys}, in id order (duplicate detection, CON-4, CON-5).
-     *
-     * @param keys index keys
-     * @return the records, each once
-     */
-    List<Company> byPhoneKeys(Set<String> keys);
-
-    /**
-     * The records with an e-mail whose {@link dev.crmkit.api.contact.Email#normalized() normalized form} is one
-     * of {@code emails}, in id order (CON-3, CON-5).
-     *
-     * @param emails normalized addresses
-     * @return the records, each once
-     */
-    List<Company> byEmails(Set<String> emails);
-
-    /**
-     * The records whose name has the {@link dev.crmkit.api.contact.Names#matchKey(String) match key}
-     * {@code key}, in id order (CON-5).
-     *
-     * @param key a name match key
-     * @return the records
-     */
-    List<Company> byNameKey(String key);
+/** The companies (organizations) (CON-1), with the lookups duplicate detection needs. */
+public interface Companies extends Clients<CompanyId, Company> {
 }

@@ -23,6 +23,7 @@ import dev.crmkit.api.timeline.TimelineEntry;
 import dev.crmkit.api.timeline.TimelineEntryId;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
+import dev.crmkit.spi.Clients;
 import dev.crmkit.spi.Companies;
 import dev.crmkit.spi.Contacts;
 import dev.crmkit.spi.Deals;
@@ -82,7 +83,30 @@ final class Ports {
         }
     }
 
-    static final class MemoryContacts extends MemoryStore<ContactId, Contact> implements Contacts {
+    /** Contacts and companies: the duplicate lookups on their phone-key, e-mail and name-key indexes. */
+    abstract static class MemoryClients<I extends EntityId, E extends Entity<I> & Client> extends MemoryStore<I, E>
+            implements Clients<I, E> {
+        MemoryClients(Table<I, E> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public List<E> byPhoneKeys(Set<String> keys) {
+            return lookupAny("phone", keys);
+        }
+
+        @Override
+        public List<E> byEmails(Set<String> emails) {
+            return lookupAny("email", emails);
+        }
+
+        @Override
+        public List<E> byNameKey(String key) {
+            return lookup("name", key);
+        }
+    }
+
+    static final class MemoryContacts extends MemoryClients<ContactId, Contact> implements Contacts {
         MemoryContacts(Table<ContactId, Contact> table, MemoryTransaction tx) {
             super(table, tx);
         }
@@ -91,41 +115,11 @@ final class Ports {
         public List<Contact> byCompany(CompanyId company) {
             return lookup("company", company);
         }
-
-        @Override
-        public List<Contact> byPhoneKeys(Set<String> keys) {
-            return lookupAny("phone", keys);
-        }
-
-        @Override
-        public List<Contact> byEmails(Set<String> emails) {
-            return lookupAny("email", emails);
-        }
-
-        @Override
-        public List<Contact> byNameKey(String key) {
-            return lookup("name", key);
-        }
     }
 
-    static final class MemoryCompanies extends MemoryStore<CompanyId, Company> implements Companies {
+    static final class MemoryCompanies extends MemoryClients<CompanyId, Company> implements Companies {
         MemoryCompanies(Table<CompanyId, Company> table, MemoryTransaction tx) {
             super(table, tx);
-        }
-
-        @Override
-        public List<Company> byPhoneKeys(Set<String> keys) {
-            return lookupAny("phone", keys);
-        }
-
-        @Override
-        public List<Company> byEmails(Set<String> emails) {
-            return lookupAny("email", emails);
-        }
-
-        @Override
-        public List<Company> byNameKey(String key) {
-            return lookup("name", key);
         }
     }
 

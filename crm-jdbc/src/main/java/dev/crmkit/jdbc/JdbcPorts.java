@@ -2,6 +2,9 @@ package dev.crmkit.jdbc;
 
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.Entity;
+import dev.crmkit.api.contact.Client;
+import dev.crmkit.spi.Clients;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
@@ -60,7 +63,30 @@ final class JdbcPorts {
         }
     }
 
-    static final class JdbcContacts extends JdbcStore<ContactId, Contact> implements Contacts {
+    /** Contacts and companies: the duplicate lookups on their phone-key, e-mail and name-key columns. */
+    abstract static class JdbcClients<I extends EntityId, E extends Entity<I> & Client> extends JdbcStore<I, E>
+            implements Clients<I, E> {
+        JdbcClients(JdbcTransaction tx, TableSpec<I, E> spec) {
+            super(tx, spec);
+        }
+
+        @Override
+        public List<E> byPhoneKeys(Set<String> keys) {
+            return keys.isEmpty() ? List.of() : where("phone_keys && ?", "id", SqlValues.Param.array(keys, "text"));
+        }
+
+        @Override
+        public List<E> byEmails(Set<String> emails) {
+            return emails.isEmpty() ? List.of() : where("emails && ?", "id", SqlValues.Param.array(emails, "text"));
+        }
+
+        @Override
+        public List<E> byNameKey(String key) {
+            return where("name_key = ?", "id", text(key));
+        }
+    }
+
+    static final class JdbcContacts extends JdbcClients<ContactId, Contact> implements Contacts {
         JdbcContacts(JdbcTransaction tx) {
             super(tx, Tables.CONTACTS);
         }
@@ -69,41 +95,11 @@ final class JdbcPorts {
         public List<Contact> byCompany(CompanyId company) {
             return where("company = ?", "id", uuid(company));
         }
-
-        @Override
-        public List<Contact> byPhoneKeys(Set<String> keys) {
-            return keys.isEmpty() ? List.of() : where("phone_keys && ?", "id", SqlValues.Param.array(keys, "text"));
-        }
-
-        @Override
-        public List<Contact> byEmails(Set<String> emails) {
-            return emails.isEmpty() ? List.of() : where("emails && ?", "id", SqlValues.Param.array(emails, "text"));
-        }
-
-        @Override
-        public List<Contact> byNameKey(String key) {
-            return where("name_key = ?", "id", text(key));
-        }
     }
 
-    static final class JdbcCompanies extends JdbcStore<CompanyId, Company> implements Companies {
+    static final class JdbcCompanies extends JdbcClients<CompanyId, Company> implements Companies {
         JdbcCompanies(JdbcTransaction tx) {
             super(tx, Tables.COMPANIES);
-        }
-
-        @Override
-        public List<Company> byPhoneKeys(Set<String> keys) {
-            return keys.isEmpty() ? List.of() : where("phone_keys && ?", "id", SqlValues.Param.array(keys, "text"));
-        }
-
-        @Override
-        public List<Company> byEmails(Set<String> emails) {
-            return emails.isEmpty() ? List.of() : where("emails && ?", "id", SqlValues.Param.array(emails, "text"));
-        }
-
-        @Override
-        public List<Company> byNameKey(String key) {
-            return where("name_key = ?", "id", text(key));
         }
     }
 

@@ -102,7 +102,18 @@ public final class ListKind<I extends ListItemId> {
      * @return the id
      */
     public I id(UUID value) {
-        return ids.apply(value);
+        return ids.apply(Objects.requireNonNull(value, "value"));
+    }
+
+    /**
+     * Parses the canonical UUID text of an id of this list.
+     *
+     * @param text a UUID such as {@code 0192f0c4-...}
+     * @return the id
+     * @throws IllegalArgumentException if the text is not a UUID
+     */
+    public I parse(String text) {
+        return id(UUID.fromString(Objects.requireNonNull(text, "text")));
     }
 
     @Override

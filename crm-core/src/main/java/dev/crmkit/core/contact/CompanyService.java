@@ -31,6 +31,8 @@ public final class CompanyService {
     private static final Queries<Company> QUERIES = Queries.of("companies", CompanyFields.ALL, CompanyFields.ID);
 
     private final Context context;
+    private final ClientWrites<CompanyId, Company, CompanyForm> writes =
+            new ClientWrites<>(ClientKind.COMPANIES, CompanyService::build, CompanyForm::of);
 
     /**
      * Used by {@code CrmSession}; not for direct construction.
@@ -51,14 +53,7 @@ public final class CompanyService {
      * @throws DuplicateException when it duplicates stored companies (CON-5)
      */
     public Company create(CompanyForm form) {
-        Objects.requireNonNull(form, "form");
-        return context.write(unit -> {
-            Company candidate = build(unit, form, null);
-            if (unit.policy().duplicateDetection()) {
-                reject(unit, form, Duplicates.lockAndFindForCompany(unit.tx(), unit.policy(), candidate));
-            }
-            return unit.insert(unit.tx().companies(), candidate);
-        });
+        return writes.create(context, form);
     }
 
     /**
@@ -73,19 +68,7 @@ public final class CompanyService {
      * @throws dev.crmkit.api.ConflictException when the company changed meanwhile
      */
     public Company update(CompanyId id, long expectedVersion, Consumer<? super CompanyForm> edit) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(edit, "edit");
-        return context.write(unit -> {
-            Company current = unit.requireVersion(unit.tx().companies().get(id), expectedVersion);
-            CompanyForm form = CompanyForm.of(current);
-            edit.accept(form);
-            Company candidate = build(unit, form, current);
-            if (unit.policy().duplicateDetection() && !MatchKeys.of(candidate, unit.policy().phoneMatcher())
-                    .equals(MatchKeys.of(current, unit.policy().phoneMatcher()))) {
-                reject(unit, form, Duplicates.lockAndFindForCompany(unit.tx(), unit.policy(), candidate));
-            }
-            return unit.update(unit.tx().companies(), current, candidate);
-        });
+        return writes.update(context, id, expectedVersion, edit);
     }
 
     /**
@@ -96,8 +79,7 @@ public final class CompanyService {
      * @return the matches, best first
      */
     public List<DuplicateMatch> findDuplicates(CompanyForm candidate) {
-        Objects.requireNonNull(candidate, "candidate");
-        return context.read(unit -> Duplicates.findForCompany(unit.tx(), unit.policy(), build(unit, candidate, null)));
+        return writes.findDuplicates(context, candidate);
     }
 
     /**
@@ -146,15 +128,8 @@ public final class CompanyService {
         return QUERIES.marked(context.read(unit -> unit.tx().companies().query(filter, sort, page)), sort);
     }
 
-    private static void reject(Unit unit, ClientForm<?> form, List<DuplicateMatch> matches) {
-        if (!matches.isEmpty() && !(form.onDuplicate == OnDuplicate.CREATE_ANYWAY
-                && unit.policy().companyDuplicates().createAnywayAllowed())) {
-            throw new DuplicateException(matches);
-        }
-    }
-
     /** The company a form describes, new or the next state of {@code current}; every problem at once. */
-    private Company build(Unit unit, CompanyForm form, Company current) {
+    private static Company build(Unit unit, CompanyForm form, Company current) {
         Violations v = new Violations().addAll(unit.engine().validator().validate(form));
         ClientValues values = ClientValues.parse(unit, form, v);
         v.addAll(ContactRequirementsRule.company(unit.policy().contacts(), form.name, values.phones()));

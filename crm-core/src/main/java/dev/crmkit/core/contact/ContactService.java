@@ -49,6 +49,8 @@ public final class ContactService {
     private static final Queries<Contact> QUERIES = Queries.of("contacts", ContactFields.ALL, ContactFields.ID);
 
     private final Context context;
+    private final ClientWrites<ContactId, Contact, ContactForm> writes =
+            new ClientWrites<>(ClientKind.CONTACTS, this::build, ContactForm::of);
 
     /**
      * Used by {@code CrmSession}; not for direct construction.
@@ -72,14 +74,7 @@ public final class ContactService {
      *         unless {@link OnDuplicate#CREATE_ANYWAY} was asked and the criteria allow it
      */
     public Contact create(ContactForm form) {
-        Objects.requireNonNull(form, "form");
-        return context.write(unit -> {
-            Contact candidate = build(unit, form, null);
-            if (unit.policy().duplicateDetection()) {
-                reject(unit, form, Duplicates.lockAndFindForContact(unit.tx(), unit.policy(), candidate));
-            }
-            return unit.insert(unit.tx().contacts(), candidate);
-        });
+        return writes.create(context, form);
     }
 
     /**
@@ -96,19 +91,7 @@ public final class ContactService {
      * @throws DuplicateException when the change makes it a duplicate (CON-5)
      */
     public Contact update(ContactId id, long expectedVersion, Consumer<? super ContactForm> edit) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(edit, "edit");
-        return context.write(unit -> {
-            Contact current = unit.requireVersion(unit.tx().contacts().get(id), expectedVersion);
-            ContactForm form = ContactForm.of(current);
-            edit.accept(form);
-            Contact candidate = build(unit, form, current);
-            if (unit.policy().duplicateDetection() && !MatchKeys.of(candidate, unit.policy().phoneMatcher())
-                    .equals(MatchKeys.of(current, unit.policy().phoneMatcher()))) {
-                reject(unit, form, Duplicates.lockAndFindForContact(unit.tx(), unit.policy(), candidate));
-            }
-            return unit.update(unit.tx().contacts(), current, candidate);
-        });
+        return writes.update(context, id, expectedVersion, edit);
     }
 
     /**
@@ -120,8 +103,7 @@ public final class ContactService {
      * @throws dev.crmkit.api.ValidationException when the candidate itself is invalid
      */
     public List<DuplicateMatch> findDuplicates(ContactForm candidate) {
-        Objects.requireNonNull(candidate, "candidate");
-        return context.read(unit -> Duplicates.findForContact(unit.tx(), unit.policy(), build(unit, candidate, null)));
+        return writes.findDuplicates(context, candidate);
     }
 
     /**
@@ -307,13 +289,6 @@ public final class ContactService {
                 .count("result.tags", result.tags().size(), Limits.TAGS)
                 .count("result.links", result.links().size(), Limits.LINKS).throwIfAny();
         return new MergePreview(result, removed, versions, deals, leads, tasks, entries);
-    }
-
-    private static void reject(Unit unit, ClientForm<?> form, List<DuplicateMatch> matches) {
-        if (!matches.isEmpty() && !(form.onDuplicate == OnDuplicate.CREATE_ANYWAY
-                && unit.policy().contactDuplicates().createAnywayAllowed())) {
-            throw new DuplicateException(matches);
-        }
     }
 
     /** The contact a form describes, new or the next state of {@code current}; every problem at once. */

@@ -6,13 +6,13 @@ import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.phone.PhoneNumber;
+import java.util.EnumSet;
 import java.util.HashSet;
 import dev.crmkit.api.contact.MatchField;
 import dev.crmkit.api.contact.Names;
 import dev.crmkit.api.phone.PhoneMatcher;
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What duplicate rules compare of a contact or company: its name key, its phones by the policy's
@@ -27,11 +27,26 @@ import java.util.stream.Collectors;
 record MatchKeys(String name, Set<String> phones, Set<String> phoneIndex, Set<String> emails, LocalDate birthDate) {
 
     static MatchKeys of(Contact c, PhoneMatcher matcher) {
-        return of(c.name().matchKey(), c, matcher, c.birthDate().orElse(null));
+        return of(c, matcher, EnumSet.allOf(MatchField.class));
+    }
+
+    static MatchKeys of(Company c, PhoneMatcher matcher) {
+        return of(c, matcher, EnumSet.allOf(MatchField.class));
     }
 
     /** Only the keys of the given fields (the others empty): what duplicate checks and scans need. */
     static MatchKeys of(Contact c, PhoneMatcher matcher, Set<MatchField> fields) {
+        return of(c, fields.contains(MatchField.NAME) ? c.name().matchKey() : "",
+                fields.contains(MatchField.BIRTH_DATE) ? c.birthDate().orElse(null) : null, matcher, fields);
+    }
+
+    /** Only the keys of the given fields; a company has no birth date. */
+    static MatchKeys of(Company c, PhoneMatcher matcher, Set<MatchField> fields) {
+        return of(c, fields.contains(MatchField.NAME) ? Names.matchKey(c.name()) : "", null, matcher, fields);
+    }
+
+    private static MatchKeys of(Client c, String name, LocalDate birthDate, PhoneMatcher matcher,
+                                Set<MatchField> fields) {
         Set<String> phones = Set.of();
         Set<String> index = Set.of();
         if (fields.contains(MatchField.PHONE) && !c.phones().isEmpty()) {
@@ -59,19 +74,6 @@ record MatchKeys(String name, Set<String> phones, Set<String> phoneIndex, Set<St
                 }
             }
         }
-        return new MatchKeys(fields.contains(MatchField.NAME) ? c.name().matchKey() : "", phones, index, emails,
-                fields.contains(MatchField.BIRTH_DATE) ? c.birthDate().orElse(null) : null);
-    }
-
-    static MatchKeys of(Company c, PhoneMatcher matcher) {
-        return of(Names.matchKey(c.name()), c, matcher, null);
-    }
-
-    private static MatchKeys of(String name, Client c, PhoneMatcher matcher, LocalDate birthDate) {
-        return new MatchKeys(name,
-                c.phones().stream().map(p -> matcher.key(p.number())).collect(Collectors.toUnmodifiableSet()),
-                c.phones().stream().map(p -> p.number().indexKey()).collect(Collectors.toUnmodifiableSet()),
-                c.emails().stream().map(e -> e.email().normalized()).collect(Collectors.toUnmodifiableSet()),
-                birthDate);
+        return new MatchKeys(name, phones, index, emails, birthDate);
     }
 }

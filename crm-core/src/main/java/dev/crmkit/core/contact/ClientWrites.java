@@ -1,0 +1,87 @@
+package dev.crmkit.core.contact;
+
+import dev.crmkit.api.DuplicateException;
+import dev.crmkit.api.Entity;
+import dev.crmkit.api.EntityId;
+import dev.crmkit.api.contact.Client;
+import dev.crmkit.api.contact.DuplicateMatch;
+import dev.crmkit.api.contact.MatchField;
+import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.Unit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Creating and editing contacts and companies, the same way for both: the form (new, or the stored
+ * record's form with the edit applied) becomes a candidate through one validation path, the candidate is
+ * checked for duplicates under locks unless the policy turns detection off (and, on an edit, only when its
+ * match keys changed), and then it is stored with its events.
+ *
+ * @param <I> the id type
+ * @param <E> the record type
+ * @param <F> the form type
+ */
+final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F extends ClientForm<F>> {
+
+    /** Builds the candidate a form describes, new or the next state of the stored record; every problem at once. */
+    @FunctionalInterface
+    interface Build<E, F> {
+        E candidate(Unit unit, F form, E current);
+    }
+
+    private final ClientKind<I, E> kind;
+    private final Build<E, F> build;
+    private final Function<E, F> formOf;
+
+    ClientWrites(ClientKind<I, E> kind, Build<E, F> build, Function<E, F> formOf) {
+        this.kind = kind;
+        this.build = build;
+        this.formOf = formOf;
+    }
+
+    E create(Context context, F form) {
+        Objects.requireNonNull(form, "form");
+        return context.write(unit -> {
+            E candidate = build.candidate(unit, form, null);
+            if (unit.policy().duplicateDetection()) {
+                reject(unit, form, Duplicates.lockAndFind(unit.tx(), unit.policy(), kind, candidate));
+            }
+            return unit.insert(kind.store().apply(unit.tx()), candidate);
+        });
+    }
+
+    E update(Context context, I id, long expectedVersion, Consumer<? super F> edit) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(edit, "edit");
+        return context.write(unit -> {
+            E current = unit.requireVersion(kind.store().apply(unit.tx()).get(id), expectedVersion);
+            F form = formOf.apply(current);
+            edit.accept(form);
+            E candidate = build.candidate(unit, form, current);
+            if (unit.policy().duplicateDetection() && !keys(unit, candidate).equals(keys(unit, current))) {
+                reject(unit, form, Duplicates.lockAndFind(unit.tx(), unit.policy(), kind, candidate));
+            }
+            return unit.update(kind.store().apply(unit.tx()), current, candidate);
+        });
+    }
+
+    List<DuplicateMatch> findDuplicates(Context context, F candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        return context.read(unit -> Duplicates.find(unit.tx(), unit.policy(), kind,
+                build.candidate(unit, candidate, null)));
+    }
+
+    private MatchKeys keys(Unit unit, E record) {
+        return kind.keys().of(record, unit.policy().phoneMatcher(), EnumSet.allOf(MatchField.class));
+    }
+
+    private void reject(Unit unit, F form, List<DuplicateMatch> matches) {
+        if (!matches.isEmpty() && !(form.onDuplicate == OnDuplicate.CREATE_ANYWAY
+                && kind.criteria().apply(unit.policy()).createAnywayAllowed())) {
+            throw new DuplicateException(matches);
+        }
+    }
+}
