@@ -22,14 +22,7 @@ class MoneyBoundsTest {
     private static final Currency RUB = Currency.getInstance("RUB");
 
     private static ValidationException violation(Runnable call) {
-        ValidationException e = catchThrowableOfType(call::run, ValidationException.class);
-        assertThat(e).as("a ValidationException").isNotNull();
-        assertThat(e.getMessage()).hasSizeLessThan(300);
-        for (Violation v : e.violations()) {
-            assertThat(v.messageEn()).hasSizeLessThan(300);
-            assertThat(v.messageRu()).hasSizeLessThan(300);
-        }
-        return e;
+        return Refusals.refused(call::run);
     }
 
     @ParameterizedTest(name = "''{0}'' {1} → {2}")

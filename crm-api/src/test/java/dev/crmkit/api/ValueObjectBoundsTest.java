@@ -46,14 +46,7 @@ class ValueObjectBoundsTest {
 
     /** The violation a factory throws; every message in it is short, whatever the input. */
     static ValidationException violation(Supplier<?> factory) {
-        ValidationException e = catchThrowableOfType(factory::get, ValidationException.class);
-        assertThat(e).as("a ValidationException").isNotNull();
-        assertThat(e.getMessage()).hasSizeLessThan(600);
-        for (Violation v : e.violations()) {
-            assertThat(v.messageEn()).hasSizeLessThan(300);
-            assertThat(v.messageRu()).hasSizeLessThan(300);
-        }
-        return e;
+        return Refusals.refused(factory::get);
     }
 
     private static List<String> paths(ValidationException e) {
