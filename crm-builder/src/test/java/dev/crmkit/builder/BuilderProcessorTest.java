@@ -191,7 +191,7 @@ class BuilderProcessorTest {
     @Test
     @DisplayName("has setters that reject null with the component's name")
     void settersRejectNull() {
-        for (String component : List.of("name", "note", "extras", "utm", "code")) {
+        for (String component : List.of("name", "note", "lines", "tags", "extras", "utm", "code")) {
             assertThatThrownBy(() -> builder().set(component, (Object) null)).as(component)
                     .isInstanceOf(NullPointerException.class).hasMessage(component);
         }
@@ -278,6 +278,27 @@ class BuilderProcessorTest {
         assertThat(strict.messages(Diagnostic.Kind.MANDATORY_WARNING)).isEmpty();
     }
 
+    @Test
+    @DisplayName("starts only a long version at 1: any other primitive named version must be set")
+    void onlyLongVersionDefaults() throws Throwable {
+        Compilation c = Compilation.run(dir.resolve("int-version"), sources(
+                "dev.crmkit.api.internal.WithBuilder", WITH_BUILDER,
+                "sample.Revision", "package sample;\n@dev.crmkit.api.internal.WithBuilder\n"
+                        + "public record Revision(int version, String text) {\n"
+                        + "    public static RevisionBuilder builder() {\n        return new RevisionBuilder();\n    }\n}\n"),
+                true);
+        assertThat(c.success()).as(c.report()).isTrue();
+
+        try (URLClassLoader revisions = c.loader()) {
+            Object b = invoke(method(revisions.loadClass("sample.Revision"), "builder"), null);
+            call(b, "text", "draft");
+            assertThatThrownBy(() -> call(b, "build")).isInstanceOf(NullPointerException.class)
+                    .hasMessage("version is not set");
+            call(b, "version", 3);
+            assertThat(call(call(b, "build"), "version")).isEqualTo(3);
+        }
+    }
+
     @Nested
     @DisplayName("reports an error and writes nothing for @WithBuilder on")
     class Errors {
@@ -314,6 +335,21 @@ class BuilderProcessorTest {
             assertThat(c.messages(Diagnostic.Kind.ERROR))
                     .containsExactly("@WithBuilder does not support generic records");
             assertThat(c.generatedFile("sample.PairBuilder")).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("a nested record")
+        void nestedRecord() {
+            Compilation c = Compilation.run(dir.resolve("nested"), sources(
+                    "dev.crmkit.api.internal.WithBuilder", WITH_BUILDER,
+                    "sample.Outer", "package sample;\npublic final class Outer {\n"
+                            + "    @dev.crmkit.api.internal.WithBuilder\n    public record Inner(String name) {\n    }\n}\n"),
+                    true);
+
+            assertThat(c.success()).isFalse();
+            assertThat(c.messages(Diagnostic.Kind.ERROR)).as(c.report())
+                    .containsExactly("@WithBuilder goes on top-level records only");
+            assertThat(c.generatedFile("sample.InnerBuilder")).doesNotExist();
         }
     }
 
