@@ -26,7 +26,8 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
- * Writes a builder for every record annotated {@code @dev.crmkit.api.internal.WithBuilder}: for a record
+ * Writes a builder for every top-level, non-generic record annotated {@code @dev.crmkit.api.internal.WithBuilder}
+ * (anything else annotated is a compile error): for a record
  * {@code Deal} in package {@code p}, the class {@code p.DealBuilder} with a setter per component, a
  * {@code clearX()} for every {@code Optional} component (its setter takes the value itself), a
  * constructor copying a record (for {@code toBuilder()}), and {@code build()}.
@@ -34,9 +35,9 @@ import javax.tools.Diagnostic;
  * <p>Defaults, so that a builder reads like the record's meaning rather than its plumbing:
  * {@code Optional} components start empty, {@code List} and {@code Set} components empty, a
  * component whose type has a public static no-argument {@code empty()} or {@code none()} factory starts
- * with it, and a {@code long version} starts at 1. Every other component must be set; {@code build()}
- * leaves null checks and invariants to the record's own constructor, except for unset primitive
- * components, which it names.
+ * with it, and a {@code long version} starts at 1. Setters refuse null, naming the component. Every other
+ * component must be set; {@code build()} leaves null checks and invariants to the record's own constructor,
+ * except for unset primitive components, which it names.
  *
  * <p>The generated sources are not committed: they are written at compile time into
  * {@code target/generated-sources/annotations}, so they cannot drift from the records.
@@ -62,6 +63,8 @@ public final class BuilderProcessor extends AbstractProcessor {
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 if (element.getKind() != ElementKind.RECORD) {
                     error(element, "@WithBuilder goes on records only");
+                } else if (element.getEnclosingElement().getKind() != ElementKind.PACKAGE) {
+                    error(element, "@WithBuilder goes on top-level records only");
                 } else if (!((TypeElement) element).getTypeParameters().isEmpty()) {
                     error(element, "@WithBuilder does not support generic records");
                 } else {
@@ -96,7 +99,8 @@ public final class BuilderProcessor extends AbstractProcessor {
         if (type.getKind().isPrimitive()) {
             String boxed = print(processingEnv.getTypeUtils().boxedClass((javax.lang.model.type.PrimitiveType) type)
                     .asType());
-            return new Component(name, written, Kind.PRIMITIVE, boxed, "version".equals(name) ? "1L" : null);
+            boolean version = "version".equals(name) && type.getKind() == TypeKind.LONG;
+            return new Component(name, written, Kind.PRIMITIVE, boxed, version ? "1L" : null);
         }
         String raw = rawName(type);
         switch (raw) {
@@ -245,7 +249,7 @@ public final class BuilderProcessor extends AbstractProcessor {
             String n = c.name();
             switch (c.kind()) {
                 case OPTIONAL:
-                    setter(n, c.element(), "java.util.Optional.of(java.util.Objects.requireNonNull(value, \"" + n + "\"))");
+                    setter(n, c.element(), "java.util.Optional.of(" + nonNull(n) + ")");
                     line("");
                     line("    public " + builder + " clear" + Character.toUpperCase(n.charAt(0)) + n.substring(1) + "() {");
                     line("        this." + n + " = java.util.Optional.empty();");
@@ -253,18 +257,24 @@ public final class BuilderProcessor extends AbstractProcessor {
                     line("    }");
                     break;
                 case LIST:
-                    setter(n, "java.util.Collection<? extends " + c.element() + ">", "java.util.List.copyOf(value)");
+                    setter(n, "java.util.Collection<? extends " + c.element() + ">",
+                            "java.util.List.copyOf(" + nonNull(n) + ")");
                     break;
                 case SET:
                     setter(n, "java.util.Collection<? extends " + c.element() + ">",
-                            "java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(value))");
+                            "java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(" + nonNull(n) + "))");
                     break;
                 case PRIMITIVE:
                     setter(n, c.type(), "value");
                     break;
                 default:
-                    setter(n, c.type(), "java.util.Objects.requireNonNull(value, \"" + n + "\")");
+                    setter(n, c.type(), nonNull(n));
             }
+        }
+
+        /** The setter's argument, refused if null with the component's name as the message. */
+        private static String nonNull(String name) {
+            return "java.util.Objects.requireNonNull(value, \"" + name + "\")";
         }
 
         private void setter(String name, String parameter, String value) {
