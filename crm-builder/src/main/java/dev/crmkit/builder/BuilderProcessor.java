@@ -39,6 +39,11 @@ import javax.tools.Diagnostic;
  * component must be set; {@code build()} leaves null checks and invariants to the record's own constructor,
  * except for unset primitive components, which it names.
  *
+ * <p>A record that lists {@code DealBuilder.ToBuilder} among its interfaces also gets, from that generated
+ * interface, {@code toBuilder()} and, when it is an {@code Entity}, {@code revised(at)} (the same values
+ * at version + 1, updated at {@code at}): neither is then written by hand in any record, so every record
+ * makes its next revision the same way. The interface is sealed to the record.
+ *
  * <p>The generated sources are not committed: they are written at compile time into
  * {@code target/generated-sources/annotations}, so they cannot drift from the records.
  */
@@ -47,6 +52,12 @@ public final class BuilderProcessor extends AbstractProcessor {
 
     /** The annotation that asks for a builder. It has source retention and lives in crm-api. */
     static final String ANNOTATION = "dev.crmkit.api.internal.WithBuilder";
+
+    /** The simple name of the generated interface that gives a record {@code toBuilder()} and {@code revised}. */
+    static final String MIXIN = "ToBuilder";
+
+    /** The interface of stored records, whose {@code revised(at)} the mixin implements. */
+    static final String ENTITY = "dev.crmkit.api.Entity";
 
     /** Creates the processor; javac instantiates it through the service loader. */
     public BuilderProcessor() {
@@ -84,12 +95,56 @@ public final class BuilderProcessor extends AbstractProcessor {
         String name = record.getSimpleName() + "Builder";
         List<Component> components = record.getRecordComponents().stream().map(this::component)
                 .collect(Collectors.toList());
-        String source = new Source(pkg, record.getSimpleName().toString(), name, components).render();
+        Mixin mixin = null;
+        if (implementsMixin(record, name)) {
+            String entity = entityType(record.asType());
+            if (entity != null && !(has(components, "version", "long") && has(components, "updated", "java.time.Instant"))) {
+                error(record, "an Entity record needs the components long version and Instant updated for revised(at)");
+                return;
+            }
+            mixin = new Mixin(entity);
+        }
+        String source = new Source(pkg, record.getSimpleName().toString(), name, components, mixin).render();
         try (Writer out = processingEnv.getFiler().createSourceFile(pkg + "." + name, record).openWriter()) {
             out.write(source);
         } catch (IOException e) {
             error(record, "cannot write " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether the record lists {@code <Name>Builder.ToBuilder} among its interfaces. In the first round that
+     * type does not exist yet, so it is matched by the name the source gives it.
+     */
+    private static boolean implementsMixin(TypeElement record, String builder) {
+        for (TypeMirror type : record.getInterfaces()) {
+            String written = type.toString();
+            if (written.equals(builder + "." + MIXIN) || written.endsWith("." + builder + "." + MIXIN)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code dev.crmkit.api.Entity<I>} the type implements, directly or not, printed; or null. */
+    private String entityType(TypeMirror type) {
+        for (TypeMirror supertype : processingEnv.getTypeUtils().directSupertypes(type)) {
+            if (supertype.getKind() != TypeKind.DECLARED) {
+                continue;
+            }
+            if (rawName(supertype).equals(ENTITY)) {
+                return print(supertype);
+            }
+            String found = entityType(supertype);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static boolean has(List<Component> components, String name, String type) {
+        return components.stream().anyMatch(c -> c.name().equals(name) && c.type().equals(type));
     }
 
     private Component component(RecordComponentElement element) {
@@ -185,19 +240,29 @@ public final class BuilderProcessor extends AbstractProcessor {
     record Component(String name, String type, Kind kind, String element, String initial) {
     }
 
+    /**
+     * The generated {@code ToBuilder} interface of one record.
+     *
+     * @param entity the {@code Entity<I>} the record implements, printed, or null when it is not one
+     */
+    record Mixin(String entity) {
+    }
+
     /** The text of one builder. */
     static final class Source {
         private final String pkg;
         private final String record;
         private final String builder;
         private final List<Component> components;
+        private final Mixin mixin;
         private final StringBuilder out = new StringBuilder();
 
-        Source(String pkg, String record, String builder, List<Component> components) {
+        Source(String pkg, String record, String builder, List<Component> components, Mixin mixin) {
             this.pkg = pkg;
             this.record = record;
             this.builder = builder;
             this.components = components;
+            this.mixin = mixin;
         }
 
         String render() {
@@ -241,8 +306,45 @@ public final class BuilderProcessor extends AbstractProcessor {
             }
             line("        return new " + record + "(" + String.join(",\n                ", args) + ");");
             line("    }");
+            if (mixin != null) {
+                mixin();
+            }
             line("}");
             return out.toString();
+        }
+
+        private void mixin() {
+            line("");
+            line("    /**");
+            line("     * Gives {@link " + record + "} its {@code toBuilder()}" + (mixin.entity() == null ? "" : " and {@code revised(at)}")
+                    + ", so that");
+            line("     * the record writes neither by hand. Sealed: only the record implements it.");
+            line("     */");
+            line("    public sealed interface " + MIXIN + (mixin.entity() == null ? "" : " extends " + mixin.entity())
+                    + " permits " + record + " {");
+            line("");
+            line("        /**");
+            line("         * A builder holding this record's values, to derive a changed copy.");
+            line("         *");
+            line("         * @return the builder");
+            line("         */");
+            line("        default " + builder + " toBuilder() {");
+            line("            return new " + builder + "((" + record + ") this);");
+            line("        }");
+            if (mixin.entity() != null) {
+                line("");
+                line("        /**");
+                line("         * The next revision: the same values at version + 1, updated at {@code at}.");
+                line("         *");
+                line("         * @param at the time of the change");
+                line("         * @return the next revision");
+                line("         */");
+                line("        @Override");
+                line("        default " + record + " revised(java.time.Instant at) {");
+                line("            return toBuilder().version(version() + 1).updated(at).build();");
+                line("        }");
+            }
+            line("    }");
         }
 
         private void setters(Component c) {

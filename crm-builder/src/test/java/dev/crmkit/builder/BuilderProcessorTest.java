@@ -8,6 +8,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -108,15 +109,58 @@ class BuilderProcessorTest {
                     @WithBuilder
                     public record Sample(String name, long version, boolean active, Optional<String> note,
                                          List<String> lines, Set<@Foo(max = 5) String> tags, Extras extras, Utm utm,
-                                         Code code) {
+                                         Code code) implements SampleBuilder.ToBuilder {
 
                         public static SampleBuilder builder() {
                             return new SampleBuilder();
                         }
+                    }
+                    """);
 
-                        public SampleBuilder toBuilder() {
-                            return new SampleBuilder(this);
-                        }
+    /** A stand-in for crm-api's Entity: the processor knows it only by name. */
+    static final String ENTITY = """
+            package dev.crmkit.api;
+
+            public interface Entity<I> {
+                I id();
+
+                long version();
+
+                java.time.Instant updated();
+
+                Entity<I> revised(java.time.Instant at);
+            }
+            """;
+
+    /** Two stored records, one an Entity directly, one through a sub-interface (as timeline entries are). */
+    static final Map<String, String> ENTITIES = sources(
+            "dev.crmkit.api.internal.WithBuilder", WITH_BUILDER,
+            "dev.crmkit.api.Entity", ENTITY,
+            "sample.Entry", """
+                    package sample;
+
+                    public interface Entry extends dev.crmkit.api.Entity<String> {
+                        String text();
+                    }
+                    """,
+            "sample.Note", """
+                    package sample;
+
+                    import java.time.Instant;
+
+                    @dev.crmkit.api.internal.WithBuilder
+                    public record Note(String id, long version, Instant updated, String text)
+                            implements dev.crmkit.api.Entity<String>, NoteBuilder.ToBuilder {
+                    }
+                    """,
+            "sample.Memo", """
+                    package sample;
+
+                    import java.time.Instant;
+
+                    @dev.crmkit.api.internal.WithBuilder
+                    public record Memo(String id, long version, Instant updated, String text)
+                            implements Entry, MemoBuilder.ToBuilder {
                     }
                     """);
 
@@ -252,6 +296,78 @@ class BuilderProcessorTest {
         assertThat(call(changed, "name")).isEqualTo("Olga");
         assertThat(call(changed, "version")).isEqualTo(7L);
         assertThat(call(changed, "lines")).isEqualTo(call(full, "lines"));
+    }
+
+    @Nested
+    @DisplayName("gives a record that implements its ToBuilder interface")
+    class Mixin {
+
+        @Test
+        @DisplayName("toBuilder(), and no revised(at) when the record is not an Entity")
+        void toBuilderOnly() throws Throwable {
+            assertThat(compilation.generatedSource("sample.SampleBuilder"))
+                    .contains("public sealed interface ToBuilder permits Sample {")
+                    .doesNotContain("revised");
+            Object sample = call(builder().name("n").active(true).target(), "build");
+            Object copy = call(call(sample, "toBuilder"), "build");
+
+            assertThat(copy).isEqualTo(sample).isNotSameAs(sample);
+        }
+
+        @Test
+        @DisplayName("revised(at) on an Entity, direct or through a sub-interface: same values, version + 1, updated at")
+        void revisedRaisesVersion() throws Throwable {
+            Compilation c = Compilation.run(dir.resolve("entities"), ENTITIES, true);
+            assertThat(c.success()).as(c.report()).isTrue();
+            Instant created = Instant.parse("2026-01-05T10:00:00Z");
+            Instant later = created.plusSeconds(3600);
+
+            try (URLClassLoader entities = c.loader()) {
+                for (String record : List.of("sample.Note", "sample.Memo")) {
+                    Class<?> type = entities.loadClass(record);
+                    Object stored = type.getConstructors()[0].newInstance("id-1", 4L, created, "text");
+
+                    Object next = call(stored, "revised", later);
+
+                    assertThat(next).as(record).isInstanceOf(type)
+                            .isEqualTo(type.getConstructors()[0].newInstance("id-1", 5L, later, "text"));
+                    assertThat(method(type, "revised").getReturnType()).as(record).isEqualTo(type);
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("a source that compiles with -Xlint:all -Werror (and crm-api's doclint)")
+        void mixinIsLintClean() {
+            Compilation c = Compilation.run(dir.resolve("entities-generated"), ENTITIES, true);
+            Map<String, String> sources = new LinkedHashMap<>(ENTITIES);
+            sources.put("sample.NoteBuilder", c.generatedSource("sample.NoteBuilder"));
+            sources.put("sample.MemoBuilder", c.generatedSource("sample.MemoBuilder"));
+
+            Compilation strict = Compilation.run(dir.resolve("entities-strict"), sources, false,
+                    "-Xlint:all", "-Xdoclint:all,-missing", "-Werror");
+
+            assertThat(strict.success()).as(strict.report()).isTrue();
+            assertThat(strict.messages(Diagnostic.Kind.WARNING)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("an error, and no builder, when an Entity lacks the version or updated component")
+        void entityWithoutUpdatedRefused() {
+            Compilation c = Compilation.run(dir.resolve("entity-without-updated"), sources(
+                    "dev.crmkit.api.internal.WithBuilder", WITH_BUILDER,
+                    "dev.crmkit.api.Entity", ENTITY,
+                    "sample.Bare", "package sample;\n@dev.crmkit.api.internal.WithBuilder\n"
+                            + "public record Bare(String id, long version, String text)\n"
+                            + "        implements dev.crmkit.api.Entity<String>, BareBuilder.ToBuilder {\n"
+                            + "    public java.time.Instant updated() {\n        return java.time.Instant.EPOCH;\n    }\n}\n"),
+                    true);
+
+            assertThat(c.success()).isFalse();
+            assertThat(c.messages(Diagnostic.Kind.ERROR)).as(c.report()).contains(
+                    "an Entity record needs the components long version and Instant updated for revised(at)");
+            assertThat(c.generatedFile("sample.BareBuilder")).doesNotExist();
+        }
     }
 
     @Test

@@ -43,7 +43,7 @@ public record Company(CompanyId id, long version, Instant created, Instant updat
                       Optional<ContactTypeId> type, Optional<TemperatureLevelId> temperature,
                       Optional<Currency> currency, Optional<URI> photo, List<URI> links, Optional<Address> address,
                       Optional<String> description, AccessLevel access, CustomFieldValues customFields)
-        implements Entity<CompanyId>, Client {
+        implements Entity<CompanyId>, Client, CompanyBuilder.ToBuilder {
 
     /** Checks the invariants and copies the collections. */
     public Company {
@@ -65,19 +65,5 @@ public record Company(CompanyId id, long version, Instant created, Instant updat
      */
     public static CompanyBuilder builder() {
         return new CompanyBuilder();
-    }
-
-    /**
-     * A builder holding this company's values, to derive a changed copy.
-     *
-     * @return the builder
-     */
-    public CompanyBuilder toBuilder() {
-        return new CompanyBuilder(this);
-    }
-
-    @Override
-    public Company revised(Instant at) {
-        return toBuilder().version(version + 1).updated(at).build();
     }
 }

@@ -48,7 +48,7 @@ public record Contact(ContactId id, long version, Instant created, Instant updat
                       Optional<ContactTypeId> type, Optional<TemperatureLevelId> temperature,
                       Optional<Currency> currency, Optional<URI> photo, List<URI> links, Optional<Address> address,
                       Optional<String> description, AccessLevel access, CustomFieldValues customFields)
-        implements Entity<ContactId>, Client {
+        implements Entity<ContactId>, Client, ContactBuilder.ToBuilder {
 
     /** Checks the invariants and copies the collections. */
     public Contact {
@@ -70,19 +70,5 @@ public record Contact(ContactId id, long version, Instant created, Instant updat
      */
     public static ContactBuilder builder() {
         return new ContactBuilder();
-    }
-
-    /**
-     * A builder holding this contact's values, to derive a changed copy.
-     *
-     * @return the builder
-     */
-    public ContactBuilder toBuilder() {
-        return new ContactBuilder(this);
-    }
-
-    @Override
-    public Contact revised(Instant at) {
-        return toBuilder().version(version + 1).updated(at).build();
     }
 }

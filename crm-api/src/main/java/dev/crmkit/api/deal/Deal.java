@@ -54,7 +54,7 @@ public record Deal(DealId id, long version, Instant created, Instant updated, St
                    Optional<Budget> budget, Optional<LocalDate> expectedClose, List<ProductLine> products,
                    Optional<Instant> closed, Optional<LossReasonId> lossReason, Optional<LeadId> lead,
                    Set<UserId> restrictedTo, Set<String> tags, CustomFieldValues customFields)
-        implements Entity<DealId> {
+        implements Entity<DealId>, DealBuilder.ToBuilder {
 
     /** Checks the invariants and copies the collections. */
     public Deal {
@@ -80,20 +80,6 @@ public record Deal(DealId id, long version, Instant created, Instant updated, St
      */
     public static DealBuilder builder() {
         return new DealBuilder();
-    }
-
-    /**
-     * A builder holding this deal's values, to derive a changed copy.
-     *
-     * @return the builder
-     */
-    public DealBuilder toBuilder() {
-        return new DealBuilder(this);
-    }
-
-    @Override
-    public Deal revised(Instant at) {
-        return toBuilder().version(version + 1).updated(at).build();
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 @WithBuilder
 public record Pipeline(PipelineId id, long version, Instant created, Instant updated, String name, int position,
-                       List<Stage> stages) implements Entity<PipelineId> {
+                       List<Stage> stages) implements Entity<PipelineId>, PipelineBuilder.ToBuilder {
 
     /** Checks the invariants and copies the stages. */
     public Pipeline {
@@ -40,20 +40,6 @@ public record Pipeline(PipelineId id, long version, Instant created, Instant upd
      */
     public static PipelineBuilder builder() {
         return new PipelineBuilder();
-    }
-
-    /**
-     * A builder holding this pipeline's values, to derive a changed copy.
-     *
-     * @return the builder
-     */
-    public PipelineBuilder toBuilder() {
-        return new PipelineBuilder(this);
-    }
-
-    @Override
-    public Pipeline revised(Instant at) {
-        return toBuilder().version(version + 1).updated(at).build();
     }
 
     /**

@@ -40,7 +40,7 @@ public record Lead(LeadId id, long version, Instant created, Instant updated, St
                    LeadStatus status, UserId responsible, Optional<ContactId> contact, Optional<CompanyId> company,
                    Optional<Money> budget, Utm utm, Optional<DealId> convertedDeal,
                    Optional<ContactId> convertedContact, Optional<CompanyId> convertedCompany, Set<String> tags,
-                   CustomFieldValues customFields) implements Entity<LeadId> {
+                   CustomFieldValues customFields) implements Entity<LeadId>, LeadBuilder.ToBuilder {
 
     /** Checks the invariants and copies the tags. */
     public Lead {
@@ -60,19 +60,5 @@ public record Lead(LeadId id, long version, Instant created, Instant updated, St
      */
     public static LeadBuilder builder() {
         return new LeadBuilder();
-    }
-
-    /**
-     * A builder holding this lead's values, to derive a changed copy.
-     *
-     * @return the builder
-     */
-    public LeadBuilder toBuilder() {
-        return new LeadBuilder(this);
-    }
-
-    @Override
-    public Lead revised(Instant at) {
-        return toBuilder().version(version + 1).updated(at).build();
     }
 }

@@ -30,7 +30,7 @@ import java.util.Optional;
 @WithBuilder
 public record Task(TaskId id, long version, Instant created, Instant updated, TaskTypeId type, String text,
                    Instant deadline, Reminder reminder, UserId assignee, UserId author, boolean notifyAssignee,
-                   RecordRef owner, Optional<Instant> closed, Optional<String> result) implements Entity<TaskId> {
+                   RecordRef owner, Optional<Instant> closed, Optional<String> result) implements Entity<TaskId>, TaskBuilder.ToBuilder {
 
     /** Checks the invariants. */
     public Task {
@@ -47,20 +47,6 @@ public record Task(TaskId id, long version, Instant created, Instant updated, Ta
      */
     public static TaskBuilder builder() {
         return new TaskBuilder();
-    }
-
-    /**
-     * A builder holding this task's values, to derive a changed copy.
-     *
-     * @return the builder
-     */
-    public TaskBuilder toBuilder() {
-        return new TaskBuilder(this);
-    }
-
-    @Override
-    public Task revised(Instant at) {
-        return toBuilder().version(version + 1).updated(at).build();
     }
 
     /**

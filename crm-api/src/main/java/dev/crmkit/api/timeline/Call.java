@@ -36,7 +36,7 @@ import java.util.Optional;
 public record Call(TimelineEntryId id, long version, Instant created, Instant updated, RecordRef owner, UserId author,
                    Instant at, Direction direction, String fromNumber, String toNumber, Duration duration,
                    boolean answered, Optional<UserId> operator, Optional<URI> recording, Optional<Money> cost,
-                   Optional<String> integration, Optional<String> callId) implements TimelineEntry {
+                   Optional<String> integration, Optional<String> callId) implements TimelineEntry, CallBuilder.ToBuilder {
 
     /** Checks the invariants. */
     public Call {
@@ -62,20 +62,6 @@ public record Call(TimelineEntryId id, long version, Instant created, Instant up
      */
     public static CallBuilder builder() {
         return new CallBuilder();
-    }
-
-    /**
-     * A builder holding this call's values, to derive a changed copy.
-     *
-     * @return the builder
-     */
-    public CallBuilder toBuilder() {
-        return new CallBuilder(this);
-    }
-
-    @Override
-    public Call revised(Instant at) {
-        return toBuilder().version(version + 1).updated(at).build();
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.time.Instant;
  */
 @WithBuilder
 public record Comment(TimelineEntryId id, long version, Instant created, Instant updated, RecordRef owner,
-                      UserId author, Instant at, String text) implements TimelineEntry {
+                      UserId author, Instant at, String text) implements TimelineEntry, CommentBuilder.ToBuilder {
 
     /** Checks the invariants. */
     public Comment {
@@ -36,20 +36,6 @@ public record Comment(TimelineEntryId id, long version, Instant created, Instant
      */
     public static CommentBuilder builder() {
         return new CommentBuilder();
-    }
-
-    /**
-     * A builder holding this comment's values, to derive a changed copy.
-     *
-     * @return the builder
-     */
-    public CommentBuilder toBuilder() {
-        return new CommentBuilder(this);
-    }
-
-    @Override
-    public Comment revised(Instant at) {
-        return toBuilder().version(version + 1).updated(at).build();
     }
 
     @Override

@@ -27,7 +27,7 @@ import java.util.Optional;
 @WithBuilder
 public record Message(TimelineEntryId id, long version, Instant created, Instant updated, RecordRef owner,
                       UserId author, Instant at, Channel channel, Direction direction, String from, String to,
-                      Optional<String> subject, String body) implements TimelineEntry {
+                      Optional<String> subject, String body) implements TimelineEntry, MessageBuilder.ToBuilder {
 
     /** Checks the invariants. */
     public Message {
@@ -43,20 +43,6 @@ public record Message(TimelineEntryId id, long version, Instant created, Instant
      */
     public static MessageBuilder builder() {
         return new MessageBuilder();
-    }
-
-    /**
-     * A builder holding this message's values, to derive a changed copy.
-     *
-     * @return the builder
-     */
-    public MessageBuilder toBuilder() {
-        return new MessageBuilder(this);
-    }
-
-    @Override
-    public Message revised(Instant at) {
-        return toBuilder().version(version + 1).updated(at).build();
     }
 
     @Override

@@ -39,7 +39,4 @@ public sealed interface TimelineEntry extends Entity<TimelineEntryId> permits Co
      * @return the entry, at the same version
      */
     TimelineEntry withOwner(RecordRef newOwner);
-
-    @Override
-    TimelineEntry revised(Instant at);
 }

@@ -29,7 +29,7 @@ import java.util.Set;
 @WithBuilder
 public record User(UserId id, long version, Instant created, Instant updated, String name, Optional<Email> email,
                    Role role, boolean active, ZoneId timeZone, Locale locale, Set<UserRight> rights)
-        implements Entity<UserId> {
+        implements Entity<UserId>, UserBuilder.ToBuilder {
 
     /** Checks the invariants and copies the rights. */
     public User {
@@ -47,20 +47,6 @@ public record User(UserId id, long version, Instant created, Instant updated, St
      */
     public static UserBuilder builder() {
         return new UserBuilder();
-    }
-
-    /**
-     * A builder holding this user's values, to derive a changed copy.
-     *
-     * @return the builder
-     */
-    public UserBuilder toBuilder() {
-        return new UserBuilder(this);
-    }
-
-    @Override
-    public User revised(Instant at) {
-        return toBuilder().version(version + 1).updated(at).build();
     }
 
     /**
