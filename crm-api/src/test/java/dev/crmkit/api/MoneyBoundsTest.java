@@ -26,22 +26,23 @@ class MoneyBoundsTest {
     }
 
     @ParameterizedTest(name = "''{0}'' {1} → {2}")
-    @CsvSource(delimiter = '|', value = {
-            "1e-999999999|RUB|money.amount.scale",
-            "1e999999999|RUB|money.amount.too_large",
-            "-1e999999999|RUB|money.amount.too_large",
-            "1E+15|RUB|money.amount.too_large",
-            "1000000000000000|RUB|money.amount.too_large",
-            "9999999999999999.99|RUB|money.amount.too_large",
-            "1.001|RUB|money.amount.scale",
-            "1.5|JPY|money.amount.scale",
-            "1.23456|CLF|money.amount.scale",
-            "1.23456|XAU|money.amount.scale",
-            "1e-5|XAU|money.amount.scale",
-            "12,5|RUB|money.amount.invalid",
-            "NaN|RUB|money.amount.invalid",
-            "1e999999999|QQQ|money.amount.too_large,money.currency.unknown",
-            "1.001|QQQ|money.currency.unknown"})
+    @CsvSource(delimiter = '|', textBlock = """
+            1e-999999999        | RUB | money.amount.scale
+            1e999999999         | RUB | money.amount.too_large
+            -1e999999999        | RUB | money.amount.too_large
+            1E+15               | RUB | money.amount.too_large
+            1000000000000000    | RUB | money.amount.too_large
+            9999999999999999.99 | RUB | money.amount.too_large
+            1.001               | RUB | money.amount.scale
+            1.5                 | JPY | money.amount.scale
+            1.23456             | CLF | money.amount.scale
+            1.23456             | XAU | money.amount.scale
+            1e-5                | XAU | money.amount.scale
+            12,5                | RUB | money.amount.invalid
+            NaN                 | RUB | money.amount.invalid
+            1e999999999         | QQQ | money.amount.too_large,money.currency.unknown
+            1.001               | QQQ | money.currency.unknown
+            """)
     @DisplayName("amounts beyond the bounds are violations with a code, checked before any rescaling")
     void refused(String amount, String currency, String codes) {
         ValidationException e = violation(() -> Money.of(amount, currency));
@@ -49,18 +50,19 @@ class MoneyBoundsTest {
     }
 
     @ParameterizedTest(name = "''{0}'' {1} = {2}")
-    @CsvSource(delimiter = '|', value = {
-            "999999999999999.99|RUB|999999999999999.99",
-            "-999999999999999.99|RUB|-999999999999999.99",
-            "1E+14|RUB|100000000000000.00",
-            "0E+999999999|RUB|0.00",
-            "0E-999999999|RUB|0.00",
-            "1.2345|CLF|1.2345",
-            "1.2345|XAU|1.2345",
-            "1.23450000|XAU|1.2345",
-            "1E+3|XAU|1E+3",
-            "1000|XAU|1E+3",
-            "10.50000000000000000000000000000000000000|RUB|10.50"})
+    @CsvSource(delimiter = '|', textBlock = """
+            999999999999999.99                        | RUB | 999999999999999.99
+            -999999999999999.99                       | RUB | -999999999999999.99
+            1E+14                                     | RUB | 100000000000000.00
+            0E+999999999                              | RUB | 0.00
+            0E-999999999                              | RUB | 0.00
+            1.2345                                    | CLF | 1.2345
+            1.2345                                    | XAU | 1.2345
+            1.23450000                                | XAU | 1.2345
+            1E+3                                      | XAU | 1E+3
+            1000                                      | XAU | 1E+3
+            10.50000000000000000000000000000000000000 | RUB | 10.50
+            """)
     @DisplayName("amounts within the bounds are kept exactly")
     void accepted(String amount, String currency, String expected) {
         assertThat(Money.of(amount, currency).amount()).isEqualTo(new BigDecimal(expected));
@@ -128,13 +130,14 @@ class MoneyBoundsTest {
     }
 
     @ParameterizedTest(name = "{0} % → {1}")
-    @CsvSource(delimiter = '|', value = {
-            "1E-999999999|percent.scale",
-            "1E+999999999|percent.range",
-            "-1E-999999999|percent.range,percent.scale",
-            "12.34567|percent.scale",
-            "100.00001|percent.range,percent.scale",
-            "101|percent.range"})
+    @CsvSource(delimiter = '|', textBlock = """
+            1E-999999999  | percent.scale
+            1E+999999999  | percent.range
+            -1E-999999999 | percent.range,percent.scale
+            12.34567      | percent.scale
+            100.00001     | percent.range,percent.scale
+            101           | percent.range
+            """)
     @DisplayName("a percentage has at most four decimals and lies within 0–100, checked before rescaling")
     void percentRefused(String value, String codes) {
         assertThat(violation(() -> Percent.of(new BigDecimal(value))).codes()).containsExactlyInAnyOrder(codes.split(","));

@@ -22,13 +22,14 @@ class PhoneBoundsTest {
 
     @ParameterizedTest(name = "''{0}'' has {1} digits")
     @Tag("CON-4")
-    @CsvSource(delimiter = '|', value = {
-            "+123 456 789 012 345|123456789012345",
-            "123456789012345|123456789012345",
-            "+1 234 567 890 123 45 ext. 1234567890|123456789012345",
-            "00 123 456 789 012 345|00123456789012345",
-            "<U+00A0>+7<U+00A0>901<U+00A0>776<U+2011>34<U+2011>34<U+00A0>|79017763434",
-            "<U+200B>+7 901 776 34 34<U+FEFF>|79017763434"})
+    @CsvSource(delimiter = '|', textBlock = """
+            +123 456 789 012 345                                         | 123456789012345
+            123456789012345                                              | 123456789012345
+            +1 234 567 890 123 45 ext. 1234567890                        | 123456789012345
+            00 123 456 789 012 345                                       | 00123456789012345
+            <U+00A0>+7<U+00A0>901<U+00A0>776<U+2011>34<U+2011>34<U+00A0> | 79017763434
+            <U+200B>+7 901 776 34 34<U+FEFF>                             | 79017763434
+            """)
     @DisplayName("E.164: up to 15 digits before the extension, an international 00 not counted; invisible ends trimmed")
     void accepted(String raw, String digits) {
         PhoneNumber n = PhoneNumber.parse(unescape(raw));
@@ -38,21 +39,22 @@ class PhoneBoundsTest {
     }
 
     @ParameterizedTest(name = "''{0}'' → {1}")
-    @CsvSource(delimiter = '|', value = {
-            "+1234 567 890 123 456|phone.too_long",
-            "1234567890123456|phone.too_long",
-            "<U+00A0>1234567890123456|phone.too_long",
-            "+00 123 456 789 012 345|phone.too_long",
-            "001 234 567 890 123 456|phone.too_long",
-            "+7 901 776 34 34 ext. 12345678901|phone.extension.too_long",
-            "+1234 567 890 123 456 x12345678901|phone.too_long,phone.extension.too_long",
-            "12<U+0000>34|text.control_character",
-            "+7 901<U+0009>776 34 34|text.control_character",
-            "+7 901<U+000A>776 34 34|text.line_break",
-            "+7 901<U+200B>776 34 34|text.format_character",
-            "+7 901 776<U+2060>34 34|text.format_character",
-            "+7 901 776 34 34<U+D800>x|text.unpaired_surrogate",
-            "<U+200B><U+00A0>|phone.blank"})
+    @CsvSource(delimiter = '|', textBlock = """
+            +1234 567 890 123 456              | phone.too_long
+            1234567890123456                   | phone.too_long
+            <U+00A0>1234567890123456           | phone.too_long
+            +00 123 456 789 012 345            | phone.too_long
+            001 234 567 890 123 456            | phone.too_long
+            +7 901 776 34 34 ext. 12345678901  | phone.extension.too_long
+            +1234 567 890 123 456 x12345678901 | phone.too_long,phone.extension.too_long
+            12<U+0000>34                       | text.control_character
+            +7 901<U+0009>776 34 34            | text.control_character
+            +7 901<U+000A>776 34 34            | text.line_break
+            +7 901<U+200B>776 34 34            | text.format_character
+            +7 901 776<U+2060>34 34            | text.format_character
+            +7 901 776 34 34<U+D800>x          | text.unpaired_surrogate
+            <U+200B><U+00A0>                   | phone.blank
+            """)
     @DisplayName("too many digits, control and format characters are typed violations; a zero-width space is no separator")
     void refused(String raw, String codes) {
         assertThat(violation(unescape(raw)).codes()).containsExactly(codes.split(","));

@@ -27,13 +27,14 @@ class PhoneNumberTest {
 
     @ParameterizedTest(name = "''{0}'' → number {1}, extension {2}")
     @Tag("CON-4")
-    @CsvSource(delimiter = '|', value = {
-            "+7 495 123-45-67 доб. 12|74951234567|12",
-            "+7 495 123-45-67, доп. 345|74951234567|345",
-            "8 (495) 1234567 ext. 7|84951234567|7",
-            "+1 212 555 0100 x12|12125550100|12",
-            "+1 212 555 0100 #9|12125550100|9",
-            "+7 495 123 45 67 EXT 44|74951234567|44"})
+    @CsvSource(delimiter = '|', textBlock = """
+            +7 495 123-45-67 доб. 12   | 74951234567 | 12
+            +7 495 123-45-67, доп. 345 | 74951234567 | 345
+            8 (495) 1234567 ext. 7     | 84951234567 | 7
+            +1 212 555 0100 x12        | 12125550100 | 12
+            +1 212 555 0100 #9         | 12125550100 | 9
+            +7 495 123 45 67 EXT 44    | 74951234567 | 44
+            """)
     @DisplayName("CON-4: an extension is kept apart and is not part of the number")
     void extension(String raw, String digits, String extension) {
         PhoneNumber n = PhoneNumber.parse(raw);

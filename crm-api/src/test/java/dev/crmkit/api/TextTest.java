@@ -66,18 +66,19 @@ class TextTest {
     }
 
     @ParameterizedTest(name = "''{0}'' → ''{1}''")
-    @CsvSource(delimiter = '|', value = {
-            "<U+00A0>Ivan<U+00A0>|Ivan",
-            "<U+2007><U+202F> Ivan <U+3000>|Ivan",
-            "<U+200B><U+200C><U+200D>Ivan<U+2060><U+FEFF>|Ivan",
-            "<U+3164>Ivan<U+115F><U+1160><U+FFA0><U+2800>|Ivan",
-            "<U+0009><U+000A>Ivan<U+000D><U+000A>|Ivan",
-            "Iv<U+200B>an|Iv<U+200B>an",
-            "Ivan Petrov|Ivan Petrov",
-            "<U+2764><U+FE0F>|<U+2764><U+FE0F>",
-            "Team <U+1F3F4><U+E0067><U+E0062><U+E0073><U+E0063><U+E0074><U+E007F>|Team <U+1F3F4><U+E0067><U+E0062><U+E0073><U+E0063><U+E0074><U+E007F>",
-            "<U+1F468><U+200D><U+1F469><U+200D><U+1F467>|<U+1F468><U+200D><U+1F469><U+200D><U+1F467>",
-            "<U+0000>Ivan|<U+0000>Ivan"})
+    @CsvSource(delimiter = '|', textBlock = """
+            <U+00A0>Ivan<U+00A0>                                                 | Ivan
+            <U+2007><U+202F> Ivan <U+3000>                                       | Ivan
+            <U+200B><U+200C><U+200D>Ivan<U+2060><U+FEFF>                         | Ivan
+            <U+3164>Ivan<U+115F><U+1160><U+FFA0><U+2800>                         | Ivan
+            <U+0009><U+000A>Ivan<U+000D><U+000A>                                 | Ivan
+            Iv<U+200B>an                                                         | Iv<U+200B>an
+            Ivan Petrov                                                          | Ivan Petrov
+            <U+2764><U+FE0F>                                                     | <U+2764><U+FE0F>
+            Team <U+1F3F4><U+E0067><U+E0062><U+E0073><U+E0063><U+E0074><U+E007F> | Team <U+1F3F4><U+E0067><U+E0062><U+E0073><U+E0063><U+E0074><U+E007F>
+            <U+1F468><U+200D><U+1F469><U+200D><U+1F467>                          | <U+1F468><U+200D><U+1F469><U+200D><U+1F467>
+            <U+0000>Ivan                                                         | <U+0000>Ivan
+            """)
     @DisplayName("normalize trims white space, no-break spaces, format characters and fillers at both ends only")
     void trims(String raw, String normalized) {
         assertThat(Text.normalize(unescape(raw))).isEqualTo(unescape(normalized));
@@ -107,29 +108,30 @@ class TextTest {
     }
 
     @ParameterizedTest(name = "''{0}'' (multi-line {1}, code {2}) → {3}")
-    @CsvSource(delimiter = '|', value = {
-            "Ivan Petrov|false|false|",
-            "Iv<U+0000>an|false|false|text.control_character",
-            "Iv<U+0000>an|true|false|text.control_character",
-            "Ivan<U+007F>|false|false|text.control_character",
-            "Ivan<U+0085>|true|false|text.control_character",
-            "Ivan<U+009B>|true|false|text.control_character",
-            "Ivan<U+001B>[31m|true|false|text.control_character",
-            "a<U+0009>b|false|false|text.control_character",
-            "a<U+0009>b|true|false|",
-            "a<U+000A>b|false|false|text.line_break",
-            "a<U+000D><U+000A>b|true|false|",
-            "a<U+2028>b|false|false|text.line_break",
-            "a<U+2029>b|true|false|",
-            "a<U+D800>b|false|false|text.unpaired_surrogate",
-            "a<U+DC00>b|true|false|text.unpaired_surrogate",
-            "a<U+1F600>b|false|true|",
-            "Iv<U+200B>an|false|false|",
-            "Iv<U+200B>an|false|true|text.format_character",
-            "Iv<U+FEFF>an|false|true|text.format_character",
-            "Iv<U+202E>an|false|true|text.format_character",
-            "Iv<U+00AD>an|false|true|text.format_character",
-            "<U+0645><U+06CC><U+200C><U+062E><U+0648><U+0627><U+0647><U+0645>|false|false|"})
+    @CsvSource(delimiter = '|', textBlock = """
+            Ivan Petrov                                                      | false | false |
+            Iv<U+0000>an                                                     | false | false | text.control_character
+            Iv<U+0000>an                                                     | true  | false | text.control_character
+            Ivan<U+007F>                                                     | false | false | text.control_character
+            Ivan<U+0085>                                                     | true  | false | text.control_character
+            Ivan<U+009B>                                                     | true  | false | text.control_character
+            Ivan<U+001B>[31m                                                 | true  | false | text.control_character
+            a<U+0009>b                                                       | false | false | text.control_character
+            a<U+0009>b                                                       | true  | false |
+            a<U+000A>b                                                       | false | false | text.line_break
+            a<U+000D><U+000A>b                                               | true  | false |
+            a<U+2028>b                                                       | false | false | text.line_break
+            a<U+2029>b                                                       | true  | false |
+            a<U+D800>b                                                       | false | false | text.unpaired_surrogate
+            a<U+DC00>b                                                       | true  | false | text.unpaired_surrogate
+            a<U+1F600>b                                                      | false | true  |
+            Iv<U+200B>an                                                     | false | false |
+            Iv<U+200B>an                                                     | false | true  | text.format_character
+            Iv<U+FEFF>an                                                     | false | true  | text.format_character
+            Iv<U+202E>an                                                     | false | true  | text.format_character
+            Iv<U+00AD>an                                                     | false | true  | text.format_character
+            <U+0645><U+06CC><U+200C><U+062E><U+0648><U+0627><U+0647><U+0645> | false | false |
+            """)
     @DisplayName("check refuses what no adapter stores alike: controls, line breaks in one line, broken characters")
     void rules(String text, boolean multiLine, boolean code, String expected) {
         String s = unescape(text);

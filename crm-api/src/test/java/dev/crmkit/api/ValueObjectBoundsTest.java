@@ -155,18 +155,19 @@ class ValueObjectBoundsTest {
         private final Money price = Money.of("100", "RUB");
 
         @ParameterizedTest(name = "''{0}'' × {1} → {2}")
-        @CsvSource(delimiter = '|', value = {
-                "<U+200B>|1|product.name.blank",
-                "<U+00A0><U+2060>|1|product.name.blank",
-                "Wid<U+0000>get|1|text.control_character",
-                "Widget|1E+999999999|product.quantity.too_large",
-                "Widget|1E-999999999|product.quantity.scale",
-                "Widget|-1E+999999999|product.quantity.positive,product.quantity.too_large",
-                "Widget|0|product.quantity.positive",
-                "Widget|1000000000|product.quantity.too_large",
-                "Widget|0.00001|product.quantity.scale",
-                "<U+200B>|0|product.name.blank,product.quantity.positive",
-                "<U+0000>|1|product.name.blank,text.control_character"})
+        @CsvSource(delimiter = '|', textBlock = """
+            <U+200B>         | 1             | product.name.blank
+            <U+00A0><U+2060> | 1             | product.name.blank
+            Wid<U+0000>get   | 1             | text.control_character
+            Widget           | 1E+999999999  | product.quantity.too_large
+            Widget           | 1E-999999999  | product.quantity.scale
+            Widget           | -1E+999999999 | product.quantity.positive,product.quantity.too_large
+            Widget           | 0             | product.quantity.positive
+            Widget           | 1000000000    | product.quantity.too_large
+            Widget           | 0.00001       | product.quantity.scale
+            <U+200B>         | 0             | product.name.blank,product.quantity.positive
+            <U+0000>         | 1             | product.name.blank,text.control_character
+            """)
         @DisplayName("the name follows the text rules and the quantity its bounds, all checked before any arithmetic")
         void refused(String product, String quantity, String codes) {
             assertThat(violation(() -> new ProductLine(unescape(product), new BigDecimal(quantity), price)).codes())

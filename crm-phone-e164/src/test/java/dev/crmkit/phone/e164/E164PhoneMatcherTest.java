@@ -27,11 +27,12 @@ class E164PhoneMatcherTest {
     }
 
     @ParameterizedTest(name = "{0}: {1} = {2}")
-    @CsvSource(delimiter = '|', value = {
-            "DE|+49 30 123456|030 123456",
-            "DE|0049 30 123456|(030) 12 34 56",
-            "RU|+7 (901) 776-34-34|8 901 776 34 34",
-            "US|+1 212 555 0100|(212) 555-0100"})
+    @CsvSource(delimiter = '|', textBlock = """
+            DE | +49 30 123456      | 030 123456
+            DE | 0049 30 123456     | (030) 12 34 56
+            RU | +7 (901) 776-34-34 | 8 901 776 34 34
+            US | +1 212 555 0100    | (212) 555-0100
+            """)
     @DisplayName("numbers written with and without the country code are one number in their region")
     void sameNumber(String region, String a, String b) {
         E164PhoneMatcher m = E164PhoneMatcher.forRegion(region);
