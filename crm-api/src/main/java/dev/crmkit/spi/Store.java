@@ -10,6 +10,7 @@ import dev.crmkit.api.EntityId;
 import dev.crmkit.api.NotFoundException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -115,4 +116,34 @@ public interface Store<I extends EntityId, E extends Entity<I>> {
      * @return the records
      */
     Stream<E> streamAll();
+
+    /**
+     * Checks the argument of {@link #insert} as every adapter must, before it writes anything.
+     *
+     * @param entity the record to insert
+     * @throws NullPointerException if it is null
+     * @throws IllegalArgumentException if its version is not 1
+     */
+    static void checkNew(Entity<?> entity) {
+        Objects.requireNonNull(entity, "entity");
+        if (entity.version() != 1) {
+            throw new IllegalArgumentException("a new record must be at version 1, was " + entity.version());
+        }
+    }
+
+    /**
+     * Checks the arguments of {@link #update} as every adapter must, before it writes anything.
+     *
+     * @param entity the next state
+     * @param expectedVersion the version the change is based on
+     * @throws NullPointerException if the entity is null
+     * @throws IllegalArgumentException if its version is not {@code expectedVersion + 1}
+     */
+    static void checkNext(Entity<?> entity, long expectedVersion) {
+        Objects.requireNonNull(entity, "entity");
+        if (entity.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException("the next state must be at version " + (expectedVersion + 1)
+                    + ", was " + entity.version());
+        }
+    }
 }

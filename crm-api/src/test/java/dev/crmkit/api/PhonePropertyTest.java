@@ -24,22 +24,13 @@ class PhonePropertyTest {
     /** Writes a ten-digit national number the way a person or an import might. */
     static String spell(String national, Random r) {
         StringBuilder sb = new StringBuilder();
-        switch (r.nextInt(5)) {
-            case 0:
-                sb.append("+7 ");
-                break;
-            case 1:
-                sb.append("8 ");
-                break;
-            case 2:
-                sb.append("00 7 ");
-                break;
-            case 3:
-                sb.append('7');
-                break;
-            default:
-                break;
-        }
+        sb.append(switch (r.nextInt(5)) {
+            case 0 -> "+7 ";
+            case 1 -> "8 ";
+            case 2 -> "00 7 ";
+            case 3 -> "7";
+            default -> "";
+        });
         String[] seps = {"", " ", "-", ".", "\u00A0", "\u2011"};
         boolean brackets = r.nextBoolean();
         for (int i = 0; i < national.length(); i++) {

@@ -75,10 +75,7 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
 
     @Override
     public E insert(E entity) {
-        Objects.requireNonNull(entity, "entity");
-        if (entity.version() != 1) {
-            throw new IllegalArgumentException("a new record must be at version 1, was " + entity.version());
-        }
+        Store.checkNew(entity);
         E current = visible(entity.id());
         if (current != null) {
             throw tx.failed(ConflictException.alreadyExists(RecordRef.of(entity.id())));
@@ -91,18 +88,8 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
 
     @Override
     public E update(E entity, long expectedVersion) {
-        Objects.requireNonNull(entity, "entity");
-        if (entity.version() != expectedVersion + 1) {
-            throw new IllegalArgumentException("the next state must be at version " + (expectedVersion + 1)
-                    + ", was " + entity.version());
-        }
-        E current = visible(entity.id());
-        if (current == null) {
-            throw NotFoundException.of(entity.id());
-        }
-        if (current.version() != expectedVersion) {
-            throw tx.failed(ConflictException.staleVersion(RecordRef.of(entity.id()), expectedVersion, current.version()));
-        }
+        Store.checkNext(entity, expectedVersion);
+        E current = currentAt(entity.id(), expectedVersion);
         checkUnique(entity);
         remember(entity.id(), current);
         writes.put(entity.id(), entity);
@@ -111,15 +98,21 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
 
     @Override
     public void delete(I id, long expectedVersion) {
-        E current = visible(Objects.requireNonNull(id, "id"));
+        E current = currentAt(Objects.requireNonNull(id, "id"), expectedVersion);
+        remember(id, current);
+        writes.put(id, null);
+    }
+
+    /** The record as this transaction sees it, which must exist at the version a change is based on. */
+    private E currentAt(I id, long expectedVersion) {
+        E current = visible(id);
         if (current == null) {
             throw NotFoundException.of(id);
         }
         if (current.version() != expectedVersion) {
             throw tx.failed(ConflictException.staleVersion(RecordRef.of(id), expectedVersion, current.version()));
         }
-        remember(id, current);
-        writes.put(id, null);
+        return current;
     }
 
     /**

@@ -109,10 +109,7 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
 
     @Override
     public E insert(E entity) {
-        Objects.requireNonNull(entity, "entity");
-        if (entity.version() != 1) {
-            throw new IllegalArgumentException("a new record must be at version 1, was " + entity.version());
-        }
+        Store.checkNew(entity);
         String columns = spec.columns().stream().map(Column::name).collect(Collectors.joining(", "));
         String marks = spec.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
         String sql = "INSERT INTO " + table + " (id, version, data" + (columns.isEmpty() ? "" : ", " + columns)
@@ -133,11 +130,7 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
 
     @Override
     public E update(E entity, long expectedVersion) {
-        Objects.requireNonNull(entity, "entity");
-        if (entity.version() != expectedVersion + 1) {
-            throw new IllegalArgumentException("the next state must be at version " + (expectedVersion + 1)
-                    + ", was " + entity.version());
-        }
+        Store.checkNext(entity, expectedVersion);
         String sets = spec.columns().stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", "));
         String sql = "UPDATE " + table + " SET version = ?, data = ?" + (sets.isEmpty() ? "" : ", " + sets)
                 + " WHERE id = ? AND version = ?";

@@ -105,30 +105,8 @@ final class JsonCodec {
                 return new CustomFieldId(UUID.fromString(key));
             }
         });
-        crm.addSerializer(Email.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Email email, JsonGenerator gen, SerializerProvider p) throws IOException {
-                gen.writeString(email.value());
-            }
-        });
-        crm.addDeserializer(Email.class, new JsonDeserializer<>() {
-            @Override
-            public Email deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                return Email.parse(p.getValueAsString());
-            }
-        });
-        crm.addSerializer(PhoneNumber.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(PhoneNumber phone, JsonGenerator gen, SerializerProvider p) throws IOException {
-                gen.writeString(phone.raw());
-            }
-        });
-        crm.addDeserializer(PhoneNumber.class, new JsonDeserializer<>() {
-            @Override
-            public PhoneNumber deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                return PhoneNumber.parse(p.getValueAsString());
-            }
-        });
+        asText(crm, Email.class, Email::value, Email::parse);
+        asText(crm, PhoneNumber.class, PhoneNumber::raw, PhoneNumber::parse);
         // Sets keep their order (tags are shown in the order they were given).
         crm.addAbstractTypeMapping(Set.class, LinkedHashSet.class);
         mapper = new ObjectMapper()
@@ -142,6 +120,23 @@ final class JsonCodec {
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Writes values of a type as JSON strings, read back with {@code parse} (so read values are checked again). */
+    private static <T> void asText(SimpleModule module, Class<T> type, Function<T, String> text,
+                                   Function<String, T> parse) {
+        module.addSerializer(type, new JsonSerializer<T>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider p) throws IOException {
+                gen.writeString(text.apply(value));
+            }
+        });
+        module.addDeserializer(type, new JsonDeserializer<T>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                return parse.apply(p.getValueAsString());
+            }
+        });
     }
 
     private static <T extends EntityId> void register(SimpleModule module, Class<T> type,

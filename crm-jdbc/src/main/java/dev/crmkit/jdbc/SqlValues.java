@@ -49,24 +49,16 @@ final class SqlValues {
     }
 
     private static int jdbcType(String sqlType) {
-        switch (sqlType) {
-            case "text":
-                return Types.VARCHAR;
-            case "numeric":
-                return Types.NUMERIC;
-            case "timestamptz":
-                return Types.TIMESTAMP_WITH_TIMEZONE;
-            case "date":
-                return Types.DATE;
-            case "boolean":
-                return Types.BOOLEAN;
-            case "integer":
-                return Types.INTEGER;
-            case "bigint":
-                return Types.BIGINT;
-            default:
-                return Types.OTHER;
-        }
+        return switch (sqlType) {
+            case "text" -> Types.VARCHAR;
+            case "numeric" -> Types.NUMERIC;
+            case "timestamptz" -> Types.TIMESTAMP_WITH_TIMEZONE;
+            case "date" -> Types.DATE;
+            case "boolean" -> Types.BOOLEAN;
+            case "integer" -> Types.INTEGER;
+            case "bigint" -> Types.BIGINT;
+            default -> Types.OTHER;
+        };
     }
 
     /**

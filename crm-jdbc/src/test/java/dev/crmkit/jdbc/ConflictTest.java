@@ -1,5 +1,7 @@
 package dev.crmkit.jdbc;
 
+import static dev.crmkit.jdbc.Held.await;
+import static dev.crmkit.jdbc.Held.renamed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -53,19 +55,6 @@ class ConflictTest {
         assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
     }
 
-    private static Deal renamed(Deal d, String name) {
-        return d.toBuilder().version(d.version() + 1).name(name).build();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     @DisplayName("two transactions updating two deals in opposite orders: one gets ConflictException, one commits")
     void deadlock() throws Exception {
@@ -109,28 +98,18 @@ class ConflictTest {
     void lockTimeout() throws Exception {
         PostgresStorage impatient = PostgresStorage.builder(TestDatabase.dataSource()).schema(TestDatabase.SCHEMA)
                 .migrate(false).lockTimeout(Duration.ofMillis(200)).build();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<Object> holder = threads.submit(() -> {
-            storage.run(tx -> {
-                tx.deals().update(renamed(first, "Held"), first.version());
-                holding.countDown();
-                await(release);
+        Object outcome;
+        try (Held held = Held.by(storage, tx -> tx.deals().update(renamed(first, "Held"), first.version()))) {
+            Future<Object> waiter = threads.submit(() -> {
+                try {
+                    impatient.run(tx -> tx.deals().update(renamed(first, "Impatient"), first.version()));
+                    return "updated";
+                } catch (ConflictException e) {
+                    return e;
+                }
             });
-            return null;
-        });
-        await(holding);
-        Future<Object> waiter = threads.submit(() -> {
-            try {
-                impatient.run(tx -> tx.deals().update(renamed(first, "Impatient"), first.version()));
-                return "updated";
-            } catch (ConflictException e) {
-                return e;
-            }
-        });
-        Object outcome = waiter.get(60, TimeUnit.SECONDS);
-        release.countDown();
-        holder.get(60, TimeUnit.SECONDS);
+            outcome = waiter.get(60, TimeUnit.SECONDS);
+        }
         assertThat(outcome).isInstanceOf(ConflictException.class);
         assertThat(((ConflictException) outcome).getMessage()).contains("lock");
         assertRetryable((ConflictException) outcome, ConflictException.Reason.LOCK_TIMEOUT, "55P03");

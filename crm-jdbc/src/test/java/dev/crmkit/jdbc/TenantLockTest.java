@@ -15,12 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,10 +26,7 @@ class TenantLockTest {
     private static final String KEY = "phone:79017763434";
     private static final Duration IMPATIENT = Duration.ofMillis(200);
 
-    private final ExecutorService threads = Executors.newSingleThreadExecutor();
     private final TestData data = new TestData();
-    private final CountDownLatch holding = new CountDownLatch(1);
-    private final CountDownLatch release = new CountDownLatch(1);
     private PostgresStorage tenantA;
     private PostgresStorage tenantB;
     private User owner;
@@ -51,55 +42,31 @@ class TenantLockTest {
         tenantA.run(tx -> tx.users().insert(owner));
     }
 
-    @AfterEach
-    void stop() throws InterruptedException {
-        release.countDown();
-        threads.shutdownNow();
-        assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-    }
-
     private NewEvent anEvent() {
         return data.aCreatedEvent(new RecordRef(EntityType.CONTACT, data.newId()), owner.id());
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Tenant A locks the key and numbers an event, then keeps its transaction open until released. */
-    private Future<Object> tenantAHolds() {
-        Future<Object> holder = threads.submit(() -> {
-            tenantA.run(tx -> {
-                tx.lock(List.of(KEY));
-                tx.events().append(anEvent());
-                // What commit does first: number the events under the event log's lock. Done here, so that
-                // the lock is held while the other transactions run.
-                ((JdbcTransaction) tx).flushEvents();
-                holding.countDown();
-                await(release);
-            });
-            return null;
+    /** Tenant A locks the key and numbers an event, then keeps its transaction open until closed. */
+    private Held tenantAHolds() {
+        return Held.by(tenantA, tx -> {
+            tx.lock(List.of(KEY));
+            tx.events().append(anEvent());
+            // What commit does first: number the events under the event log's lock. Done here, so that
+            // the lock is held while the other transactions run.
+            ((JdbcTransaction) tx).flushEvents();
         });
-        await(holding);
-        return holder;
     }
 
     @Test
     @DisplayName("while tenant A holds key K and the event numbering, tenant B locks K and commits an event without waiting")
     void otherTenantDoesNotWait() throws Exception {
-        Future<Object> holder = tenantAHolds();
-        tenantB.run(tx -> {
-            tx.lock(List.of(KEY));
-            tx.events().append(anEvent());
-        });
-        assertThat(tenantB.inTransaction((Transaction tx) -> tx.events().lastSequence())).isEqualTo(1);
-        release.countDown();
-        holder.get(60, TimeUnit.SECONDS);
+        try (Held held = tenantAHolds()) {
+            tenantB.run(tx -> {
+                tx.lock(List.of(KEY));
+                tx.events().append(anEvent());
+            });
+            assertThat(tenantB.inTransaction((Transaction tx) -> tx.events().lastSequence())).isEqualTo(1);
+        }
         assertThat(tenantA.inTransaction((Transaction tx) -> tx.events().lastSequence())).isEqualTo(1);
     }
 
@@ -107,11 +74,12 @@ class TenantLockTest {
     @DisplayName("within one tenant, key K and the event numbering still serialize")
     void sameTenantStillSerializes() throws Exception {
         PostgresStorage impatientA = TestDatabase.builder().lockTimeout(IMPATIENT).build();
-        Future<Object> holder = tenantAHolds();
-        Throwable lock = catchThrowable(() -> impatientA.run(tx -> tx.lock(List.of(KEY))));
-        Throwable append = catchThrowable(() -> impatientA.run(tx -> tx.events().append(anEvent())));
-        release.countDown();
-        holder.get(60, TimeUnit.SECONDS);
+        Throwable lock;
+        Throwable append;
+        try (Held held = tenantAHolds()) {
+            lock = catchThrowable(() -> impatientA.run(tx -> tx.lock(List.of(KEY))));
+            append = catchThrowable(() -> impatientA.run(tx -> tx.events().append(anEvent())));
+        }
         for (Throwable t : List.of(lock, append)) {
             assertThat(t).isInstanceOf(ConflictException.class);
             assertThat(((ConflictException) t).reason()).isEqualTo(ConflictException.Reason.LOCK_TIMEOUT);

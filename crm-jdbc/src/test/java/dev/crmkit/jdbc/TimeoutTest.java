@@ -1,5 +1,6 @@
 package dev.crmkit.jdbc;
 
+import static dev.crmkit.jdbc.Held.renamed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -14,13 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,14 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("PostgreSQL adapter: time-outs")
 class TimeoutTest {
-
-    private final ExecutorService threads = Executors.newSingleThreadExecutor();
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        threads.shutdownNow();
-        assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-    }
 
     private static final List<Duration> OUT_OF_RANGE = List.of(Duration.ZERO, Duration.ofNanos(999_999),
             Duration.ofMillis(-1), Duration.ofMillis(Integer.MAX_VALUE + 1L), Duration.ofDays(30));
@@ -80,20 +67,9 @@ class TimeoutTest {
         });
         // The lock time-out stays at its 30 seconds, so it is the statement time-out that ends the wait.
         PostgresStorage limited = TestDatabase.builder().statementTimeout(Duration.ofMillis(200)).build();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<Object> holder = threads.submit(() -> {
-            storage.run(tx -> {
-                tx.deals().update(renamed(deal, "Held"), deal.version());
-                holding.countDown();
-                awaitUnchecked(release);
-            });
-            return null;
-        });
-        awaitUnchecked(holding);
         List<StorageException> caught = new ArrayList<>();
         Throwable thrown;
-        try {
+        try (Held held = Held.by(storage, tx -> tx.deals().update(renamed(deal, "Held"), deal.version()))) {
             thrown = catchThrowable(() -> limited.run(tx -> {
                 try {
                     tx.deals().update(renamed(deal, "Impatient"), deal.version());
@@ -101,10 +77,7 @@ class TimeoutTest {
                     caught.add(e);
                 }
             }));
-        } finally {
-            release.countDown();
         }
-        holder.get(60, TimeUnit.SECONDS);
         assertThat(caught).hasSize(1);
         assertThat(caught.get(0).getCause()).isInstanceOf(SQLException.class);
         assertThat(((SQLException) caught.get(0).getCause()).getSQLState()).isEqualTo("57014");
@@ -113,18 +86,5 @@ class TimeoutTest {
         assertThat(thrown).isInstanceOf(StorageException.class)
                 .satisfies(t -> assertThat(t.getCause()).isSameAs(caught.get(0)));
         assertThat(storage.inTransaction((Transaction tx) -> tx.deals().get(deal.id())).name()).isEqualTo("Held");
-    }
-
-    private static Deal renamed(Deal d, String name) {
-        return d.toBuilder().version(d.version() + 1).name(name).build();
-    }
-
-    private static void awaitUnchecked(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

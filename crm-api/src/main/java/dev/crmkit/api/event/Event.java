@@ -1,9 +1,9 @@
 package dev.crmkit.api.event;
 
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.internal.Checks;
 import dev.crmkit.api.user.UserId;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,14 +28,8 @@ public record Event(long sequence, Instant at, Optional<UserId> author, RecordRe
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence must be at least 1, was " + sequence);
         }
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(author, "author");
-        Objects.requireNonNull(entity, "entity");
-        Objects.requireNonNull(entityName, "entityName");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(before, "before");
-        Objects.requireNonNull(after, "after");
+        Checks.present("at, author, entity, entityName, kind, field, before, after", at, author, entity, entityName,
+                kind, field, before, after);
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.crmkit.api.event;
 
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.internal.Checks;
 import dev.crmkit.api.user.UserId;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,14 +24,8 @@ public record NewEvent(Instant at, Optional<UserId> author, RecordRef entity, St
 
     /** Rejects nulls. */
     public NewEvent {
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(author, "author");
-        Objects.requireNonNull(entity, "entity");
-        Objects.requireNonNull(entityName, "entityName");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(before, "before");
-        Objects.requireNonNull(after, "after");
+        Checks.present("at, author, entity, entityName, kind, field, before, after", at, author, entity, entityName,
+                kind, field, before, after);
     }
 
     /**

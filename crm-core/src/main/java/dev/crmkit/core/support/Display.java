@@ -86,31 +86,20 @@ final class Display {
 
     /** The name of the record a reference names; its id when it is gone. */
     String name(RecordRef ref) {
-        switch (ref.type()) {
-            case USER:
-                return idName(new UserId(ref.id()));
-            case CONTACT:
-                return idName(new ContactId(ref.id()));
-            case COMPANY:
-                return idName(new CompanyId(ref.id()));
-            case LEAD:
-                return idName(new LeadId(ref.id()));
-            case DEAL:
-                return idName(new DealId(ref.id()));
-            case PIPELINE:
-                return idName(new PipelineId(ref.id()));
-            case STAGE:
-                return idName(new StageId(ref.id()));
-            case TASK:
-                return idName(new TaskId(ref.id()));
-            case TIMELINE_ENTRY:
-                return idName(new TimelineEntryId(ref.id()));
-            case SETTING:
-                return ListKind.all().stream().map(k -> item(k, ref.id())).flatMap(Optional::stream).findFirst()
-                        .orElse(ref.id().toString());
-            default:
-                return ref.id().toString();
-        }
+        return switch (ref.type()) {
+            case USER -> idName(new UserId(ref.id()));
+            case CONTACT -> idName(new ContactId(ref.id()));
+            case COMPANY -> idName(new CompanyId(ref.id()));
+            case LEAD -> idName(new LeadId(ref.id()));
+            case DEAL -> idName(new DealId(ref.id()));
+            case PIPELINE -> idName(new PipelineId(ref.id()));
+            case STAGE -> idName(new StageId(ref.id()));
+            case TASK -> idName(new TaskId(ref.id()));
+            case TIMELINE_ENTRY -> idName(new TimelineEntryId(ref.id()));
+            case SETTING -> ListKind.all().stream().map(k -> item(k, ref.id())).flatMap(Optional::stream).findFirst()
+                    .orElse(ref.id().toString());
+            default -> ref.id().toString();
+        };
     }
 
     /** A component's value as text in the log, or empty for no value. */

@@ -47,23 +47,13 @@ public final class Owners {
      * @throws NotFoundException when it does not exist
      */
     public static void requireExists(Transaction tx, RecordRef ref) {
-        boolean found;
-        switch (ref.type()) {
-            case DEAL:
-                found = tx.deals().find(new DealId(ref.id())).isPresent();
-                break;
-            case CONTACT:
-                found = tx.contacts().find(new ContactId(ref.id())).isPresent();
-                break;
-            case COMPANY:
-                found = tx.companies().find(new CompanyId(ref.id())).isPresent();
-                break;
-            case LEAD:
-                found = tx.leads().find(new LeadId(ref.id())).isPresent();
-                break;
-            default:
-                throw new IllegalArgumentException("a " + ref.type() + " owns no tasks or timeline entries");
-        }
+        boolean found = switch (ref.type()) {
+            case DEAL -> tx.deals().find(new DealId(ref.id())).isPresent();
+            case CONTACT -> tx.contacts().find(new ContactId(ref.id())).isPresent();
+            case COMPANY -> tx.companies().find(new CompanyId(ref.id())).isPresent();
+            case LEAD -> tx.leads().find(new LeadId(ref.id())).isPresent();
+            default -> throw new IllegalArgumentException("a " + ref.type() + " owns no tasks or timeline entries");
+        };
         if (!found) {
             throw new NotFoundException(ref);
         }

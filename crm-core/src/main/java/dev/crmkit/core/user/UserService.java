@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -124,15 +125,8 @@ public final class UserService {
      *         {@code user.last_admin}
      */
     public Handover deactivate(UserId id, UserId successor) {
-        Objects.requireNonNull(id, "id");
-        return context.write(unit -> {
-            unit.requireAdmin("deactivate users");
-            unit.tx().lock(List.of(USERS_LOCK));
-            User current = unit.tx().users().get(id);
-            Handover handover = handOver(unit, current, successor);
-            unit.update(unit.tx().users(), current, current.toBuilder().active(false).build());
-            return handover;
-        });
+        return leave(id, successor, "deactivate users",
+                (unit, leaving) -> unit.update(unit.tx().users(), leaving, leaving.toBuilder().active(false).build()));
     }
 
     /**
@@ -144,13 +138,18 @@ public final class UserService {
      * @throws RuleViolationException as {@link #deactivate(UserId, UserId)}
      */
     public Handover delete(UserId id, UserId successor) {
+        return leave(id, successor, "delete users", (unit, leaving) -> unit.delete(unit.tx().users(), leaving));
+    }
+
+    /** Hands the leaving user's work to the successor, then deactivates or deletes them ({@code then}). */
+    private Handover leave(UserId id, UserId successor, String action, BiConsumer<Unit, User> then) {
         Objects.requireNonNull(id, "id");
         return context.write(unit -> {
-            unit.requireAdmin("delete users");
+            unit.requireAdmin(action);
             unit.tx().lock(List.of(USERS_LOCK));
-            User current = unit.tx().users().get(id);
-            Handover handover = handOver(unit, current, successor);
-            unit.delete(unit.tx().users(), current);
+            User leaving = unit.tx().users().get(id);
+            Handover handover = handOver(unit, leaving, successor);
+            then.accept(unit, leaving);
             return handover;
         });
     }
