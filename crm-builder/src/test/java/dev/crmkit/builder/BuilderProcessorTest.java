@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs {@link BuilderProcessor} through {@code javax.tools.JavaCompiler} on a small record with every kind of
@@ -104,6 +108,7 @@ class BuilderProcessorTest {
                     import java.util.List;
                     import java.util.Optional;
                     import java.util.Set;
+import java.util.stream.Stream;
 
                     /** Checks nothing, so that the builder's own defaults are visible in the record. */
                     @WithBuilder
@@ -350,24 +355,6 @@ class BuilderProcessorTest {
             assertThat(strict.success()).as(strict.report()).isTrue();
             assertThat(strict.messages(Diagnostic.Kind.WARNING)).isEmpty();
         }
-
-        @Test
-        @DisplayName("an error, and no builder, when an Entity lacks the version or updated component")
-        void entityWithoutUpdatedRefused() {
-            Compilation c = Compilation.run(dir.resolve("entity-without-updated"), sources(
-                    "dev.crmkit.api.internal.WithBuilder", WITH_BUILDER,
-                    "dev.crmkit.api.Entity", ENTITY,
-                    "sample.Bare", "package sample;\n@dev.crmkit.api.internal.WithBuilder\n"
-                            + "public record Bare(String id, long version, String text)\n"
-                            + "        implements dev.crmkit.api.Entity<String>, BareBuilder.ToBuilder {\n"
-                            + "    public java.time.Instant updated() {\n        return java.time.Instant.EPOCH;\n    }\n}\n"),
-                    true);
-
-            assertThat(c.success()).isFalse();
-            assertThat(c.messages(Diagnostic.Kind.ERROR)).as(c.report()).contains(
-                    "an Entity record needs the components long version and Instant updated for revised(at)");
-            assertThat(c.generatedFile("sample.BareBuilder")).doesNotExist();
-        }
     }
 
     @Test
@@ -438,35 +425,34 @@ class BuilderProcessorTest {
             assertThat(c.generatedFile("sample.KindBuilder")).doesNotExist();
         }
 
-        @Test
-        @DisplayName("a generic record")
-        void genericRecord() {
-            Compilation c = Compilation.run(dir.resolve("generic"), sources(
-                    "dev.crmkit.api.internal.WithBuilder", WITH_BUILDER,
-                    "sample.Pair", "package sample;\n@dev.crmkit.api.internal.WithBuilder\n"
-                            + "public record Pair<A, B>(A first, B second) {\n}\n"),
-                    true);
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.crmkit.builder.BuilderProcessorTest#refusedRecords")
+        @DisplayName("a generic record, a nested record, an Entity without version or updated")
+        void refusedRecord(String what, String type, String source, String error) {
+            Compilation c = Compilation.run(dir.resolve(type), sources(
+                    "dev.crmkit.api.internal.WithBuilder", WITH_BUILDER, "dev.crmkit.api.Entity", ENTITY,
+                    "sample." + type, "package sample;\n" + source), true);
 
             assertThat(c.success()).isFalse();
-            assertThat(c.messages(Diagnostic.Kind.ERROR))
-                    .containsExactly("@WithBuilder does not support generic records");
-            assertThat(c.generatedFile("sample.PairBuilder")).doesNotExist();
-        }
-
-        @Test
-        @DisplayName("a nested record")
-        void nestedRecord() {
-            Compilation c = Compilation.run(dir.resolve("nested"), sources(
-                    "dev.crmkit.api.internal.WithBuilder", WITH_BUILDER,
-                    "sample.Outer", "package sample;\npublic final class Outer {\n"
-                            + "    @dev.crmkit.api.internal.WithBuilder\n    public record Inner(String name) {\n    }\n}\n"),
-                    true);
-
-            assertThat(c.success()).isFalse();
-            assertThat(c.messages(Diagnostic.Kind.ERROR)).as(c.report())
-                    .containsExactly("@WithBuilder goes on top-level records only");
+            assertThat(c.messages(Diagnostic.Kind.ERROR)).as(c.report()).contains(error);
+            assertThat(c.generatedFile("sample." + type + "Builder")).doesNotExist();
             assertThat(c.generatedFile("sample.InnerBuilder")).doesNotExist();
         }
+    }
+
+    static Stream<Arguments> refusedRecords() {
+        return Stream.of(
+                Arguments.of("a generic record", "Pair", "@dev.crmkit.api.internal.WithBuilder\n"
+                        + "public record Pair<A, B>(A first, B second) {\n}\n",
+                        "@WithBuilder does not support generic records"),
+                Arguments.of("a nested record", "Outer", "public final class Outer {\n"
+                        + "    @dev.crmkit.api.internal.WithBuilder\n    public record Inner(String name) {\n    }\n}\n",
+                        "@WithBuilder goes on top-level records only"),
+                Arguments.of("an Entity without an updated component", "Bare", "@dev.crmkit.api.internal.WithBuilder\n"
+                        + "public record Bare(String id, long version, String text)\n"
+                        + "        implements dev.crmkit.api.Entity<String>, BareBuilder.ToBuilder {\n"
+                        + "    public java.time.Instant updated() {\n        return java.time.Instant.EPOCH;\n    }\n}\n",
+                        "an Entity record needs the components long version and Instant updated for revised(at)"));
     }
 
     // ---- reflection over the compiled sample ----
