@@ -1,6 +1,7 @@
 package dev.crmkit.api.query;
 
 import dev.crmkit.api.EntityId;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
 import java.util.Collection;
@@ -254,11 +255,13 @@ public final class Field<E, V> {
     void checkValue(Object value, boolean needsOrder) {
         Objects.requireNonNull(value, "value");
         if (!type.isInstance(value)) {
-            throw ValidationException.of(Violation.of(name, "filter.value.type", name, type.getSimpleName(),
-                    value.getClass().getSimpleName()));
+            String quoted = Text.excerpt(name);
+            throw ValidationException.of(Violation.of(quoted, "filter.value.type", quoted, type.getSimpleName(),
+                    Text.excerpt(value.getClass().getSimpleName())));
         }
         if (needsOrder && order == null) {
-            throw ValidationException.of(Violation.of(name, "filter.field.unordered", name));
+            String quoted = Text.excerpt(name);
+            throw ValidationException.of(Violation.of(quoted, "filter.field.unordered", quoted));
         }
     }
 
