@@ -320,6 +320,9 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.crmkit.core.contact.MergePreview(a,
                         List.of(b), java.util.Map.of(a.id(), a.version()), List.of(), List.of(), List.of(), List.of()))
                 .as("the version of a removed contact is missing").isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.crmkit.core.contact.MergePreview(a,
+                        List.of(b), null, List.of(), List.of(), List.of(), List.of()))
+                .isInstanceOf(NullPointerException.class).hasMessage("versions");
         assertThat(anna.contacts().get(b.id())).isEqualTo(b);
     }
 }
