@@ -242,6 +242,13 @@ public final class Limits {
     /** The most values one {@code in} condition may list. */
     public static final int FILTER_VALUES = 1_000;
 
+    /**
+     * The longest text a query compares, as a filter value or a cursor's key: {@value}, the longest value
+     * of any text field a query can name (a contact's full name: three parts of {@value #PERSON_NAME_PART}
+     * and two spaces).
+     */
+    public static final int QUERY_TEXT = 3 * PERSON_NAME_PART + 2;
+
     /** The largest page of a query: {@value}. */
     public static final int PAGE_SIZE = 10_000;
 

@@ -69,4 +69,14 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     @DisplayName("Events of every change (EV-1)")
     class FieldEvents extends FieldEventsKit {
     }
+
+    @Nested
+    @DisplayName("Bad input")
+    class BadInput extends BadInputKit {
+    }
+
+    @Nested
+    @DisplayName("Bad references, queries and states")
+    class BadRequests extends BadRequestsKit {
+    }
 }

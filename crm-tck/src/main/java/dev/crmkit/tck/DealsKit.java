@@ -211,4 +211,56 @@ abstract class DealsKit extends FacadeKitBase {
                 Sort.byDescending(DealFields.BUDGET_AMOUNT), PageRequest.first(2).next(page)).items())
                 .extracting(Deal::name).containsExactly("D3");
     }
+
+    @Test
+    @Tag("DEAL-9")
+    @DisplayName("a Lost deal lost for another reason keeps its stage and close time and writes one lossReason change; the same reason again writes nothing")
+    void losingALostDealAgainChangesOnlyItsReason() {
+        Deal lost = anna.deals().lose(anna.deals().create(DealForm.in(p.id()).name("Chairs")).id(),
+                reason("Too expensive").id());
+        clock.advance(Duration.ofHours(1));
+        long seen = lastEvent();
+        Deal again = anna.deals().lose(lost.id(), reason("No longer needed").id());
+        assertThat(again.stage()).isEqualTo(p.lostStage().id());
+        assertThat(again.stageEntered()).isEqualTo(lost.stageEntered());
+        assertThat(again.closed()).isEqualTo(lost.closed()).contains(T0);
+        assertThat(again.lossReason()).contains(reason("No longer needed").id());
+        assertThat(anna.events().after(seen, 100)).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.FIELD_CHANGED);
+            assertThat(e.field()).contains("lossReason");
+            assertThat(e.before()).contains("Too expensive");
+            assertThat(e.after()).contains("No longer needed");
+        });
+        long changed = lastEvent();
+        Deal same = anna.deals().lose(lost.id(), reason("No longer needed").id());
+        assertThat(same).isEqualTo(again);
+        assertThat(lastEvent()).as("the same reason again writes nothing").isEqualTo(changed);
+    }
+
+    @Test
+    @Tag("DEAL-1")
+    @DisplayName("a contact named twice in a deal's form is linked once, with one LINKED event")
+    void contactNamedTwiceIsLinkedOnce() {
+        Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
+        Deal d = anna.deals().create(DealForm.in(p.id()).contact(ivan.id()).contact(ivan.id()));
+        assertThat(d.contacts()).containsExactly(ivan.id());
+        assertThat(anna.events().of(RecordRef.of(d.id()))).filteredOn(e -> e.kind() == EventKind.LINKED)
+                .singleElement().satisfies(e -> assertThat(e.after()).contains("Ivan Petrov"));
+        Deal edited = anna.deals().update(d.id(), d.version(), f -> f.contact(ivan.id()));
+        assertThat(edited).as("naming a linked contact again changes nothing").isEqualTo(d);
+    }
+
+    @Test
+    @DisplayName("a tag added through an edit is normalized as on create: \"  x  \" is stored as \"x\"")
+    void tagOfAnEditIsNormalizedAsOnCreate() {
+        Deal d = anna.deals().create(DealForm.in(p.id()).tag("  vip\u00A0"));
+        assertThat(d.tags()).containsExactly("vip");
+        Deal edited = anna.deals().update(d.id(), d.version(), f -> f.tag("  x  ").tag("vip "));
+        assertThat(edited.tags()).containsExactly("vip", "x");
+        assertThat(anna.deals().get(d.id()).tags()).containsExactly("vip", "x");
+    }
+
+    private long lastEvent() {
+        return storage.inTransaction((dev.crmkit.spi.Transaction tx) -> tx.events().lastSequence());
+    }
 }

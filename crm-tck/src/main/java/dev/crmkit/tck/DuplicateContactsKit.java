@@ -293,4 +293,36 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
             session.contacts().delete(winner.id(), winner.version());
         }
     }
+
+    @Test
+    @Tag("CON-6")
+    @DisplayName("a merge keeps one number written two ways once, in the survivor's spelling")
+    void mergeKeepsOneNumberOnceInTheSurvivorsSpelling() {
+        Contact survivor = anna.contacts().create(ContactForm.named("Ivan").phone("+7 901 776-34-34"));
+        Contact other = anna.contacts().create(ContactForm.named("Ivan P.").phone("89017763434")
+                .phone("+7 495 000-00-00").onDuplicate(OnDuplicate.CREATE_ANYWAY));
+        Contact merged = anna.contacts().merge(anna.contacts().previewMerge(survivor.id(), List.of(other.id())));
+        assertThat(merged.phones()).extracting(ph -> ph.number().raw())
+                .containsExactly("+7 901 776-34-34", "+7 495 000-00-00");
+        assertThat(anna.contacts().get(survivor.id()).phones()).isEqualTo(merged.phones());
+    }
+
+    @Test
+    @Tag("CON-6")
+    @DisplayName("a hand-built merge preview without the versions of its contacts is refused")
+    void mergePreviewNeedsTheVersionsOfItsContacts() {
+        Contact a = anna.contacts().create(ContactForm.named("Ivan").phone("+7 901 776-34-34"));
+        Contact b = anna.contacts().create(ContactForm.named("Ivan P.").phone("89017763434")
+                .onDuplicate(OnDuplicate.CREATE_ANYWAY));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.crmkit.core.contact.MergePreview(a,
+                        List.of(b), java.util.Map.of(), List.of(), List.of(), List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.crmkit.core.contact.MergePreview(a,
+                        List.of(b), java.util.Map.of(a.id(), a.version()), List.of(), List.of(), List.of(), List.of()))
+                .as("the version of a removed contact is missing").isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.crmkit.core.contact.MergePreview(a,
+                        List.of(b), null, List.of(), List.of(), List.of(), List.of()))
+                .isInstanceOf(NullPointerException.class).hasMessage("versions");
+        assertThat(anna.contacts().get(b.id())).isEqualTo(b);
+    }
 }

@@ -234,4 +234,15 @@ abstract class QueriesKit extends StorageKitBase {
         assertThat(storage.inTransaction((Transaction tx) -> tx.deals().count(DealFields.TAG.eq("hot"))))
                 .isEqualTo(expected(d -> d.tags().contains("hot")).size());
     }
+
+    @Test
+    @DisplayName("strings sort by code point on every adapter: U+FF01 before an emoji, which UTF-16 puts first")
+    void stringsSortByCodePoint() {
+        List<String> names = List.of("\uD83D\uDE00 emoji", "\uFF01 fullwidth", "\uE000 private", "z latin");
+        storage.run(tx -> names.forEach(n -> tx.deals().insert(data.aDeal(n, sales, anna.id(), null))));
+        assertThat(all(DealFields.NAME.ge("\uE000"), Sort.by(DealFields.NAME))).extracting(Deal::name)
+                .containsExactly("\uE000 private", "\uFF01 fullwidth", "\uD83D\uDE00 emoji");
+        assertThat(all(DealFields.NAME.gt("\uFFFF"), Sort.byId())).extracting(Deal::name)
+                .containsExactly("\uD83D\uDE00 emoji");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.crmkit.api.query;
 
+import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.Violation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,10 +28,13 @@ public final class Cursor {
      *
      * @param keys the sort-key values of the last record, then its id; nulls allowed
      * @return the cursor
+     * @throws ValidationException {@code page.cursor.empty} when there are no keys, as in a cursor an
+     *         application rebuilt from a client's request that was empty
      */
     public static Cursor of(List<?> keys) {
+        Objects.requireNonNull(keys, "keys");
         if (keys.isEmpty()) {
-            throw new IllegalArgumentException("a cursor needs at least the last record's id");
+            throw ValidationException.of(Violation.of("page.after", "page.cursor.empty"));
         }
         return new Cursor(Collections.unmodifiableList(new ArrayList<>(keys)), null);
     }

@@ -1,6 +1,7 @@
 package dev.crmkit.api.query;
 
 import dev.crmkit.api.EntityId;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
 import java.util.Collection;
@@ -21,7 +22,8 @@ import java.util.function.Function;
  * memory. A field is single-valued (possibly absent) or many-valued (tags, a deal's contacts).
  *
  * <p>Order: ids compare as unsigned UUIDs ({@link EntityId#ORDER}), enums by their names, currencies by
- * their codes, strings by UTF-16 code units (PostgreSQL's {@code "C"} collation), other values naturally.
+ * their codes, strings by code point (the byte order of UTF-8, PostgreSQL's {@code "C"} collation; not
+ * {@link String#compareTo}, which puts U+10000 and above before U+E000 to U+FFFF), other values naturally.
  * An absent value sorts after every present one. Fields are immutable and thread-safe.
  *
  * @param <E> the entity type
@@ -254,11 +256,13 @@ public final class Field<E, V> {
     void checkValue(Object value, boolean needsOrder) {
         Objects.requireNonNull(value, "value");
         if (!type.isInstance(value)) {
-            throw ValidationException.of(Violation.of(name, "filter.value.type", name, type.getSimpleName(),
-                    value.getClass().getSimpleName()));
+            String quoted = Text.excerpt(name);
+            throw ValidationException.of(Violation.of(quoted, "filter.value.type", quoted, type.getSimpleName(),
+                    Text.excerpt(value.getClass().getSimpleName())));
         }
         if (needsOrder && order == null) {
-            throw ValidationException.of(Violation.of(name, "filter.field.unordered", name));
+            String quoted = Text.excerpt(name);
+            throw ValidationException.of(Violation.of(quoted, "filter.field.unordered", quoted));
         }
     }
 
@@ -277,10 +281,37 @@ public final class Field<E, V> {
         if (type == Currency.class) {
             return Comparator.comparing(v -> ((Currency) v).getCurrencyCode());
         }
+        if (type == String.class) {
+            return (a, b) -> compareCodePoints((String) a, (String) b);
+        }
         if (Comparable.class.isAssignableFrom(type)) {
             return (a, b) -> ((Comparable) a).compareTo(b);
         }
         return null;
+    }
+
+    /**
+     * Compares strings by code point. Where two strings first differ, a surrogate (the half of a code point
+     * above U+FFFF) is moved above U+E000 to U+FFFF, where its code point belongs; below U+D800 code units
+     * and code points agree.
+     */
+    private static int compareCodePoints(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                return codePointRank(x) - codePointRank(y);
+            }
+        }
+        return a.length() - b.length();
+    }
+
+    private static int codePointRank(char c) {
+        if (c < Character.MIN_SURROGATE) {
+            return c;
+        }
+        return Character.isSurrogate(c) ? c + 0x2000 : c - 0x800;
     }
 
     static <T> Set<T> copyOf(Set<T> values) {

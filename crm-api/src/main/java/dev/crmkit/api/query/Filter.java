@@ -1,6 +1,7 @@
 package dev.crmkit.api.query;
 
 import dev.crmkit.api.Limits;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
 import java.util.List;
@@ -199,11 +200,12 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
         public In {
             Objects.requireNonNull(field, "field");
             values = Field.copyOf(values);
+            String name = Text.excerpt(field.name());
             if (values.isEmpty()) {
-                throw ValidationException.of(Violation.of(field.name(), "filter.in.empty", field.name()));
+                throw ValidationException.of(Violation.of(name, "filter.in.empty", name));
             }
             if (values.size() > Limits.FILTER_VALUES) {
-                throw ValidationException.of(Violation.of(field.name(), "filter.in.size", Limits.FILTER_VALUES,
+                throw ValidationException.of(Violation.of(name, "filter.in.size", Limits.FILTER_VALUES,
                         values.size()));
             }
             for (V v : values) {

@@ -1,5 +1,8 @@
 package dev.crmkit.api.query;
 
+import dev.crmkit.api.Text;
+import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,11 +30,20 @@ public record Sort<E>(List<Order<E>> orders) {
      * @param <E> the entity type
      */
     public record Order<E>(Field<E, ?> field, boolean descending) {
-        /** Rejects fields that cannot be sorted on. */
+        /**
+         * Rejects fields that cannot be sorted on.
+         *
+         * @throws ValidationException {@code sort.field.many} for a many-valued field such as the tags,
+         *         {@code sort.field.unordered} for a field whose values have no order
+         */
         public Order {
             Objects.requireNonNull(field, "field");
-            if (field.many() || !field.ordered()) {
-                throw new IllegalArgumentException("cannot sort on field " + field.name());
+            String name = Text.excerpt(field.name());
+            if (field.many()) {
+                throw ValidationException.of(Violation.of("sort." + name, "sort.field.many", name));
+            }
+            if (!field.ordered()) {
+                throw ValidationException.of(Violation.of("sort." + name, "sort.field.unordered", name));
             }
         }
     }

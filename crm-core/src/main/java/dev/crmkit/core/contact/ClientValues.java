@@ -96,6 +96,9 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Curren
         if (form.temperature != null && unit.tx().settings().list(ListKind.TEMPERATURE_LEVELS).find(form.temperature).isEmpty()) {
             v.add("temperature", "client.temperature.unknown", form.temperature);
         }
-        return new ClientValues(phones, emails, currency, responsible, new CustomFieldValues(form.customFields));
+        // Too many values are the form's own violation (collection.too_many), reported with every other one.
+        CustomFieldValues customFields = form.customFields.size() > Limits.CUSTOM_FIELDS ? CustomFieldValues.empty()
+                : new CustomFieldValues(form.customFields);
+        return new ClientValues(phones, emails, currency, responsible, customFields);
     }
 }

@@ -32,7 +32,8 @@ public record MergePreview(Contact result, List<Contact> removed, Map<ContactId,
      */
     public MergePreview {
         java.util.Objects.requireNonNull(result, "result");
-        Map<ContactId, Long> known = versions;
+        java.util.Objects.requireNonNull(removed, "removed");
+        Map<ContactId, Long> known = java.util.Objects.requireNonNull(versions, "versions");
         if (!known.containsKey(result.id()) || !removed.stream().allMatch(c -> known.containsKey(c.id()))) {
             throw new IllegalArgumentException("a merge preview needs the version of the survivor and of every "
                     + "removed contact");

@@ -127,6 +127,8 @@ public final class PipelineService {
      * @throws ValidationException {@code pipeline.order.incomplete} when the ids are not exactly the pipelines
      */
     public List<Pipeline> reorder(List<PipelineId> order) {
+        Objects.requireNonNull(order, "order");
+        order.forEach(o -> Objects.requireNonNull(o, "order[]"));
         return context.write(unit -> {
             unit.requireAdmin("reorder pipelines");
             unit.tx().lock(List.of(PIPELINES_LOCK));
@@ -153,6 +155,7 @@ public final class PipelineService {
      * @return the stored pipeline
      */
     public Pipeline addStage(PipelineId id, String name, int probability) {
+        Objects.requireNonNull(name, "name");
         return change(id, "change stages", p -> {
             Violations v = new Violations();
             Stage stage = stage(v, "stage", name, StageKind.OPEN, probability);
@@ -173,6 +176,8 @@ public final class PipelineService {
      * @return the stored pipeline
      */
     public Pipeline renameStage(PipelineId id, StageId stageId, String name) {
+        Objects.requireNonNull(stageId, "stageId");
+        Objects.requireNonNull(name, "name");
         return change(id, "change stages", p -> {
             Stage old = stageOf(p, stageId);
             Violations v = new Violations();
@@ -191,6 +196,7 @@ public final class PipelineService {
      * @return the stored pipeline
      */
     public Pipeline setProbability(PipelineId id, StageId stageId, int probability) {
+        Objects.requireNonNull(stageId, "stageId");
         return change(id, "change stages", p -> {
             Stage old = stageOf(p, stageId);
             Violations v = new Violations();
@@ -209,6 +215,8 @@ public final class PipelineService {
      * @throws ValidationException {@code pipeline.order.incomplete} when the ids are not exactly the open stages
      */
     public Pipeline reorderStages(PipelineId id, List<StageId> openStages) {
+        Objects.requireNonNull(openStages, "openStages");
+        openStages.forEach(s -> Objects.requireNonNull(s, "openStages[]"));
         return change(id, "change stages", p -> {
             List<Stage> open = p.stages().subList(0, p.stages().size() - 2);
             if (openStages.size() != open.size() || !new HashSet<>(openStages).equals(
@@ -238,6 +246,8 @@ public final class PipelineService {
      *         {@code pipeline.stage.target_invalid}
      */
     public Pipeline deleteStage(PipelineId id, StageId stageId, Optional<StageId> target) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(stageId, "stageId");
         Objects.requireNonNull(target, "target");
         return context.write(unit -> {
             unit.requireAdmin("change stages");
@@ -287,6 +297,7 @@ public final class PipelineService {
      * @throws dev.crmkit.api.NotFoundException when there is none
      */
     public Pipeline get(PipelineId id) {
+        Objects.requireNonNull(id, "id");
         return context.read(unit -> unit.tx().pipelines().get(id));
     }
 

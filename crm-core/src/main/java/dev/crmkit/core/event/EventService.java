@@ -80,6 +80,7 @@ public final class EventService {
      * @return its events
      */
     public List<Event> of(RecordRef record) {
+        Objects.requireNonNull(record, "record");
         return context.read(unit -> of(unit.tx(), record));
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.engine.HibernateConstraintViolation;
@@ -58,7 +59,10 @@ public final class CommandValidator {
             throw new IllegalStateException("constraint on " + path + " has no code: " + template);
         }
         Object max = v.getConstraintDescriptor().getAttributes().get("max");
-        Object actual = v.getInvalidValue() instanceof Collection<?> c ? c.size() : v.getInvalidValue();
+        // A collection or map is reported by its size, never quoted whole.
+        Object invalid = v.getInvalidValue();
+        Object actual = invalid instanceof Collection<?> c ? c.size()
+                : invalid instanceof Map<?, ?> m ? m.size() : invalid;
         return List.of(CoreMessages.violation(path, template.substring(1, template.length() - 1),
                 actual instanceof String s ? Text.excerpt(s) : actual, max));
     }

@@ -65,14 +65,11 @@ public final class Queries<E> {
     public void check(Filter<E> filter, Sort<E> sort, PageRequest page) {
         Violations v = new Violations();
         filter(v, filter);
+        // Sort.Order itself refuses many-valued and unordered fields.
         for (Sort.Order<E> o : sort.orders()) {
-            String path = "sort." + Text.excerpt(o.field().name());
             if (!known(o.field())) {
-                v.addAll(List.of(Violation.of(path, "filter.field.unknown", Text.excerpt(o.field().name()))));
-            } else if (o.field().many()) {
-                v.add(path, "sort.field.many", o.field().name());
-            } else if (!o.field().ordered()) {
-                v.add(path, "sort.field.unordered", o.field().name());
+                String name = Text.excerpt(o.field().name());
+                v.addAll(List.of(Violation.of("sort." + name, "filter.field.unknown", name)));
             }
         }
         if (sort.orders().size() > MAX_SORT_FIELDS) {
@@ -112,6 +109,12 @@ public final class Queries<E> {
         }
         if (!fits) {
             v.add("page.after", "page.cursor.invalid", entity);
+            return;
+        }
+        // An application may rebuild a cursor from a client's request: its keys reach the adapter as
+        // filter values do, so they are bounded alike.
+        for (Object k : keys) {
+            value(v, "page.after", k);
         }
     }
 
@@ -142,16 +145,21 @@ public final class Queries<E> {
             return;
         }
         for (Object value : values) {
-            if (value instanceof String s) {
-                v.text(path, s, Limits.NAME, false);
-            } else if (value instanceof LocalDate d) {
-                v.date(path, d);
-            } else if (value instanceof Instant t) {
-                v.instant(path, t);
-            } else if (value instanceof BigDecimal n && (Limits.integerDigits(n) > Limits.NUMBER_INTEGER_DIGITS
-                    || !Limits.hasAtMostDecimals(n, Limits.NUMBER_SCALE))) {
-                v.add(path, "query.value.number", Text.excerpt(n), Limits.NUMBER_INTEGER_DIGITS, Limits.NUMBER_SCALE);
-            }
+            value(v, path, value);
+        }
+    }
+
+    /** A value every storage can compare: bounded text without control characters, storable dates and numbers. */
+    private static void value(Violations v, String path, Object value) {
+        if (value instanceof String s) {
+            v.text(path, s, Limits.QUERY_TEXT, false);
+        } else if (value instanceof LocalDate d) {
+            v.date(path, d);
+        } else if (value instanceof Instant t) {
+            v.instant(path, t);
+        } else if (value instanceof BigDecimal n && (Limits.integerDigits(n) > Limits.NUMBER_INTEGER_DIGITS
+                || !Limits.hasAtMostDecimals(n, Limits.NUMBER_SCALE))) {
+            v.add(path, "query.value.number", Text.excerpt(n), Limits.NUMBER_INTEGER_DIGITS, Limits.NUMBER_SCALE);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -65,6 +66,9 @@ final class Storability {
             }
         } else if (value instanceof URI u) {
             found.addAll(Text.checkCode(path, u.toString(), Limits.URL));
+        } else if (value instanceof Locale l) {
+            // Adapters store a locale as its string, which new Locale(...) does not check.
+            found.addAll(Text.checkCode(path, l.toString(), Limits.CODE));
         } else if (value instanceof Optional<?> o) {
             o.ifPresent(v -> visit(path, v, found));
         } else if (value instanceof Collection<?> c) {

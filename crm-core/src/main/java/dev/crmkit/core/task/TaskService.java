@@ -67,6 +67,8 @@ public final class TaskService {
      */
     public List<Task> createForContacts(NewTask template, Collection<ContactId> contacts) {
         Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(contacts, "contacts");
+        contacts.forEach(c -> Objects.requireNonNull(c, "contacts[]"));
         if (contacts.isEmpty()) {
             throw RuleViolationException.of(CoreMessages.violation("contacts", "task.contacts.none"));
         }
@@ -88,6 +90,7 @@ public final class TaskService {
      * @throws RuleViolationException {@code task.closed} when it is closed already
      */
     public Task close(TaskId id, Optional<String> result) {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(result, "result");
         return context.write(unit -> {
             Task t = unit.tx().tasks().get(id);
@@ -110,6 +113,7 @@ public final class TaskService {
      * @return the stored task
      */
     public Task setResult(TaskId id, String result) {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(result, "result");
         return context.write(unit -> {
             String text = Text.normalize(result);
@@ -130,6 +134,7 @@ public final class TaskService {
      * @return its tasks
      */
     public List<Task> of(RecordRef record) {
+        Objects.requireNonNull(record, "record");
         return context.read(unit -> unit.tx().tasks().byOwner(record));
     }
 
@@ -140,6 +145,7 @@ public final class TaskService {
      * @return the task
      */
     public Task get(TaskId id) {
+        Objects.requireNonNull(id, "id");
         return context.read(unit -> unit.tx().tasks().get(id));
     }
 

@@ -59,6 +59,7 @@ public final class TimelineService {
      */
     public Comment comment(RecordRef owner, String text) {
         Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(text, "text");
         return context.write(unit -> {
             Violations v = new Violations();
             boolean owned = Owners.checkKind(v, "owner", owner);

@@ -1,6 +1,8 @@
 package dev.crmkit.core.user;
 
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.RuleViolationException;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.contact.Email;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.UserFields;
@@ -229,6 +231,8 @@ public final class UserService {
     /** The user a form describes, new or the next state of {@code current}; every problem at once. */
     private static User build(Engine engine, Transaction tx, UserForm form, User current, Instant now) {
         Violations v = new Violations().addAll(engine.validator().validate(form));
+        // new Locale(...) takes any text; a locale is stored as its string, so that must be a clean code.
+        v.addAll(Text.checkCode("locale", form.localeValue().toString(), Limits.CODE));
         Email email = form.emailValue().map(raw -> v.parse("email", () -> Email.parse(raw))).orElse(null);
         if (email != null) {
             tx.users().byEmail(email).filter(other -> current == null || !other.id().equals(current.id()))
