@@ -3,6 +3,8 @@
  * query vocabulary ({@code dev.crmkit.api.query}) applications filter and page with,
  * and the ports ({@code dev.crmkit.spi}) a storage adapter implements.
  */
+// "module": the qualified export below names crm-core, which is compiled after this module.
+@SuppressWarnings("module")
 module dev.crmkit.api {
     exports dev.crmkit.api;
     exports dev.crmkit.api.contact;
@@ -18,4 +20,6 @@ module dev.crmkit.api {
     exports dev.crmkit.api.timeline;
     exports dev.crmkit.api.user;
     exports dev.crmkit.spi;
+    // For crm-core's own records: their checks and the annotation that asks for a builder.
+    exports dev.crmkit.api.internal to dev.crmkit.core;
 }

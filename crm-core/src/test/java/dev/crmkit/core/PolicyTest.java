@@ -1,6 +1,7 @@
 package dev.crmkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.crmkit.api.task.Reminder;
 import dev.crmkit.core.policy.ContactRequirements;
@@ -8,6 +9,8 @@ import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.policy.ContactRequirements.Requirement;
 import dev.crmkit.core.policy.Reopening;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,5 +56,24 @@ class PolicyTest {
         assertThat(Policies.amoCrm().defaultReminder()).isEqualTo(Reminder.DAY_BEFORE);
         assertThat(Policies.onlyOffice().defaultReminder()).isEqualTo(Reminder.DAY_BEFORE);
         assertThat(Policies.bitrix24SalesDepartment().defaultReminder()).isEqualTo(Reminder.DAY_BEFORE);
+    }
+
+    @Test
+    @DisplayName("a policy refuses limits it could not work with, and keeps its domains in lower-case ASCII")
+    void invariants() {
+        Policy amo = Policies.amoCrm();
+        assertThatIllegalArgumentException().isThrownBy(() -> amo.toBuilder().maxPipelines(0).build())
+                .withMessageContaining("maxPipelines");
+        assertThatIllegalArgumentException().isThrownBy(() -> amo.toBuilder().maxStagesPerPipeline(2).build())
+                .withMessageContaining("maxStagesPerPipeline");
+        assertThatIllegalArgumentException().isThrownBy(() -> amo.toBuilder().sameCallWindow(Duration.ofSeconds(-1))
+                .build()).withMessageContaining("sameCallWindow");
+
+        Policy own = amo.toBuilder().ownDomains(List.of(" Horns.Example ", "рога.рф")).build();
+
+        assertThat(own.ownDomains()).containsExactlyInAnyOrder("horns.example", "xn--80af6ah.xn--p1ai");
+        assertThat(amo.toBuilder().maxStagesPerPipeline(3).build().maxStagesPerPipeline()).isEqualTo(3);
+        assertThat(own).hasToString("Policy[amoCRM]");
+        assertThat(Policy.builder(amo).build()).isEqualTo(amo);
     }
 }

@@ -13,20 +13,20 @@ import static dev.crmkit.core.policy.ContactRequirements.Requirement.PRIVATE_EMA
 
 /**
  * The presets: one policy per product the rules come from. Change any of them with
- * {@link Policy#builder(Policy)}.
+ * {@link Policy#toBuilder()}.
  */
 public final class Policies {
 
-    private static final Policy AMO_CRM = new Policy.Builder("amoCRM").build();
+    private static final Policy AMO_CRM = Policy.defaults("amoCRM").build();
 
-    private static final Policy BITRIX24 = new Policy.Builder("Bitrix24 sales department")
+    private static final Policy BITRIX24 = Policy.defaults("Bitrix24 sales department")
             .contacts(ContactRequirements.person(FIRST_NAME, MIDDLE_NAME, LAST_NAME, ContactRequirements.Requirement.PHONE,
                     MOBILE_PHONE, ContactRequirements.Requirement.BIRTH_DATE, PRIVATE_EMAIL))
             .reopening(Reopening.ADMINS)
             .contactDuplicates(DuplicateCriteria.atLeast(2).of(NAME, PHONE, BIRTH_DATE))
             .build();
 
-    private static final Policy ONLY_OFFICE = new Policy.Builder("ONLYOFFICE")
+    private static final Policy ONLY_OFFICE = Policy.defaults("ONLYOFFICE")
             .contacts(ContactRequirements.person(FIRST_NAME, LAST_NAME))
             .contactDuplicates(DuplicateCriteria.anyOf(EMAIL, PHONE).mayCreateAnyway())
             .build();

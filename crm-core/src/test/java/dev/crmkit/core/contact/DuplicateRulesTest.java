@@ -108,7 +108,7 @@ class DuplicateRulesTest {
         Contact a = person("A", "A", "+1 212 555 0100", null, null);
         Contact b = person("B", "B", "+44 20 212 555 0100", null, null);
         assertThat(match(Policies.amoCrm(), a, b)).containsExactly(MatchField.PHONE);
-        Policy eleven = Policy.builder(Policies.amoCrm()).phoneMatchDigits(11).build();
+        Policy eleven = Policies.amoCrm().toBuilder().phoneMatcher(PhoneMatcher.lastDigits(11)).build();
         assertThat(DuplicateMatchRule.match(eleven.contactDuplicates(), MatchKeys.of(a, eleven.phoneMatcher()),
                 MatchKeys.of(b, eleven.phoneMatcher()))).isEmpty();
         assertThatThrownBy(() -> PhoneMatcher.lastDigits(6)).isInstanceOf(IllegalArgumentException.class);
