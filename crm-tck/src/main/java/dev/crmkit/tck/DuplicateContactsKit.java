@@ -7,7 +7,6 @@ import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.Contact;
-import dev.crmkit.api.contact.PhoneKind;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.event.EventKind;
@@ -29,11 +28,8 @@ import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.timeline.TimelineItem;
 import dev.crmkit.spi.Transaction;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -268,23 +264,9 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
         CrmSession session = crm(policy).as(annaUser.id());
         CrmSession other = crm(policy).as(borisUser.id());
         for (int round = 0; round < 5; round++) {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Object>> results = new ArrayList<>();
-            for (CrmSession s : List.of(session, other)) {
-                results.add(inThread(() -> {
-                    await(start);
-                    try {
-                        return s.contacts().create(person);
-                    } catch (dev.crmkit.api.DuplicateException e) {
-                        return e;
-                    }
-                }));
-            }
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (var f : results) {
-                outcomes.add(await(f));
-            }
+            List<CrmSession> sessions = List.of(session, other);
+            List<Object> outcomes = together(2, i -> () -> outcome(dev.crmkit.api.DuplicateException.class,
+                    () -> sessions.get(i).contacts().create(person)));
             assertThat(outcomes).filteredOn(o -> o instanceof Contact).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o instanceof dev.crmkit.api.DuplicateException).hasSize(1);
             Contact winner = (Contact) outcomes.stream().filter(o -> o instanceof Contact).findFirst().orElseThrow();

@@ -14,8 +14,6 @@ import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -62,28 +60,17 @@ abstract class EventsKit extends StorageKitBase {
         User owner = user("Olga Owner");
         int writers = 4;
         int perWriter = 50;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<List<java.util.UUID>>> futures = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            futures.add(inThread(() -> {
-                await(start);
-                List<java.util.UUID> mine = new ArrayList<>();
-                for (int i = 0; i < perWriter; i++) {
-                    java.util.UUID id = data.newId();
-                    storage.run(tx -> tx.events().append(
-                            data.aCreatedEvent(new RecordRef(EntityType.DEAL, id), owner.id())));
-                    mine.add(id);
-                }
-                return mine;
-            }));
-        }
-        start.countDown();
+        List<List<java.util.UUID>> byWriter = together(writers, w -> () -> {
+            List<java.util.UUID> mine = new ArrayList<>();
+            for (int i = 0; i < perWriter; i++) {
+                java.util.UUID id = data.newId();
+                storage.run(tx -> tx.events().append(data.aCreatedEvent(new RecordRef(EntityType.DEAL, id), owner.id())));
+                mine.add(id);
+            }
+            return mine;
+        });
         List<Event> all = new ArrayList<>();
         long last = 0;
-        List<List<java.util.UUID>> byWriter = new ArrayList<>();
-        for (Future<List<java.util.UUID>> f : futures) {
-            byWriter.add(await(f));
-        }
         while (true) {
             long from = last;
             List<Event> batch = storage.inTransaction((Transaction tx) -> tx.events().after(from, 37));

@@ -3,10 +3,8 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.deal.Deal;
-import dev.crmkit.api.money.Budget;
 import dev.crmkit.api.user.User;
 import dev.crmkit.spi.Transaction;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -24,31 +22,19 @@ abstract class LocksKit extends StorageKitBase {
         Deal d = deal("Counter", pipeline("Sales", 0), owner, "0.00");
         int perThread = 200;
         AtomicInteger conflicts = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> workers = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            workers.add(inThread(() -> {
-                await(start);
-                for (int i = 0; i < perThread; i++) {
-                    try {
-                        storage.run(tx -> {
-                            tx.lock(List.of("counter:" + d.id()));
-                            Deal current = tx.deals().get(d.id());
-                            Budget b = current.budget().orElseThrow();
-                            tx.deals().update(next(current).budget(b.withAmount(b.amount().plus(rub("1")))).build(),
-                                    current.version());
-                        });
-                    } catch (ConflictException e) {
-                        conflicts.incrementAndGet();
-                    }
+        together(4, t -> () -> {
+            for (int i = 0; i < perThread; i++) {
+                try {
+                    storage.run(tx -> {
+                        tx.lock(List.of("counter:" + d.id()));
+                        addOneRuble(tx, d);
+                    });
+                } catch (ConflictException e) {
+                    conflicts.incrementAndGet();
                 }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<Object> w : workers) {
-            await(w);
-        }
+            }
+            return null;
+        });
         assertThat(conflicts.get()).isZero();
         assertThat(storage.inTransaction((Transaction tx) -> tx.deals().get(d.id())).budget().orElseThrow().amount())
                 .isEqualTo(rub("800.00"));

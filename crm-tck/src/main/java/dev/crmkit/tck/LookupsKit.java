@@ -19,11 +19,8 @@ import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.timeline.Comment;
 import dev.crmkit.api.user.User;
 import dev.crmkit.spi.Transaction;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -155,25 +152,11 @@ abstract class LookupsKit extends StorageKitBase {
         RecordRef deal = new RecordRef(EntityType.DEAL, data.newId());
         Call one = data.aCall(deal, owner.id(), "mango", "c-7");
         Call two = data.aCall(deal, owner.id(), "mango", "c-7");
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (Call c : List.of(one, two)) {
-            results.add(inThread(() -> {
-                await(start);
-                try {
-                    storage.run(tx -> tx.timeline().insert(c));
-                    return true;
-                } catch (ConflictException e) {
-                    return false;
-                }
-            }));
-        }
-        start.countDown();
-        int successes = 0;
-        for (Future<Boolean> r : results) {
-            successes += await(r) ? 1 : 0;
-        }
-        assertThat(successes).isEqualTo(1);
+        List<Call> calls = List.of(one, two);
+        List<Object> outcomes = together(2, i -> () -> outcome(ConflictException.class,
+                () -> storage.inTransaction(tx -> tx.timeline().insert(calls.get(i)))));
+        assertThat(outcomes).filteredOn(o -> o instanceof ConflictException).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof Call).hasSize(1);
         assertThat(storage.inTransaction((Transaction tx) -> tx.timeline().byOwner(deal))).hasSize(1);
     }
 

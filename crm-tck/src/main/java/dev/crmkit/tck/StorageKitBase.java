@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealBuilder;
 import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.money.Budget;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.user.User;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,12 +91,66 @@ abstract class StorageKitBase {
         return d.revised(d.updated().plusSeconds(1)).toBuilder();
     }
 
+    /** Adds 1 RUB to the stored budget of a deal, read in the transaction: the unit of the counter races. */
+    static void addOneRuble(Transaction tx, Deal deal) {
+        Deal current = tx.deals().get(deal.id());
+        Budget b = current.budget().orElseThrow();
+        tx.deals().update(next(current).budget(b.withAmount(b.amount().plus(rub("1")))).build(), current.version());
+    }
+
     static Money rub(String amount) {
         return Money.of(amount, "RUB");
     }
 
     <T> Future<T> inThread(Callable<T> work) {
         return threads.submit(work);
+    }
+
+    /**
+     * Starts a race: runs {@code n} workers, each on its own thread, released at the same moment, and waits
+     * for their results, in worker order.
+     *
+     * @param n how many workers
+     * @param worker the work of worker {@code i}
+     * @param <T> what a worker returns
+     * @return the results
+     * @throws Exception what a worker threw, or a time-out
+     */
+    <T> List<T> together(int n, IntFunction<Callable<T>> worker) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> running = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Callable<T> work = worker.apply(i);
+            running.add(inThread(() -> {
+                await(start);
+                return work.call();
+            }));
+        }
+        start.countDown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : running) {
+            results.add(await(f));
+        }
+        return results;
+    }
+
+    /**
+     * What a call returned, or the exception of type {@code loss} it threw: in a race, one side may lose.
+     *
+     * @param loss the exception that means the call lost
+     * @param call the call
+     * @return its result or that exception
+     * @throws Exception any other exception of the call
+     */
+    static Object outcome(Class<? extends Exception> loss, Callable<?> call) throws Exception {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            if (loss.isInstance(e)) {
+                return e;
+            }
+            throw e;
+        }
     }
 
     static <T> T await(Future<T> f) throws Exception {

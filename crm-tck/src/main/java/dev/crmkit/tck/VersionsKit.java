@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.deal.Deal;
-import dev.crmkit.api.money.Budget;
 import dev.crmkit.api.user.User;
 import dev.crmkit.spi.Transaction;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
@@ -84,34 +81,19 @@ abstract class VersionsKit extends StorageKitBase {
         Deal d = deal("Chairs", pipeline("Sales", 0), owner, "1000.00");
         int threadCount = 8;
         int increments = 500;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> workers = new ArrayList<>();
-        for (int t = 0; t < threadCount; t++) {
-            workers.add(inThread(() -> {
-                await(start);
-                int conflicts = 0;
-                for (int i = 0; i < increments; i++) {
-                    while (true) {
-                        try {
-                            storage.run(tx -> {
-                                Deal current = tx.deals().get(d.id());
-                                Budget b = current.budget().orElseThrow();
-                                tx.deals().update(next(current).budget(b.withAmount(b.amount().plus(rub("1"))))
-                                        .build(), current.version());
-                            });
-                            break;
-                        } catch (ConflictException e) {
-                            conflicts++;
-                        }
+        together(threadCount, t -> () -> {
+            for (int i = 0; i < increments; i++) {
+                while (true) {
+                    try {
+                        storage.run(tx -> addOneRuble(tx, d));
+                        break;
+                    } catch (ConflictException retry) {
+                        // another thread stored its increment first: read again and retry
                     }
                 }
-                return conflicts;
-            }));
-        }
-        start.countDown();
-        for (Future<Integer> w : workers) {
-            await(w);
-        }
+            }
+            return null;
+        });
         Deal stored = storage.inTransaction((Transaction tx) -> tx.deals().get(d.id()));
         assertThat(stored.budget().orElseThrow().amount()).isEqualTo(rub("5000.00"));
         assertThat(stored.version()).isEqualTo(1 + threadCount * increments);

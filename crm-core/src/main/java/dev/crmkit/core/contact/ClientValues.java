@@ -9,14 +9,12 @@ import dev.crmkit.api.field.CustomFieldValues;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.phone.PhoneNumber;
 import dev.crmkit.api.settings.ListKind;
-import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The shared values of a contact or company form, parsed and checked: every problem goes to the
@@ -83,13 +81,7 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Curren
         }
         Currency currency = Text.isBlank(form.currency) ? null
                 : v.parse("currency", () -> Money.currency(form.currency));
-        UserId responsible = form.responsible == null ? unit.actor().id() : form.responsible;
-        Optional<User> user = unit.tx().users().find(responsible);
-        if (user.isEmpty()) {
-            v.add("responsible", "client.responsible.unknown", responsible);
-        } else if (!user.get().active()) {
-            v.add("responsible", "client.responsible.inactive", user.get().name());
-        }
+        UserId responsible = unit.activeUser(v, "responsible", "client.responsible", form.responsible);
         if (form.type != null && unit.tx().settings().list(ListKind.CONTACT_TYPES).find(form.type).isEmpty()) {
             v.add("type", "client.type.unknown", form.type);
         }

@@ -24,7 +24,6 @@ import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.settings.LossReasonId;
-import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.CoreMessages;
@@ -278,8 +277,7 @@ public final class DealService {
     private static Deal build(Unit unit, DealForm form, Deal current, Pipeline p, Stage stage, Violations v) {
         Transaction tx = unit.tx();
         v.addAll(unit.engine().validator().validate(form));
-        UserId responsible = form.responsible == null ? unit.actor().id() : form.responsible;
-        checkResponsible(tx, v, responsible);
+        UserId responsible = unit.activeUser(v, "responsible", "deal.responsible", form.responsible);
         List<ContactId> contacts = new ArrayList<>(form.contacts);
         for (int i = 0; i < contacts.size(); i++) {
             if (tx.contacts().find(contacts.get(i)).isEmpty()) {
@@ -327,15 +325,6 @@ public final class DealService {
         setOrClear(budget, b::budget, b::clearBudget);
         setOrClear(form.expectedClose, b::expectedClose, b::clearExpectedClose);
         return b.build();
-    }
-
-    private static void checkResponsible(Transaction tx, Violations v, UserId responsible) {
-        Optional<User> user = tx.users().find(responsible);
-        if (user.isEmpty()) {
-            v.add("responsible", "deal.responsible.unknown", responsible);
-        } else if (!user.get().active()) {
-            v.add("responsible", "deal.responsible.inactive", user.get().name());
-        }
     }
 
     private static Stage stageOf(Transaction tx, Pipeline p, StageId stage) {

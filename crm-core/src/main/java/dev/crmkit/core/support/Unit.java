@@ -10,6 +10,7 @@ import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.event.NewEvent;
 import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.spi.Store;
 import dev.crmkit.spi.Transaction;
@@ -69,6 +70,28 @@ public final class Unit {
      */
     public User actor() {
         return actor;
+    }
+
+    /**
+     * The user a command names for a role (responsible, assignee), the acting user when it names none.
+     * That user must exist and be active, else {@code <codes>.unknown} or {@code <codes>.inactive} is
+     * added at {@code path}.
+     *
+     * @param v where problems go
+     * @param path the form's field
+     * @param codes the codes' common start, such as {@code deal.responsible}
+     * @param named the user named, or null
+     * @return the user's id
+     */
+    public UserId activeUser(Violations v, String path, String codes, UserId named) {
+        UserId id = named == null ? actor.id() : named;
+        Optional<User> user = tx.users().find(id);
+        if (user.isEmpty()) {
+            v.add(path, codes + ".unknown", id);
+        } else if (!user.get().active()) {
+            v.add(path, codes + ".inactive", user.get().name());
+        }
+        return id;
     }
 
     /**

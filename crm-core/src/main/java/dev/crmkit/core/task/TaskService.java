@@ -11,7 +11,6 @@ import dev.crmkit.api.settings.TaskTypeId;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.task.TaskBuilder;
 import dev.crmkit.api.task.TaskId;
-import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.CoreMessages;
@@ -166,13 +165,7 @@ public final class TaskService {
             v.add("type", "task.type.unknown", type);
         }
         v.instant("deadline", form.deadline);
-        UserId assignee = form.assignee == null ? unit.actor().id() : form.assignee;
-        Optional<User> user = unit.tx().users().find(assignee);
-        if (user.isEmpty()) {
-            v.add("assignee", "task.assignee.unknown", assignee);
-        } else if (!user.get().active()) {
-            v.add("assignee", "task.assignee.inactive", user.get().name());
-        }
+        UserId assignee = unit.activeUser(v, "assignee", "task.assignee", form.assignee);
         v.throwIfAny();
         if (owned) {
             Owners.requireExists(unit.tx(), form.owner);
