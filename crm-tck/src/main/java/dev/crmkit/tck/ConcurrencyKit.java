@@ -39,8 +39,7 @@ abstract class ConcurrencyKit extends FacadeKitBase {
     @Test
     @DisplayName("two sessions update the same deal from the same version at once: one wins, the other gets a conflict")
     void parallelUpdatesFromOneVersionHaveOneWinner() throws Exception {
-        Pipeline p = sales();
-        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
+        Deal d = chairs(anna);
         List<CrmSession> sessions = List.of(anna, boris);
         List<Object> results = together(2, i -> () -> outcome(ConflictException.class, () -> sessions.get(i).deals()
                 .update(d.id(), d.version(), x -> x.name(i == 0 ? "Anna's" : "Boris's"))));

@@ -10,7 +10,6 @@ import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.api.event.EventKind;
-import dev.crmkit.api.money.Budget;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
@@ -20,7 +19,6 @@ import dev.crmkit.core.event.EventQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,9 +54,8 @@ abstract class EventLogKit extends FacadeKitBase {
     @Tag("EV-1")
     @DisplayName("a failed operation leaves no event")
     void failedOperationLeavesNoEvent() {
-        Pipeline p = sales();
-        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
-        failsAndChangesNothing(RuleViolationException.class, () -> anna.deals().move(d.id(), p.lostStage().id()));
+        Deal d = chairs(anna);
+        failsAndChangesNothing(RuleViolationException.class, () -> anna.deals().move(d.id(), sales().lostStage().id()));
         failsAndChangesNothing(ValidationException.class, () -> anna.contacts().create(ContactForm.named("")));
         failsAndChangesNothing(AccessDeniedException.class, () -> boris.settings().lossReasons().add("Weather"));
     }

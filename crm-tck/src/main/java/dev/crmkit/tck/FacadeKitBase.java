@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.contact.EmailKind;
 import dev.crmkit.api.contact.PhoneKind;
+import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.settings.ListItem;
 import dev.crmkit.api.settings.ListKind;
@@ -13,6 +14,7 @@ import dev.crmkit.api.user.User;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
 import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
@@ -51,6 +53,8 @@ abstract class FacadeKitBase extends StorageKitBase {
     protected CrmSession anna;
     /** Boris's session. */
     protected CrmSession boris;
+    /** See {@link #sales()}. */
+    private Pipeline sales;
 
     /** For the kit's groups. */
     FacadeKitBase() {
@@ -86,9 +90,21 @@ abstract class FacadeKitBase extends StorageKitBase {
         return Crm.builder().storage(storage).policy(policy).clock(clock).build();
     }
 
+    /**
+     * The test's Sales pipeline (First contact, Negotiation, Invoice sent), created by Anna on first use.
+     * It is the value as created: after a change of it, read it again.
+     */
     Pipeline sales() {
-        return anna.pipelines().create(NewPipeline.named("Sales").stage("First contact", 10)
-                .stage("Negotiation", 50).stage("Invoice sent", 80));
+        if (sales == null) {
+            sales = anna.pipelines().create(NewPipeline.named("Sales").stage("First contact", 10)
+                    .stage("Negotiation", 50).stage("Invoice sent", 80));
+        }
+        return sales;
+    }
+
+    /** A deal named Chairs in the {@linkplain #sales() Sales pipeline}, created by {@code by}. */
+    Deal chairs(CrmSession by) {
+        return by.deals().create(DealForm.in(sales().id()).name("Chairs"));
     }
 
     ListItem<LossReasonId> reason(String name) {

@@ -8,15 +8,12 @@ import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.deal.Deal;
-import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.settings.ListItem;
-import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.settings.TaskTypeId;
 import dev.crmkit.api.task.Reminder;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.core.contact.ContactForm;
-import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.task.NewTask;
 import java.time.Duration;
 import java.util.List;
@@ -32,8 +29,7 @@ abstract class TasksKit extends FacadeKitBase {
     @Tag("TASK-1")
     @DisplayName("a task defaults to the first type (Call), its creator as assignee and a reminder a day before")
     void taskDefaultsToCallByItsCreatorWithADayReminder() {
-        Pipeline p = sales();
-        Deal d = boris.deals().create(DealForm.in(p.id()).name("Chairs"));
+        Deal d = chairs(boris);
         Task t = boris.tasks().create(NewTask.todo("Call about the delivery").on(RecordRef.of(d.id()))
                 .deadline(T0.plus(Duration.ofDays(2))));
         assertThat(t.assignee()).isEqualTo(borisUser.id());

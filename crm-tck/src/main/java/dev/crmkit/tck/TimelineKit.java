@@ -5,7 +5,6 @@ import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.deal.Deal;
-import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.timeline.Channel;
@@ -13,7 +12,6 @@ import dev.crmkit.api.timeline.Comment;
 import dev.crmkit.api.timeline.Direction;
 import dev.crmkit.api.timeline.Message;
 import dev.crmkit.core.contact.ContactForm;
-import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.NewMessage;
 import dev.crmkit.core.timeline.TimelineItem;
@@ -31,13 +29,12 @@ abstract class TimelineKit extends FacadeKitBase {
     @Tag("ACT-1")
     @DisplayName("a record's timeline holds comments, calls, messages and its stage changes, each with author and time")
     void timelineHoldsEntriesAndChangesInTimeOrder() {
-        Pipeline p = sales();
-        Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs"));
+        Deal d = chairs(anna);
         RecordRef ref = RecordRef.of(d.id());
         clock.advance(Duration.ofMinutes(5));
         Comment c = boris.timeline().comment(ref, "Discussed delivery on the 15th");
         clock.advance(Duration.ofMinutes(5));
-        anna.deals().move(d.id(), p.stages().get(1).id());
+        anna.deals().move(d.id(), sales().stages().get(1).id());
         clock.advance(Duration.ofMinutes(5));
         Message m = anna.timeline().logMessage(ref, NewMessage.of(Channel.EMAIL, Direction.INBOUND,
                 "ivan@client.test", "sales@crmkit.test").subject("Re: offer").body("We agree"));

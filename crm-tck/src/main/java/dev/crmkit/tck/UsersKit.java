@@ -15,11 +15,8 @@ import dev.crmkit.api.event.Event;
 import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.query.PageRequest;
-import dev.crmkit.api.settings.ContactTypeId;
 import dev.crmkit.api.settings.ListItem;
 import dev.crmkit.api.settings.ListItem;
-import dev.crmkit.api.settings.ListKind;
-import dev.crmkit.api.settings.TaskTypeId;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.user.Role;
@@ -189,8 +186,7 @@ abstract class UsersKit extends FacadeKitBase {
     @Tag("USER-3")
     @DisplayName("deleting a user hands over their records and removes the user")
     void deletingAUserHandsOverTheirRecords() {
-        Pipeline p = sales();
-        Deal d = boris.deals().create(DealForm.in(p.id()).name("Chairs"));
+        Deal d = chairs(boris);
         Handover h = anna.users().delete(borisUser.id(), annaUser.id());
         assertThat(h.deals()).isEqualTo(1);
         assertThat(anna.users().find(borisUser.id())).isEmpty();

@@ -4,7 +4,6 @@ import dev.crmkit.core.support.TextValue;
 import dev.crmkit.api.Text;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.contact.Company;
-import jakarta.validation.constraints.Size;
 
 /**
  * The values of a company, as a user fills them in: for a new one, {@code CompanyForm.named("Horns and

@@ -5,7 +5,6 @@ import dev.crmkit.api.Text;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**

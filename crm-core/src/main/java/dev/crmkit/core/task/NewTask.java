@@ -9,7 +9,6 @@ import dev.crmkit.api.task.Reminder;
 import dev.crmkit.api.user.UserId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**

@@ -7,7 +7,6 @@ import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserRight;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;

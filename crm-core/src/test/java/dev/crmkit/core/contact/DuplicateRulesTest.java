@@ -16,7 +16,6 @@ import dev.crmkit.api.phone.PhoneNumber;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.api.contact.AccessLevel;
 import dev.crmkit.api.contact.ContactBuilder;
-import dev.crmkit.core.policy.DuplicateCriteria;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import java.time.Instant;
