@@ -2,6 +2,7 @@ package dev.crmkit.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.EntityType;
@@ -15,6 +16,7 @@ import dev.crmkit.api.user.UserId;
 import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -61,27 +63,47 @@ abstract class FaultsKit extends StorageKitBase {
         return (ConflictException) e;
     }
 
+    /**
+     * What happened in a transaction whose work caught the conflict of one port call.
+     *
+     * @param inside the conflict the work caught
+     * @param later what a port call after it threw, or null
+     * @param thrown what the transaction threw: a conflict of the same reason, caused by {@code inside}
+     */
+    private record Caught(ConflictException inside, Throwable later, ConflictException thrown) {
+    }
+
+    /** Runs {@code before}, then {@code failing} catching its conflict, then {@code after}, in one transaction. */
+    private Caught catching(Consumer<Transaction> before, Consumer<Transaction> failing, Consumer<Transaction> after) {
+        List<ConflictException> caught = new ArrayList<>();
+        List<Throwable> later = new ArrayList<>();
+        Throwable thrown = catchThrowable(() -> storage.run(tx -> {
+            before.accept(tx);
+            try {
+                failing.accept(tx);
+            } catch (ConflictException e) {
+                caught.add(e);
+            }
+            later.add(catchThrowable(() -> after.accept(tx)));
+        }));
+        assertThat(caught).as("the failing call's conflict").hasSize(1);
+        ConflictException transaction = conflict(thrown);
+        assertThat(transaction.reason()).isEqualTo(caught.get(0).reason());
+        assertThat(transaction.getCause()).isSameAs(caught.get(0));
+        return new Caught(caught.get(0), later.get(0), transaction);
+    }
+
     @Test
     @DisplayName("a duplicate id caught inside the work: inTransaction still fails with that conflict as cause, nothing is stored")
     void caughtDuplicateId() {
         User boris = committedUser("Boris Stored");
         User anna = data.aUser("Anna New");
-        List<ConflictException> caught = new ArrayList<>();
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> storage.run(tx -> {
+        Caught c = catching(tx -> {
             tx.users().insert(anna);
             tx.events().append(data.aCreatedEvent(RecordRef.of(anna.id()), anna.id()));
-            try {
-                tx.users().insert(boris);
-            } catch (ConflictException e) {
-                caught.add(e);
-            }
-        }));
-        assertThat(caught).hasSize(1);
-        assertThat(caught.get(0).reason()).isEqualTo(ConflictException.Reason.ALREADY_EXISTS);
-        ConflictException c = conflict(thrown);
-        assertThat(c.reason()).isEqualTo(ConflictException.Reason.ALREADY_EXISTS);
-        assertThat(c.retryable()).isFalse();
-        assertThat(c.getCause()).isSameAs(caught.get(0));
+        }, tx -> tx.users().insert(boris), tx -> { });
+        assertThat(c.inside().reason()).isEqualTo(ConflictException.Reason.ALREADY_EXISTS);
+        assertThat(c.thrown().retryable()).isFalse();
         assertThat(stored(anna)).isFalse();
         assertThat(lastSequence()).isZero();
     }
@@ -94,21 +116,10 @@ abstract class FaultsKit extends StorageKitBase {
         Deal saved = renamed(d, "Saved first");
         storage.run(tx -> tx.deals().update(saved, d.version()));
         User anna = data.aUser("Anna New");
-        List<ConflictException> caught = new ArrayList<>();
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> storage.run(tx -> {
-            tx.users().insert(anna);
-            try {
-                tx.deals().update(renamed(d, "Saved second"), d.version());
-            } catch (ConflictException e) {
-                caught.add(e);
-            }
-        }));
-        assertThat(caught).singleElement().extracting(ConflictException::reason)
-                .isEqualTo(ConflictException.Reason.STALE_VERSION);
-        ConflictException c = conflict(thrown);
-        assertThat(c.reason()).isEqualTo(ConflictException.Reason.STALE_VERSION);
-        assertThat(c.getCause()).isSameAs(caught.get(0));
-        assertThat(c.record()).contains(RecordRef.of(d.id()));
+        Caught c = catching(tx -> tx.users().insert(anna),
+                tx -> tx.deals().update(renamed(d, "Saved second"), d.version()), tx -> { });
+        assertThat(c.inside().reason()).isEqualTo(ConflictException.Reason.STALE_VERSION);
+        assertThat(c.thrown().record()).contains(RecordRef.of(d.id()));
         assertThat(stored(anna)).isFalse();
         assertThat(storage.inTransaction((Transaction tx) -> tx.deals().get(d.id()))).isEqualTo(saved);
     }
@@ -121,26 +132,14 @@ abstract class FaultsKit extends StorageKitBase {
         String annasEmail = anna.email().orElseThrow().normalized();
         User borisWithAnnasEmail = boris.toBuilder().version(boris.version() + 1)
                 .updated(boris.updated().plusSeconds(1)).email(anna.email().orElseThrow()).build();
-        List<ConflictException> caught = new ArrayList<>();
-        List<Throwable> later = new ArrayList<>();
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> storage.run(tx -> {
-            try {
-                tx.users().update(borisWithAnnasEmail, boris.version());
-            } catch (ConflictException e) {
-                caught.add(e);
-            }
-            later.add(org.assertj.core.api.Assertions.catchThrowable(() -> tx.users().find(anna.id())));
-        }));
-        assertThat(caught).hasSize(1);
-        assertThat(caught.get(0).reason()).isEqualTo(ConflictException.Reason.UNIQUE_KEY);
-        assertThat(caught.get(0).retryable()).isFalse();
-        assertThat(caught.get(0).getMessage()).doesNotContain(annasEmail);
-        ConflictException afterwards = conflict(later.get(0));
+        Caught c = catching(tx -> { }, tx -> tx.users().update(borisWithAnnasEmail, boris.version()),
+                tx -> tx.users().find(anna.id()));
+        assertThat(c.inside().reason()).isEqualTo(ConflictException.Reason.UNIQUE_KEY);
+        assertThat(c.inside().retryable()).isFalse();
+        assertThat(c.inside().getMessage()).doesNotContain(annasEmail);
+        ConflictException afterwards = conflict(c.later());
         assertThat(afterwards.reason()).isEqualTo(ConflictException.Reason.UNIQUE_KEY);
-        assertThat(afterwards.getCause()).isSameAs(caught.get(0));
-        ConflictException c = conflict(thrown);
-        assertThat(c.reason()).isEqualTo(ConflictException.Reason.UNIQUE_KEY);
-        assertThat(c.getCause()).isSameAs(caught.get(0));
+        assertThat(afterwards.getCause()).isSameAs(c.inside());
         assertThat(storage.inTransaction((Transaction tx) -> tx.users().get(boris.id()))).isEqualTo(boris);
     }
 
@@ -150,19 +149,9 @@ abstract class FaultsKit extends StorageKitBase {
         User first = committedUser("Same Name");
         User second = data.aUser("Same Name");
         User other = data.aUser("Other Name");
-        List<ConflictException> caught = new ArrayList<>();
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> storage.run(tx -> {
-            tx.users().insert(other);
-            try {
-                tx.users().insert(second);
-            } catch (ConflictException e) {
-                caught.add(e);
-            }
-        }));
-        assertThat(caught).hasSize(1);
-        assertThat(caught.get(0).reason()).isEqualTo(ConflictException.Reason.UNIQUE_KEY);
-        assertThat(caught.get(0).getMessage()).doesNotContain(first.email().orElseThrow().normalized());
-        assertThat(conflict(thrown).reason()).isEqualTo(ConflictException.Reason.UNIQUE_KEY);
+        Caught c = catching(tx -> tx.users().insert(other), tx -> tx.users().insert(second), tx -> { });
+        assertThat(c.inside().reason()).isEqualTo(ConflictException.Reason.UNIQUE_KEY);
+        assertThat(c.inside().getMessage()).doesNotContain(first.email().orElseThrow().normalized());
         assertThat(stored(other)).isFalse();
         assertThat(stored(second)).isFalse();
     }

@@ -20,8 +20,10 @@ import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadSource;
 import dev.crmkit.api.money.BudgetType;
 import dev.crmkit.api.money.Money;
+import dev.crmkit.api.settings.ContactTypeId;
 import dev.crmkit.api.settings.ListItem;
 import dev.crmkit.api.settings.TaskTypeId;
+import dev.crmkit.api.settings.TemperatureLevelId;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.timeline.Channel;
@@ -32,6 +34,7 @@ import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserRight;
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.contact.ClientForm;
 import dev.crmkit.core.contact.CompanyForm;
 import dev.crmkit.core.contact.CompanyService;
 import dev.crmkit.core.contact.ContactForm;
@@ -63,6 +66,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
@@ -152,6 +156,29 @@ abstract class FieldEventsKit extends FacadeKitBase {
 
     private static Seen seen(EventKind kind, String field) {
         return new Seen(kind, field);
+    }
+
+    /**
+     * The fields contacts and companies share (their {@link ClientForm}), each changed alone through an
+     * edit of the record: exactly its event.
+     */
+    private <E extends Entity<?>, F extends ClientForm<F>> void clientFields(Class<E> type, E record,
+            Function<Consumer<F>, Runnable> edit, ContactTypeId kind, TemperatureLevelId temperature, CustomFieldId size) {
+        field(type, record, "phones", EventKind.FIELD_CHANGED, edit.apply(f -> f.phone("+7 901 776-34-34", PhoneKind.MOBILE)));
+        field(type, record, "emails", EventKind.FIELD_CHANGED, edit.apply(f -> f.email("ivan@mail.test", EmailKind.PRIVATE)));
+        field(type, record, "tags", EventKind.FIELD_CHANGED, edit.apply(f -> f.tag("vip")));
+        field(type, record, "responsible", EventKind.RESPONSIBLE_CHANGED, edit.apply(f -> f.responsible(borisUser.id())));
+        field(type, record, "type", EventKind.FIELD_CHANGED, edit.apply(f -> f.type(kind)));
+        field(type, record, "temperature", EventKind.FIELD_CHANGED, edit.apply(f -> f.temperature(temperature)));
+        field(type, record, "currency", EventKind.FIELD_CHANGED, edit.apply(f -> f.currency("EUR")));
+        field(type, record, "photo", EventKind.FIELD_CHANGED, edit.apply(f -> f.photo(URI.create("https://img.test/ivan.png"))));
+        field(type, record, "links", EventKind.FIELD_CHANGED, edit.apply(f -> f.link(URI.create("https://ivan.test"))));
+        field(type, record, "address", EventKind.FIELD_CHANGED,
+                edit.apply(f -> f.address(new Address("Tverskaya 1", "Moscow", "", "125009", "RU"))));
+        field(type, record, "description", EventKind.FIELD_CHANGED, edit.apply(f -> f.description("Buys chairs")));
+        field(type, record, "access", EventKind.FIELD_CHANGED, edit.apply(f -> f.access(AccessLevel.PRIVATE)));
+        field(type, record, "customFields", EventKind.FIELD_CHANGED,
+                edit.apply(f -> f.customField(size, new FieldValue.Text("XL"))));
     }
 
     private void none(Entity<?> record, Runnable call) {
@@ -249,7 +276,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
         var hot = anna.settings().temperatureLevels().byName("Hot").orElseThrow();
         CustomFieldId size = new CustomFieldId(UUID.randomUUID());
         Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
-        Function<java.util.function.Consumer<ContactForm>, Runnable> edit = e -> () -> {
+        Function<Consumer<ContactForm>, Runnable> edit = e -> () -> {
             Contact current = anna.contacts().get(c.id());
             anna.contacts().update(current.id(), current.version(), e);
         };
@@ -262,47 +289,17 @@ abstract class FieldEventsKit extends FacadeKitBase {
                 seen(EventKind.LINKED, "company"));
         field(Contact.class, c, "birthDate", EventKind.FIELD_CHANGED, edit.apply(f -> f.birthDate(LocalDate.of(1990, 5, 17))));
         field(Contact.class, c, "position", EventKind.FIELD_CHANGED, edit.apply(f -> f.position("CFO")));
-        field(Contact.class, c, "phones", EventKind.FIELD_CHANGED, edit.apply(f -> f.phone("+7 901 776-34-34", PhoneKind.MOBILE)));
-        field(Contact.class, c, "emails", EventKind.FIELD_CHANGED, edit.apply(f -> f.email("ivan@mail.test", EmailKind.PRIVATE)));
-        field(Contact.class, c, "tags", EventKind.FIELD_CHANGED, edit.apply(f -> f.tag("vip")));
-        field(Contact.class, c, "responsible", EventKind.RESPONSIBLE_CHANGED, edit.apply(f -> f.responsible(borisUser.id())));
-        field(Contact.class, c, "type", EventKind.FIELD_CHANGED, edit.apply(f -> f.type(client.id())));
-        field(Contact.class, c, "temperature", EventKind.FIELD_CHANGED, edit.apply(f -> f.temperature(hot.id())));
-        field(Contact.class, c, "currency", EventKind.FIELD_CHANGED, edit.apply(f -> f.currency("EUR")));
-        field(Contact.class, c, "photo", EventKind.FIELD_CHANGED, edit.apply(f -> f.photo(URI.create("https://img.test/ivan.png"))));
-        field(Contact.class, c, "links", EventKind.FIELD_CHANGED, edit.apply(f -> f.link(URI.create("https://ivan.test"))));
-        field(Contact.class, c, "address", EventKind.FIELD_CHANGED,
-                edit.apply(f -> f.address(new Address("Tverskaya 1", "Moscow", "", "125009", "RU"))));
-        field(Contact.class, c, "description", EventKind.FIELD_CHANGED, edit.apply(f -> f.description("Buys chairs")));
-        field(Contact.class, c, "access", EventKind.FIELD_CHANGED, edit.apply(f -> f.access(AccessLevel.PRIVATE)));
-        field(Contact.class, c, "customFields", EventKind.FIELD_CHANGED,
-                edit.apply(f -> f.customField(size, new FieldValue.Text("XL"))));
+        clientFields(Contact.class, c, edit, client.id(), hot.id(), size);
         none(c, edit.apply(f -> f.position("CFO").tag("vip")));
         none(c, () -> anna.contacts().link(c.id(), hooves.id()));
         allFieldsCovered(Contact.class);
 
-        Function<java.util.function.Consumer<CompanyForm>, Runnable> editCompany = e -> () -> {
+        Function<Consumer<CompanyForm>, Runnable> editCompany = e -> () -> {
             Company current = anna.companies().get(hooves.id());
             anna.companies().update(current.id(), current.version(), e);
         };
         field(Company.class, hooves, "name", EventKind.FIELD_CHANGED, editCompany.apply(f -> f.name("Horns and Hooves")));
-        field(Company.class, hooves, "phones", EventKind.FIELD_CHANGED, editCompany.apply(f -> f.phone("+7 495 123-45-67")));
-        field(Company.class, hooves, "emails", EventKind.FIELD_CHANGED, editCompany.apply(f -> f.email("info@hooves.test")));
-        field(Company.class, hooves, "tags", EventKind.FIELD_CHANGED, editCompany.apply(f -> f.tag("partner")));
-        field(Company.class, hooves, "responsible", EventKind.RESPONSIBLE_CHANGED,
-                editCompany.apply(f -> f.responsible(borisUser.id())));
-        field(Company.class, hooves, "type", EventKind.FIELD_CHANGED, editCompany.apply(f -> f.type(client.id())));
-        field(Company.class, hooves, "temperature", EventKind.FIELD_CHANGED, editCompany.apply(f -> f.temperature(hot.id())));
-        field(Company.class, hooves, "currency", EventKind.FIELD_CHANGED, editCompany.apply(f -> f.currency("RUB")));
-        field(Company.class, hooves, "photo", EventKind.FIELD_CHANGED,
-                editCompany.apply(f -> f.photo(URI.create("https://img.test/logo.png"))));
-        field(Company.class, hooves, "links", EventKind.FIELD_CHANGED, editCompany.apply(f -> f.link(URI.create("https://hooves.test"))));
-        field(Company.class, hooves, "address", EventKind.FIELD_CHANGED,
-                editCompany.apply(f -> f.address(new Address("Arbat 2", "Moscow", "", "119002", "RU"))));
-        field(Company.class, hooves, "description", EventKind.FIELD_CHANGED, editCompany.apply(f -> f.description("Furniture")));
-        field(Company.class, hooves, "access", EventKind.FIELD_CHANGED, editCompany.apply(f -> f.access(AccessLevel.SHARED_WRITE)));
-        field(Company.class, hooves, "customFields", EventKind.FIELD_CHANGED,
-                editCompany.apply(f -> f.customField(size, new FieldValue.Text("L"))));
+        clientFields(Company.class, hooves, editCompany, client.id(), hot.id(), size);
         none(hooves, editCompany.apply(f -> f.name("Horns and Hooves")));
         allFieldsCovered(Company.class);
     }
