@@ -80,18 +80,19 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
         if (current != null) {
             throw tx.failed(ConflictException.alreadyExists(RecordRef.of(entity.id())));
         }
-        checkUnique(entity);
-        remember(entity.id(), null);
-        writes.put(entity.id(), entity);
-        return entity;
+        return write(entity, null);
     }
 
     @Override
     public E update(E entity, long expectedVersion) {
         Store.checkNext(entity, expectedVersion);
-        E current = currentAt(entity.id(), expectedVersion);
+        return write(entity, currentAt(entity.id(), expectedVersion));
+    }
+
+    /** Writes a record in this transaction, once its unique keys are free; {@code base} is what it replaces. */
+    private E write(E entity, E base) {
         checkUnique(entity);
-        remember(entity.id(), current);
+        remember(entity.id(), base);
         writes.put(entity.id(), entity);
         return entity;
     }

@@ -1,10 +1,10 @@
 package dev.crmkit.core.timeline;
 
-import dev.crmkit.api.Text;
-import dev.crmkit.api.Limits;
 import static dev.crmkit.core.support.Values.setOrClear;
 
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.TimelineFields;
@@ -27,6 +27,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -89,11 +91,7 @@ public final class TimelineService {
      * @throws dev.crmkit.api.ValidationException listing every problem with the call
      */
     public Call logCall(RecordRef owner, NewCall call) {
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(call, "call");
-        return context.write(unit -> {
-            Violations v = new Violations().addAll(unit.engine().validator().validate(call));
-            Owners.checkKind(v, "owner", owner);
+        return log(owner, call, "call", (unit, v) -> {
             if (call.duration.isNegative()) {
                 v.add("duration", "call.duration.negative");
             } else if (call.duration.getSeconds() > Limits.CALL_DURATION_SECONDS) {
@@ -109,8 +107,7 @@ public final class TimelineService {
             if (call.operator != null && unit.tx().users().find(call.operator).isEmpty()) {
                 v.add("operator", "call.operator.unknown", call.operator);
             }
-            v.throwIfAny();
-            Owners.requireExists(unit.tx(), owner);
+        }, unit -> {
             if (call.callId != null) {
                 SameCallRule.Numbers numbers = SameCallRule.numbers(call.from, call.to);
                 unit.tx().lock(List.of("crmkit:call:" + call.integration + ":" + call.callId,
@@ -150,19 +147,31 @@ public final class TimelineService {
      * @return the stored message
      */
     public Message logMessage(RecordRef owner, NewMessage message) {
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(message, "message");
-        return context.write(unit -> {
-            Violations v = new Violations().addAll(unit.engine().validator().validate(message));
-            Owners.checkKind(v, "owner", owner);
-            v.instant("at", message.at).throwIfAny();
-            Owners.requireExists(unit.tx(), owner);
+        return log(owner, message, "message", (unit, v) -> v.instant("at", message.at), unit -> {
             MessageBuilder m = Message.builder().id(new TimelineEntryId(unit.nextId())).created(unit.now())
                     .updated(unit.now()).owner(owner).author(unit.actor().id())
                     .at(message.at == null ? unit.now() : message.at).channel(message.channel)
                     .direction(message.direction).from(message.from.strip()).to(message.to.strip()).body(message.body);
             setOrClear(message.subject, m::subject, m::clearSubject);
             return store(unit, m.build());
+        });
+    }
+
+    /**
+     * Logs an entry from a form on a record: the form's problems, the owner's kind and what {@code check}
+     * finds are reported together; then the owner must exist, and {@code write} stores the entry.
+     */
+    private <T extends TimelineEntry> T log(RecordRef owner, Object form, String name,
+                                             BiConsumer<Unit, Violations> check, Function<Unit, T> write) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(form, name);
+        return context.write(unit -> {
+            Violations v = new Violations().addAll(unit.engine().validator().validate(form));
+            Owners.checkKind(v, "owner", owner);
+            check.accept(unit, v);
+            v.throwIfAny();
+            Owners.requireExists(unit.tx(), owner);
+            return write.apply(unit);
         });
     }
 
