@@ -87,6 +87,15 @@ public final class Crm {
         return engine.policy();
     }
 
+    /**
+     * The clock every time in the CRM comes from.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return engine.clock();
+    }
+
     /** Builds a {@link Crm}; not thread-safe. */
     public static final class Builder {
         private Storage storage;

@@ -84,7 +84,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
     private static final List<Class<?>> SERVICES = List.of(Crm.class, UserService.class, PipelineService.class,
             DealService.class, ContactService.class, CompanyService.class, TaskService.class, TimelineService.class,
             ListService.class);
-    private static final Set<String> READS = Set.of("as", "policy", "get", "find", "list", "query", "byName", "kind",
+    private static final Set<String> READS = Set.of("as", "policy", "clock", "get", "find", "list", "query", "byName", "kind",
             "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge");
 
     /** Every mutating call and the events it writes; {@link #everyMutatingCallIsListed} keeps the list whole. */

@@ -23,7 +23,6 @@ import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.TimelineItem;
 import dev.crmkit.core.user.UserForm;
 import dev.crmkit.inmemory.InMemoryStorage;
-import dev.crmkit.spi.Storage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -66,30 +65,31 @@ public final class Quickstart {
             }
         }
         if (postgres == null) {
-            run(InMemoryStorage.create(), Clock.systemUTC(), System.out);
+            Clock clock = Clock.systemUTC();
+            Crm crm = Crm.builder()
+                    .storage(InMemoryStorage.create()) // or PostgresStorage.builder(dataSource).build(), below
+                    .policy(Policies.amoCrm())
+                    .clock(clock)
+                    .build();
+            run(crm, System.out);
             return;
         }
         try (ExamplePostgres db = ExamplePostgres.open(postgres.isEmpty() ? null : postgres)) {
             System.out.println("On PostgreSQL, schema " + db.storage().schema());
-            run(db.storage(), Clock.systemUTC(), System.out);
+            run(Crm.builder().storage(db.storage()).policy(Policies.amoCrm()).clock(Clock.systemUTC()).build(), System.out);
         }
     }
 
     /**
      * Runs the tour.
      *
-     * @param storage where the CRM keeps its data
-     * @param clock where every time in the CRM comes from
+     * @param crm a CRM with the amoCRM preset on an empty storage
      * @param out where the timeline and event log are printed
      * @return the deal whose story is printed
      */
-    public static Deal run(Storage storage, Clock clock, PrintStream out) {
+    public static Deal run(Crm crm, PrintStream out) {
+        Clock clock = crm.clock();
         // README-START
-        Crm crm = Crm.builder()
-                .storage(storage) // InMemoryStorage.create(), or PostgresStorage.builder(dataSource).build()
-                .policy(Policies.amoCrm())
-                .clock(clock)
-                .build();
         User admin = crm.bootstrap(UserForm.named("Anna Admin").email("anna@example.com"));
         CrmSession anna = crm.as(admin.id());
         User manager = anna.users().add(UserForm.named("Boris Manager").email("boris@example.com"));

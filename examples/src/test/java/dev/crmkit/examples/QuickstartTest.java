@@ -3,6 +3,9 @@ package dev.crmkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.api.deal.Deal;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.policy.Policies;
+import dev.crmkit.inmemory.InMemoryStorage;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -51,7 +54,7 @@ class QuickstartTest {
     @DisplayName("prints the timeline and event log of the won deal in order")
     void story() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Deal chairs = Quickstart.run(dev.crmkit.inmemory.InMemoryStorage.create(), new TickingClock(),
+        Deal chairs = Quickstart.run(Crm.builder().storage(InMemoryStorage.create()).policy(Policies.amoCrm()).clock(new TickingClock()).build(),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(chairs.closed()).isPresent();
@@ -129,5 +132,9 @@ class QuickstartTest {
         String dedented = block.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
                 .collect(Collectors.joining("\n")).strip();
         assertThat(readme).contains(dedented);
+        String main = source.substring(source.indexOf("Clock clock = Clock.systemUTC();"), source.indexOf("run(crm, System.out);"));
+        String prelude = main.lines().map(String::strip).collect(Collectors.joining("\n        ")).strip()
+                .replace("\n        Crm crm", "\nCrm crm");
+        assertThat(readme).as("the README builds the CRM as the example's main does").contains(prelude);
     }
 }
