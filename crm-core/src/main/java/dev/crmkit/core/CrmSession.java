@@ -3,6 +3,7 @@ package dev.crmkit.core;
 import dev.crmkit.api.user.User;
 import dev.crmkit.core.contact.CompanyService;
 import dev.crmkit.core.contact.ContactService;
+import dev.crmkit.core.contact.LeadService;
 import dev.crmkit.core.deal.DealService;
 import dev.crmkit.core.deal.PipelineService;
 import dev.crmkit.core.event.EventService;
@@ -25,6 +26,7 @@ public final class CrmSession {
     private final DealService deals;
     private final ContactService contacts;
     private final CompanyService companies;
+    private final LeadService leads;
     private final TaskService tasks;
     private final TimelineService timeline;
     private final EventService events;
@@ -37,6 +39,7 @@ public final class CrmSession {
         this.deals = new DealService(context);
         this.contacts = new ContactService(context);
         this.companies = new CompanyService(context);
+        this.leads = new LeadService(context);
         this.tasks = new TaskService(context);
         this.timeline = new TimelineService(context);
         this.events = new EventService(context);
@@ -69,6 +72,16 @@ public final class CrmSession {
      */
     public PipelineService pipelines() {
         return pipelines;
+    }
+
+    /**
+     * Leads and the Unsorted inbox: creating, accepting, declining, linking and converting them (LEAD-1 to
+     * LEAD-5).
+     *
+     * @return the service
+     */
+    public LeadService leads() {
+        return leads;
     }
 
     /**

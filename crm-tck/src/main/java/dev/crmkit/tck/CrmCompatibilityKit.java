@@ -36,6 +36,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Leads, Unsorted and conversion")
+    class Leads extends LeadsKit {
+    }
+
+    @Nested
     @DisplayName("Tasks")
     class Tasks extends TasksKit {
     }

@@ -161,7 +161,7 @@ abstract class DealsKit extends FacadeKitBase {
     void reopeningFollowsThePolicy() {
         CrmSession bBoris = crm(Policies.bitrix24SalesDepartment()).as(borisUser.id());
         CrmSession bAnna = crm(Policies.bitrix24SalesDepartment()).as(annaUser.id());
-        Deal won = bBoris.deals().win(bBoris.deals().create(DealForm.in(p.id())).id());
+        Deal won = bBoris.deals().win(boris.deals().create(DealForm.in(p.id())).id());
         failsAndChangesNothing(AccessDeniedException.class, () -> bBoris.deals().move(won.id(), p.firstStage().id()));
         assertThat(bAnna.deals().move(won.id(), p.firstStage().id()).closed()).isEmpty();
         CrmSession strict = crm(Policy.builder(Policies.amoCrm()).reopening(Reopening.NOBODY).build()).as(annaUser.id());

@@ -39,6 +39,9 @@ import dev.crmkit.core.contact.CompanyForm;
 import dev.crmkit.core.contact.CompanyService;
 import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.contact.ContactService;
+import dev.crmkit.core.contact.Conversion;
+import dev.crmkit.core.contact.LeadForm;
+import dev.crmkit.core.contact.LeadService;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.DealService;
 import dev.crmkit.core.deal.PipelineService;
@@ -83,9 +86,9 @@ abstract class FieldEventsKit extends FacadeKitBase {
     /** The services whose public methods change data, and the calls that only read. */
     private static final List<Class<?>> SERVICES = List.of(Crm.class, UserService.class, PipelineService.class,
             DealService.class, ContactService.class, CompanyService.class, TaskService.class, TimelineService.class,
-            ListService.class);
+            ListService.class, LeadService.class);
     private static final Set<String> READS = Set.of("as", "policy", "clock", "get", "find", "list", "query", "byName", "kind",
-            "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge");
+            "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge", "checkConversion");
 
     /** Every mutating call and the events it writes; {@link #everyMutatingCallIsListed} keeps the list whole. */
     private static final Set<String> CALLS = new TreeSet<>(List.of("Crm.bootstrap", "UserService.add",
@@ -99,7 +102,8 @@ abstract class FieldEventsKit extends FacadeKitBase {
             "CompanyService.delete", "TaskService.create", "TaskService.createForContacts", "TaskService.close",
             "TaskService.setResult", "TimelineService.comment", "TimelineService.logCall",
             "TimelineService.logMessage", "ListService.add", "ListService.rename", "ListService.reorder",
-            "ListService.remove"));
+            "ListService.remove", "LeadService.create", "LeadService.update", "LeadService.decline",
+            "LeadService.link", "LeadService.accept", "LeadService.convert", "LeadService.delete"));
 
     /**
      * The fields no public call changes yet, by record type, with the issue that brings the call: a new
@@ -108,8 +112,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
     private static final Map<Class<?>, Set<String>> NOT_CHANGEABLE_YET = Map.of(
             Deal.class, Set.of("lead", "restrictedTo", "customFields"),
             Task.class, Set.of("text", "deadline", "reminder", "author", "notifyAssignee"),
-            Lead.class, Set.of("name", "source", "status", "contact", "company", "budget", "utm", "convertedDeal",
-                    "convertedContact", "convertedCompany", "tags", "customFields"),
+            Lead.class, Set.of("utm", "customFields"),
             User.class, Set.of(),
             Comment.class, Set.of("author", "at", "text"),
             Call.class, Set.of("author", "at", "direction", "fromNumber", "toNumber", "duration", "answered",
@@ -302,6 +305,38 @@ abstract class FieldEventsKit extends FacadeKitBase {
         clientFields(Company.class, hooves, editCompany, client.id(), hot.id(), size);
         none(hooves, editCompany.apply(f -> f.name("Horns and Hooves")));
         allFieldsCovered(Company.class);
+    }
+
+    @Test
+    @Tag("EV-1")
+    @DisplayName("each field of a lead written through the API gets exactly its event, conversion included")
+    void everyLeadField() {
+        Company hooves = anna.companies().create(CompanyForm.named("Hooves"));
+        Contact ivan = anna.contacts().create(ContactForm.named("Ivan"));
+        Lead l = anna.leads().create(LeadForm.named("Chairs request"));
+        Function<Consumer<LeadForm>, Runnable> edit = e -> () -> {
+            Lead current = anna.leads().get(l.id());
+            anna.leads().update(current.id(), current.version(), e);
+        };
+        field(Lead.class, l, "name", EventKind.FIELD_CHANGED, edit.apply(f -> f.name("Chairs, 40")));
+        field(Lead.class, l, "source", EventKind.FIELD_CHANGED, edit.apply(f -> f.source(LeadSource.CHAT)));
+        field(Lead.class, l, "responsible", EventKind.RESPONSIBLE_CHANGED, edit.apply(f -> f.responsible(borisUser.id())));
+        field(Lead.class, l, "person", EventKind.FIELD_CHANGED, edit.apply(f -> f.person("Ivan", "Petrov")));
+        field(Lead.class, l, "phones", EventKind.FIELD_CHANGED, edit.apply(f -> f.phone("+7 901 776-34-34")));
+        field(Lead.class, l, "emails", EventKind.FIELD_CHANGED, edit.apply(f -> f.email("ivan@mail.test")));
+        field(Lead.class, l, "companyName", EventKind.FIELD_CHANGED, edit.apply(f -> f.companyName("Hooves")));
+        field(Lead.class, l, "budget", EventKind.FIELD_CHANGED, edit.apply(f -> f.budget(Money.of("5000", "RUB"))));
+        field(Lead.class, l, "tags", EventKind.FIELD_CHANGED, edit.apply(f -> f.tag("site")));
+        fields(Lead.class, l, List.of("company"), edit.apply(f -> f.company(hooves.id())), seen(EventKind.LINKED, "company"));
+        none(l, edit.apply(f -> f.name("Chairs, 40").tag("site")));
+        fields(Lead.class, l, List.of("contact", "status", "convertedContact", "convertedDeal", "convertedCompany",
+                "decided", "decidedBy"), () -> anna.leads().convert(l.id(), anna.leads().get(l.id()).version(),
+                Conversion.into(sales().id()).contact(ivan.id()).company(hooves.id())),
+                seen(EventKind.FIELD_CHANGED, "status"), seen(EventKind.LINKED, "contact"),
+                seen(EventKind.FIELD_CHANGED, "convertedDeal"), seen(EventKind.FIELD_CHANGED, "convertedContact"),
+                seen(EventKind.FIELD_CHANGED, "convertedCompany"), seen(EventKind.FIELD_CHANGED, "decided"),
+                seen(EventKind.FIELD_CHANGED, "decidedBy"), seen(EventKind.CONVERTED, "deal"));
+        allFieldsCovered(Lead.class);
     }
 
     @Test

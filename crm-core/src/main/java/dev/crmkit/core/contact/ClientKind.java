@@ -1,5 +1,7 @@
 package dev.crmkit.core.contact;
 
+import java.util.UUID;
+
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.contact.Client;
@@ -31,12 +33,21 @@ import java.util.function.Function;
  * @param keys the record's match keys for some fields
  * @param display the record's name, for matches
  * @param byBirthDate the records born on a day (contacts only; companies have no birth date)
+ * @param id the id of the kind with a value
+ * @param merge the record a survivor becomes when others are merged into it (CON-6)
  * @param <I> the id type
  * @param <E> the record type
  */
 record ClientKind<I extends EntityId, E extends Entity<I> & Client>(String name,
         Function<Transaction, Clients<I, E>> store, Function<Policy, DuplicateCriteria> criteria,
-        Keys<E> keys, Function<E, String> display, BiFunction<Transaction, LocalDate, List<E>> byBirthDate) {
+        Keys<E> keys, Function<E, String> display, BiFunction<Transaction, LocalDate, List<E>> byBirthDate,
+        Function<UUID, I> id, Merge<E> merge) {
+
+    /** The record a survivor becomes when others are merged into it. */
+    @FunctionalInterface
+    interface Merge<E> {
+        E of(E survivor, List<E> others, PhoneMatcher matcher);
+    }
 
     /** The match keys of a record for some fields. */
     @FunctionalInterface
@@ -46,8 +57,8 @@ record ClientKind<I extends EntityId, E extends Entity<I> & Client>(String name,
 
     static final ClientKind<ContactId, Contact> CONTACTS = new ClientKind<>("contact", Transaction::contacts,
             Policy::contactDuplicates, MatchKeys::of, c -> c.name().full(),
-            (tx, day) -> Pages.all(tx.contacts(), ContactFields.BIRTH_DATE.eq(day)));
+            (tx, day) -> Pages.all(tx.contacts(), ContactFields.BIRTH_DATE.eq(day)), ContactId::new, MergeRule::merge);
 
     static final ClientKind<CompanyId, Company> COMPANIES = new ClientKind<>("company", Transaction::companies,
-            Policy::companyDuplicates, MatchKeys::of, Company::name, (tx, day) -> List.of());
+            Policy::companyDuplicates, MatchKeys::of, Company::name, (tx, day) -> List.of(), CompanyId::new, MergeRule::merge);
 }

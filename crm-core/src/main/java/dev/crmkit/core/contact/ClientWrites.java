@@ -6,6 +6,8 @@ import dev.crmkit.api.EntityId;
 import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.DuplicateMatch;
 import dev.crmkit.api.contact.MatchField;
+import dev.crmkit.api.event.EventKind;
+import dev.crmkit.spi.Clients;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.Unit;
 import java.util.EnumSet;
@@ -45,12 +47,38 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
     E create(Context context, F form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
-            E candidate = build.candidate(unit, form, null);
+            E candidate = candidate(unit, form);
             if (unit.policy().duplicateDetection()) {
-                reject(unit, form, Duplicates.lockAndFind(unit.tx(), unit.policy(), kind, candidate));
+                List<DuplicateMatch> matches = Duplicates.lockAndFind(unit.tx(), unit.policy(), kind, candidate);
+                if (!matches.isEmpty() && form.onDuplicate == OnDuplicate.MERGE) {
+                    return mergeInto(unit, matches.get(0), candidate);
+                }
+                reject(unit, form, matches);
             }
-            return unit.insert(kind.store().apply(unit.tx()), candidate);
+            return insert(unit, candidate);
         });
+    }
+
+    /**
+     * CON-5's third choice: the new record's values go into the best stored match as a merge would put
+     * them (CON-6), with the survivor's field events and one MERGED event; nothing new is stored.
+     */
+    private E mergeInto(Unit unit, DuplicateMatch best, E candidate) {
+        Clients<I, E> store = kind.store().apply(unit.tx());
+        E survivor = store.get(kind.id().apply(best.record().id()));
+        E merged = unit.update(store, survivor, kind.merge().of(survivor, List.of(candidate), unit.policy().phoneMatcher()));
+        unit.event(merged, EventKind.MERGED, "merged", "a new " + kind.name() + " of the same values");
+        return merged;
+    }
+
+    /** The new record a form describes, checked; every problem at once. */
+    E candidate(Unit unit, F form) {
+        return build.candidate(unit, form, null);
+    }
+
+    /** Stores a checked new record with its events. */
+    E insert(Unit unit, E candidate) {
+        return unit.insert(kind.store().apply(unit.tx()), candidate);
     }
 
     E update(Context context, I id, long expectedVersion, Consumer<? super F> edit) {

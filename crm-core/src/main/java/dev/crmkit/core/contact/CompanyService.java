@@ -32,7 +32,7 @@ public final class CompanyService {
 
     private final Context context;
     private final ClientWrites<CompanyId, Company, CompanyForm> writes =
-            new ClientWrites<>(ClientKind.COMPANIES, CompanyService::build, CompanyForm::of);
+            new ClientWrites<>(ClientKind.COMPANIES, CompanyService::candidate, CompanyForm::of);
 
     /**
      * Used by {@code CrmSession}; not for direct construction.
@@ -129,7 +129,7 @@ public final class CompanyService {
     }
 
     /** The company a form describes, new or the next state of {@code current}; every problem at once. */
-    private static Company build(Unit unit, CompanyForm form, Company current) {
+    static Company candidate(Unit unit, CompanyForm form, Company current) {
         Violations v = new Violations().addAll(unit.engine().validator().validate(form));
         ClientValues values = ClientValues.parse(unit, form, v);
         v.addAll(ContactRequirementsRule.company(unit.policy().contacts(), form.name, values.phones()));

@@ -50,7 +50,7 @@ public final class ContactService {
 
     private final Context context;
     private final ClientWrites<ContactId, Contact, ContactForm> writes =
-            new ClientWrites<>(ClientKind.CONTACTS, this::build, ContactForm::of);
+            new ClientWrites<>(ClientKind.CONTACTS, ContactService::candidate, ContactForm::of);
 
     /**
      * Used by {@code CrmSession}; not for direct construction.
@@ -292,7 +292,7 @@ public final class ContactService {
     }
 
     /** The contact a form describes, new or the next state of {@code current}; every problem at once. */
-    private Contact build(Unit unit, ContactForm form, Contact current) {
+    static Contact candidate(Unit unit, ContactForm form, Contact current) {
         Violations v = new Violations().addAll(unit.engine().validator().validate(form));
         ClientValues values = ClientValues.parse(unit, form, v);
         v.addAll(ContactRequirementsRule.person(unit.policy().contacts(), form.first, form.middle, form.last,

@@ -1,5 +1,7 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.api.lead.Lead;
+
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.RecordRef;
@@ -42,9 +44,23 @@ final class Duplicates {
 
     private static <I extends EntityId, E extends Entity<I> & Client> List<DuplicateMatch> matches(
             Transaction tx, Policy policy, ClientKind<I, E> kind, E candidate, boolean lock) {
+        MatchKeys keys = kind.keys().of(candidate, policy.phoneMatcher(), kind.criteria().apply(policy).fields());
+        return matches(tx, policy, kind, candidate.id(), keys, lock);
+    }
+
+    /**
+     * The stored contacts the contact data of a lead duplicates (LEAD-4), best match first; under the same
+     * locks as a contact created with that data when {@code lock} is true.
+     */
+    static List<DuplicateMatch> ofLead(Transaction tx, Policy policy, Lead lead, boolean lock) {
+        MatchKeys keys = MatchKeys.of(lead, policy.phoneMatcher(), policy.contactDuplicates().fields());
+        return matches(tx, policy, ClientKind.CONTACTS, null, keys, lock);
+    }
+
+    private static <I extends EntityId, E extends Entity<I> & Client> List<DuplicateMatch> matches(
+            Transaction tx, Policy policy, ClientKind<I, E> kind, I self, MatchKeys keys, boolean lock) {
         DuplicateCriteria criteria = kind.criteria().apply(policy);
         Set<MatchField> fields = criteria.fields();
-        MatchKeys keys = kind.keys().of(candidate, policy.phoneMatcher(), fields);
         if (lock) {
             tx.lock(lockKeys(kind.name(), criteria, keys));
         }
@@ -62,7 +78,9 @@ final class Duplicates {
         if (DuplicateMatchRule.needsBirthDateLookup(criteria) && keys.birthDate() != null) {
             kind.byBirthDate().apply(tx, keys.birthDate()).forEach(c -> found.put(c.id(), c));
         }
-        found.remove(candidate.id());
+        if (self != null) {
+            found.remove(self);
+        }
         List<DuplicateMatch> matches = new ArrayList<>();
         for (E e : found.values()) {
             Optional<Set<MatchField>> matched = DuplicateMatchRule.match(criteria, keys,

@@ -1,5 +1,11 @@
 package dev.crmkit.core.contact;
 
+import java.util.List;
+
+import dev.crmkit.api.contact.PersonName;
+
+import dev.crmkit.api.lead.Lead;
+
 import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.Contact;
@@ -45,31 +51,42 @@ record MatchKeys(String name, Set<String> phones, Set<String> phoneIndex, Set<St
         return of(c, fields.contains(MatchField.NAME) ? Names.matchKey(c.name()) : "", null, matcher, fields);
     }
 
+    /** The keys of the contact data a lead carries (LEAD-4): no name key when it names no person. */
+    static MatchKeys of(Lead l, PhoneMatcher matcher, Set<MatchField> fields) {
+        return of(l.phones(), l.emails(), fields.contains(MatchField.NAME) ? l.person().map(PersonName::matchKey)
+                .orElse("") : "", null, matcher, fields);
+    }
+
     private static MatchKeys of(Client c, String name, LocalDate birthDate, PhoneMatcher matcher,
                                 Set<MatchField> fields) {
+        return of(c.phones(), c.emails(), name, birthDate, matcher, fields);
+    }
+
+    private static MatchKeys of(List<ContactPhone> numbers, List<ContactEmail> addresses, String name,
+                                LocalDate birthDate, PhoneMatcher matcher, Set<MatchField> fields) {
         Set<String> phones = Set.of();
         Set<String> index = Set.of();
-        if (fields.contains(MatchField.PHONE) && !c.phones().isEmpty()) {
-            if (c.phones().size() == 1) {
-                PhoneNumber n = c.phones().get(0).number();
+        if (fields.contains(MatchField.PHONE) && !numbers.isEmpty()) {
+            if (numbers.size() == 1) {
+                PhoneNumber n = numbers.get(0).number();
                 phones = Set.of(matcher.key(n));
                 index = Set.of(n.indexKey());
             } else {
                 phones = new HashSet<>();
                 index = new HashSet<>();
-                for (ContactPhone p : c.phones()) {
+                for (ContactPhone p : numbers) {
                     phones.add(matcher.key(p.number()));
                     index.add(p.number().indexKey());
                 }
             }
         }
         Set<String> emails = Set.of();
-        if (fields.contains(MatchField.EMAIL) && !c.emails().isEmpty()) {
-            if (c.emails().size() == 1) {
-                emails = Set.of(c.emails().get(0).email().normalized());
+        if (fields.contains(MatchField.EMAIL) && !addresses.isEmpty()) {
+            if (addresses.size() == 1) {
+                emails = Set.of(addresses.get(0).email().normalized());
             } else {
                 emails = new HashSet<>();
-                for (ContactEmail e : c.emails()) {
+                for (ContactEmail e : addresses) {
                     emails.add(e.email().normalized());
                 }
             }

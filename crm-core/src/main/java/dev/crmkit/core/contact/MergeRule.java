@@ -1,5 +1,8 @@
 package dev.crmkit.core.contact;
 
+import dev.crmkit.api.contact.Client;
+import dev.crmkit.api.contact.Company;
+
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactPhone;
@@ -31,35 +34,12 @@ final class MergeRule {
     }
 
     static Contact merge(Contact survivor, List<Contact> others, PhoneMatcher matcher) {
-        List<Contact> all = new ArrayList<>();
-        all.add(survivor);
-        all.addAll(others);
+        List<Contact> all = all(survivor, others);
         PersonName name = new PersonName(first(all, c -> c.name().first()), first(all, c -> c.name().middle()),
                 first(all, c -> c.name().last()));
-        List<ContactPhone> phones = new ArrayList<>();
-        Set<String> numbers = new HashSet<>();
-        List<ContactEmail> emails = new ArrayList<>();
-        Set<String> addresses = new HashSet<>();
-        Set<String> tags = new LinkedHashSet<>();
-        Set<URI> links = new LinkedHashSet<>();
-        Map<CustomFieldId, FieldValue> fields = new LinkedHashMap<>();
-        for (Contact c : all) {
-            for (ContactPhone p : c.phones()) {
-                if (numbers.add(matcher.key(p.number()))) {
-                    phones.add(p);
-                }
-            }
-            for (ContactEmail e : c.emails()) {
-                if (addresses.add(e.email().normalized())) {
-                    emails.add(e);
-                }
-            }
-            tags.addAll(c.tags());
-            links.addAll(c.links());
-            c.customFields().values().forEach(fields::putIfAbsent);
-        }
-        var b = survivor.toBuilder().name(name).phones(phones).emails(emails).tags(tags).links(links)
-                .customFields(new CustomFieldValues(fields));
+        Union u = Union.of(all, matcher);
+        var b = survivor.toBuilder().name(name).phones(u.phones).emails(u.emails).tags(u.tags).links(u.links)
+                .customFields(new CustomFieldValues(u.fields));
         first(all, Contact::company).ifPresent(b::company);
         first(all, Contact::birthDate).ifPresent(b::birthDate);
         first(all, Contact::position).ifPresent(b::position);
@@ -72,7 +52,60 @@ final class MergeRule {
         return b.build();
     }
 
-    private static <T> Optional<T> first(List<Contact> all, Function<Contact, Optional<T>> field) {
+    /** A merged company, by the same rules: the survivor's name stays. */
+    static Company merge(Company survivor, List<Company> others, PhoneMatcher matcher) {
+        List<Company> all = all(survivor, others);
+        Union u = Union.of(all, matcher);
+        var b = survivor.toBuilder().phones(u.phones).emails(u.emails).tags(u.tags).links(u.links)
+                .customFields(new CustomFieldValues(u.fields));
+        first(all, Company::type).ifPresent(b::type);
+        first(all, Company::temperature).ifPresent(b::temperature);
+        first(all, Company::currency).ifPresent(b::currency);
+        first(all, Company::photo).ifPresent(b::photo);
+        first(all, Company::address).ifPresent(b::address);
+        first(all, Company::description).ifPresent(b::description);
+        return b.build();
+    }
+
+    /** The many-valued fields of clients united: phones by match key, e-mails by normalized form. */
+    private static final class Union {
+        final List<ContactPhone> phones = new ArrayList<>();
+        final List<ContactEmail> emails = new ArrayList<>();
+        final Set<String> tags = new LinkedHashSet<>();
+        final Set<URI> links = new LinkedHashSet<>();
+        final Map<CustomFieldId, FieldValue> fields = new LinkedHashMap<>();
+
+        static Union of(List<? extends Client> all, PhoneMatcher matcher) {
+            Union u = new Union();
+            Set<String> numbers = new HashSet<>();
+            Set<String> addresses = new HashSet<>();
+            for (Client c : all) {
+                for (ContactPhone p : c.phones()) {
+                    if (numbers.add(matcher.key(p.number()))) {
+                        u.phones.add(p);
+                    }
+                }
+                for (ContactEmail e : c.emails()) {
+                    if (addresses.add(e.email().normalized())) {
+                        u.emails.add(e);
+                    }
+                }
+                u.tags.addAll(c.tags());
+                u.links.addAll(c.links());
+                c.customFields().values().forEach(u.fields::putIfAbsent);
+            }
+            return u;
+        }
+    }
+
+    private static <C> List<C> all(C survivor, List<C> others) {
+        List<C> all = new ArrayList<>();
+        all.add(survivor);
+        all.addAll(others);
+        return all;
+    }
+
+    private static <C, T> Optional<T> first(List<C> all, Function<C, Optional<T>> field) {
         return all.stream().map(field).flatMap(Optional::stream).findFirst();
     }
 }

@@ -17,6 +17,7 @@ import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.deal.ProductLine;
 import dev.crmkit.api.deal.Stage;
 import dev.crmkit.api.deal.StageId;
+import dev.crmkit.api.lead.LeadId;
 import dev.crmkit.api.money.Budget;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
@@ -24,8 +25,11 @@ import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.settings.LossReasonId;
+import dev.crmkit.api.settings.ProductGroupId;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.support.Context;
+import dev.crmkit.core.policy.DealContacts;
+import dev.crmkit.core.policy.DealCreation;
 import dev.crmkit.core.support.CoreMessages;
 import dev.crmkit.core.support.References;
 import dev.crmkit.core.support.Unit;
@@ -36,6 +40,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Deals (DEAL-1, DEAL-2, DEAL-9): created in a pipeline, moved through its stages, moved to another
@@ -71,21 +76,78 @@ public final class DealService {
     public Deal create(DealForm form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> {
-            Transaction tx = unit.tx();
-            Pipeline p = tx.pipelines().get(form.pipeline);
-            Violations v = new Violations();
-            Stage stage = p.firstStage();
-            if (form.stage != null) {
-                stage = p.stage(form.stage).orElse(null);
-                if (stage == null) {
-                    v.add("stage", unknownStageCode(tx, form.stage), form.stage, p.name());
-                } else if (stage.isClosed()) {
-                    v.add("stage", "deal.stage.closed", stage.name());
+            if (unit.policy().dealCreation() == DealCreation.FROM_LEAD_ONLY) {
+                throw RuleViolationException.of(CoreMessages.violation("pipeline", "deal.create.from_lead_only"));
+            }
+            return insert(unit, form, Optional.empty());
+        });
+    }
+
+    /**
+     * Creates a deal from a lead inside an operation of crm-core (LEAD-3, LEAD-4): checked as {@link #create}
+     * checks a deal, whatever the policy says of creating deals directly (DEAL-8). Used by the lead
+     * conversion; not for direct use.
+     *
+     * @param unit the operation
+     * @param form the deal
+     * @param lead the lead it comes from
+     * @return the stored deal
+     */
+    @SuppressWarnings("exports")
+    public static Deal createFromLead(Unit unit, DealForm form, LeadId lead) {
+        return insert(unit, Objects.requireNonNull(form, "form"), Optional.of(lead));
+    }
+
+    private static Deal insert(Unit unit, DealForm form, Optional<LeadId> lead) {
+        Transaction tx = unit.tx();
+        Pipeline p = tx.pipelines().get(form.pipeline);
+        Violations v = new Violations();
+        Stage stage = p.firstStage();
+        if (form.stage != null) {
+            stage = p.stage(form.stage).orElse(null);
+            if (stage == null) {
+                v.add("stage", unknownStageCode(tx, form.stage), form.stage, p.name());
+            } else if (stage.isClosed()) {
+                v.add("stage", "deal.stage.closed", stage.name());
+            }
+        }
+        Deal candidate = build(unit, form, null, p, stage, v);
+        if (lead.isPresent()) {
+            candidate = candidate.toBuilder().lead(lead.get()).build();
+        }
+        requireNoOtherOpenDeal(unit, candidate, null);
+        return unit.insert(tx.deals(), candidate);
+    }
+
+    /**
+     * DEAL-8: where the policy says so, a contact has at most one open deal in a product group; checked under
+     * a lock per contact and group, so two deals created at once cannot both pass.
+     */
+    private static void requireNoOtherOpenDeal(Unit unit, Deal candidate, Deal current) {
+        if (!unit.policy().oneOpenDealPerProductGroup() || candidate.closed().isPresent()
+                || candidate.productGroup().isEmpty()) {
+            return;
+        }
+        if (current != null && current.closed().isEmpty() && current.productGroup().equals(candidate.productGroup())
+                && current.contacts().containsAll(candidate.contacts())) {
+            return;
+        }
+        ProductGroupId group = candidate.productGroup().get();
+        Transaction tx = unit.tx();
+        tx.lock(candidate.contacts().stream().map(c -> "open-deal:" + c.value() + ":" + group.value())
+                .collect(Collectors.toList()));
+        Violations v = new Violations();
+        for (int i = 0; i < candidate.contacts().size(); i++) {
+            ContactId contact = candidate.contacts().get(i);
+            for (Deal other : tx.deals().byContact(contact)) {
+                if (!other.id().equals(candidate.id()) && other.closed().isEmpty()
+                        && other.productGroup().equals(candidate.productGroup())) {
+                    v.add("productGroup", "deal.product_group.open_deal", unit.nameOf(RecordRef.of(contact)),
+                            other.name(), other.id());
                 }
             }
-            Deal candidate = build(unit, form, null, p, stage, v);
-            return unit.insert(tx.deals(), candidate);
-        });
+        }
+        v.throwRuleIfAny();
     }
 
     /**
@@ -195,6 +257,7 @@ public final class DealService {
                 v.add("stage", "deal.stage.not_editable", current.name());
             }
             Deal candidate = build(unit, form, current, p, p.stage(current.stage()).orElseThrow(), v);
+            requireNoOtherOpenDeal(unit, candidate, current);
             return unit.update(tx.deals(), current, candidate);
         });
     }
@@ -265,6 +328,7 @@ public final class DealService {
             throw new RuleViolationException(refused.violations());
         }
         if (outcome instanceof StageMoveRule.Outcome.Moved moved) {
+            requireNoOtherOpenDeal(unit, moved.next(), d.closed().isPresent() ? null : d);
             return unit.update(unit.tx().deals(), d, moved.next());
         }
         return d;
@@ -283,6 +347,9 @@ public final class DealService {
             if (tx.contacts().find(contacts.get(i)).isEmpty()) {
                 v.add("contacts[" + i + "]", "deal.contact.unknown", contacts.get(i));
             }
+        }
+        if (unit.policy().dealContacts() == DealContacts.EXACTLY_ONE && contacts.size() != 1) {
+            v.add("contacts", "deal.contacts.exactly_one", contacts.size());
         }
         if (form.company != null && tx.companies().find(form.company).isEmpty()) {
             v.add("company", "deal.company.unknown", form.company);

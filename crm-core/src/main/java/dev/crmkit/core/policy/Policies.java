@@ -1,5 +1,7 @@
 package dev.crmkit.core.policy;
 
+import java.util.Set;
+
 import static dev.crmkit.api.contact.MatchField.BIRTH_DATE;
 import static dev.crmkit.api.contact.MatchField.EMAIL;
 import static dev.crmkit.api.contact.MatchField.NAME;
@@ -24,6 +26,10 @@ public final class Policies {
                     MOBILE_PHONE, ContactRequirements.Requirement.BIRTH_DATE, PRIVATE_EMAIL))
             .reopening(Reopening.ADMINS)
             .contactDuplicates(DuplicateCriteria.atLeast(2).of(NAME, PHONE, BIRTH_DATE))
+            .conversionPrerequisites(Set.of(ConversionPrerequisite.INTERACTION, ConversionPrerequisite.COMMENT))
+            .dealCreation(DealCreation.FROM_LEAD_ONLY)
+            .dealContacts(DealContacts.EXACTLY_ONE)
+            .oneOpenDealPerProductGroup(true)
             .build();
 
     private static final Policy ONLY_OFFICE = Policy.defaults("ONLYOFFICE")
@@ -36,7 +42,8 @@ public final class Policies {
 
     /**
      * amoCRM: a contact needs a name; a contact with the same phone (last ten digits) or e-mail is a
-     * duplicate, which may be created anyway on request; up to 50 pipelines of up to 100 stages; closed
+     * duplicate, which may be created anyway on request; up to 50 pipelines of up to 100 stages; a deal has
+     * several contacts and at most one company, and leads are converted without prerequisites; closed
      * deals may be dragged back to an open stage by anyone who may edit them.
      *
      * @return the preset
@@ -50,7 +57,9 @@ public final class Policies {
      * a mobile phone, a birth date and a private e-mail (rule 4); two or more of full name, phone and birth
      * date matching make a duplicate, which is never created (rule 5). Closed deals are re-opened by admins
      * only, since the department counts Won and Lost deals per manager and a closed deal is not reused
-     * for a new sale (rule 2).
+     * for a new sale (rule 2). A deal is made only from a lead, has exactly one contact, and a contact has
+     * at most one open deal per product group (rule 2); a lead is converted only after a real interaction with
+     * the client and a comment (rule 1).
      *
      * @return the preset
      */

@@ -35,18 +35,27 @@ import java.util.stream.Collectors;
  *        kept in lower-case ASCII whatever their spelling
  * @param duplicateDetection whether creating and updating contacts and companies checks for duplicates
  *        (CON-5); on in every preset. Turning it off is for trusted bulk loads that are de-duplicated otherwise.
+ * @param conversionPrerequisites what a lead must have before it is converted or accepted (LEAD-5); none by default
+ * @param dealCreation whether deals are created directly or only from leads (DEAL-8)
+ * @param dealContacts how many contacts a deal has (DEAL-8)
+ * @param oneOpenDealPerProductGroup whether a contact may have at most one open deal in each product group
+ *        (DEAL-8); a deal without a product group is not counted
  */
 @WithBuilder
 public record Policy(String name, ContactRequirements contacts, int maxPipelines, int maxStagesPerPipeline,
                      Reopening reopening, boolean lossReasonRequired, Reminder defaultReminder, Duration sameCallWindow,
                      DuplicateCriteria contactDuplicates, DuplicateCriteria companyDuplicates, PhoneMatcher phoneMatcher,
-                     Set<String> ownDomains, boolean duplicateDetection) implements PolicyBuilder.ToBuilder {
+                     Set<String> ownDomains, boolean duplicateDetection,
+                     Set<ConversionPrerequisite> conversionPrerequisites, DealCreation dealCreation,
+                     DealContacts dealContacts, boolean oneOpenDealPerProductGroup) implements PolicyBuilder.ToBuilder {
 
     /** Checks the values and normalizes the domains. */
     public Policy {
         Checks.present("name, contacts, reopening, defaultReminder, sameCallWindow, contactDuplicates, "
-                + "companyDuplicates, phoneMatcher, ownDomains", name, contacts, reopening, defaultReminder,
-                sameCallWindow, contactDuplicates, companyDuplicates, phoneMatcher, ownDomains);
+                + "companyDuplicates, phoneMatcher, ownDomains, conversionPrerequisites, dealCreation, dealContacts",
+                name, contacts, reopening, defaultReminder, sameCallWindow, contactDuplicates, companyDuplicates,
+                phoneMatcher, ownDomains, conversionPrerequisites, dealCreation, dealContacts);
+        conversionPrerequisites = Set.copyOf(conversionPrerequisites);
         if (maxPipelines < 1) {
             throw new IllegalArgumentException("maxPipelines must be at least 1, was " + maxPipelines);
         }
@@ -90,7 +99,10 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                 .companyDuplicates(DuplicateCriteria.same(MatchField.NAME).andAnyOf(MatchField.PHONE, MatchField.EMAIL)
                         .mayCreateAnyway())
                 .phoneMatcher(PhoneMatcher.lastDigits(PhoneNumber.DEFAULT_MATCH_DIGITS))
-                .duplicateDetection(true);
+                .duplicateDetection(true)
+                .dealCreation(DealCreation.DIRECT_OR_FROM_LEAD)
+                .dealContacts(DealContacts.SEVERAL)
+                .oneOpenDealPerProductGroup(false);
     }
 
     /** Only the name: a policy is named after its preset, and logs print it. */

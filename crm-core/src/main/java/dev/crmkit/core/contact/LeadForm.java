@@ -1,0 +1,304 @@
+package dev.crmkit.core.contact;
+
+import dev.crmkit.api.Limits;
+import dev.crmkit.api.Text;
+import dev.crmkit.api.contact.CompanyId;
+import dev.crmkit.api.contact.ContactEmail;
+import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.ContactPhone;
+import dev.crmkit.api.contact.EmailKind;
+import dev.crmkit.api.contact.PhoneKind;
+import dev.crmkit.api.lead.Lead;
+import dev.crmkit.api.lead.LeadSource;
+import dev.crmkit.api.lead.Utm;
+import dev.crmkit.api.money.Money;
+import dev.crmkit.api.user.UserId;
+import dev.crmkit.core.support.TextValue;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The values of a lead (LEAD-1, LEAD-2), as a request brings them: a title, where it came from, who handles
+ * it, and the contact data of the person who sent it, which conversion turns into a contact (LEAD-4). For a
+ * new lead, {@code LeadForm.named("Chairs for the office").source(LeadSource.WEB_FORM).person("Ivan",
+ * "Petrov").phone("+7 901 776-34-34")}; a lead that should wait in Unsorted for someone to accept it is
+ * {@link #unsorted()} (LEAD-3). For a stored lead, the edit given to {@link LeadService#update} gets the
+ * form filled with its values; its web analytics values ({@link #utm}) are set once, when the lead is
+ * created, and an edit that changes them is refused. Not thread-safe.
+ */
+public final class LeadForm {
+
+    @TextValue(max = Limits.NAME)
+    String name;
+    LeadSource source = LeadSource.MANUAL;
+    boolean unsorted;
+    UserId responsible;
+    String first;
+    String middle;
+    String last;
+    @Size(max = Limits.PHONES, message = "{collection.too_many}")
+    final List<ClientForm.RawPhone> phones = new ArrayList<>();
+    @Size(max = Limits.EMAILS, message = "{collection.too_many}")
+    final List<ClientForm.RawEmail> emails = new ArrayList<>();
+    @TextValue(max = Limits.NAME)
+    String companyName;
+    ContactId contact;
+    CompanyId company;
+    Money budget;
+    Utm utm = Utm.none();
+    @Size(max = Limits.TAGS, message = "{collection.too_many}")
+    final Set<@TextValue(max = Limits.TAG) String> tags = new LinkedHashSet<>();
+
+    private LeadForm() {
+    }
+
+    /**
+     * A lead with a short title of the request.
+     *
+     * @param name the title
+     * @return the form
+     */
+    public static LeadForm named(String name) {
+        LeadForm form = new LeadForm();
+        form.name = Text.normalize(name);
+        return form;
+    }
+
+    /** The form filled with a stored lead's values, for an edit. */
+    static LeadForm of(Lead l) {
+        LeadForm form = named(l.name());
+        form.source = l.source();
+        form.responsible = l.responsible();
+        l.person().ifPresent(p -> {
+            form.first = p.first().orElse(null);
+            form.middle = p.middle().orElse(null);
+            form.last = p.last().orElse(null);
+        });
+        for (ContactPhone p : l.phones()) {
+            form.phone(p.number().raw(), p.kind());
+        }
+        for (ContactEmail e : l.emails()) {
+            form.email(e.email().value(), e.kind());
+        }
+        form.companyName = l.companyName().orElse(null);
+        form.contact = l.contact().orElse(null);
+        form.company = l.company().orElse(null);
+        form.budget = l.budget().orElse(null);
+        form.utm = l.utm();
+        form.tags.addAll(l.tags());
+        return form;
+    }
+
+    /**
+     * Sets the title.
+     *
+     * @param value the title
+     * @return this form
+     */
+    public LeadForm name(String value) {
+        this.name = Text.normalize(value);
+        return this;
+    }
+
+    /**
+     * Sets where the request came from (LEAD-2); {@link LeadSource#MANUAL} by default.
+     *
+     * @param value the source
+     * @return this form
+     */
+    public LeadForm source(LeadSource value) {
+        this.source = Objects.requireNonNull(value, "source");
+        return this;
+    }
+
+    /**
+     * Puts a new lead in Unsorted, the inbox of requests no one accepted yet (LEAD-3); ignored on an edit.
+     *
+     * @return this form
+     */
+    public LeadForm unsorted() {
+        this.unsorted = true;
+        return this;
+    }
+
+    /**
+     * Sets the responsible user (by default the acting user); leads of one contact may have different ones.
+     *
+     * @param value the user
+     * @return this form
+     */
+    public LeadForm responsible(UserId value) {
+        this.responsible = value;
+        return this;
+    }
+
+    /**
+     * Sets the name of the person who sent the request.
+     *
+     * @param firstName the first name, or null
+     * @param lastName the last name, or null
+     * @return this form
+     */
+    public LeadForm person(String firstName, String lastName) {
+        this.first = Text.normalize(firstName);
+        this.last = Text.normalize(lastName);
+        return this;
+    }
+
+    /**
+     * Sets the middle name of the person who sent the request.
+     *
+     * @param value the middle name, or null
+     * @return this form
+     */
+    public LeadForm middleName(String value) {
+        this.middle = Text.normalize(value);
+        return this;
+    }
+
+    /**
+     * Adds a phone of the person as typed, of kind work.
+     *
+     * @param raw the number
+     * @return this form
+     */
+    public LeadForm phone(String raw) {
+        return phone(raw, PhoneKind.WORK);
+    }
+
+    /**
+     * Adds a phone of the person as typed.
+     *
+     * @param raw the number
+     * @param kind its kind
+     * @return this form
+     */
+    public LeadForm phone(String raw, PhoneKind kind) {
+        phones.add(new ClientForm.RawPhone(Objects.requireNonNull(raw, "raw"), Objects.requireNonNull(kind, "kind")));
+        return this;
+    }
+
+    /**
+     * Removes every phone.
+     *
+     * @return this form
+     */
+    public LeadForm clearPhones() {
+        phones.clear();
+        return this;
+    }
+
+    /**
+     * Adds an e-mail of the person as typed, of kind work.
+     *
+     * @param raw the address
+     * @return this form
+     */
+    public LeadForm email(String raw) {
+        return email(raw, EmailKind.WORK);
+    }
+
+    /**
+     * Adds an e-mail of the person as typed.
+     *
+     * @param raw the address
+     * @param kind its kind
+     * @return this form
+     */
+    public LeadForm email(String raw, EmailKind kind) {
+        emails.add(new ClientForm.RawEmail(Objects.requireNonNull(raw, "raw"), Objects.requireNonNull(kind, "kind")));
+        return this;
+    }
+
+    /**
+     * Removes every e-mail.
+     *
+     * @return this form
+     */
+    public LeadForm clearEmails() {
+        emails.clear();
+        return this;
+    }
+
+    /**
+     * Sets the name of the company the request came from.
+     *
+     * @param value the name, or null for none
+     * @return this form
+     */
+    public LeadForm companyName(String value) {
+        this.companyName = Text.normalize(value);
+        return this;
+    }
+
+    /**
+     * Names the stored contact who sent the request, when it is known.
+     *
+     * @param value the contact, or null for none
+     * @return this form
+     */
+    public LeadForm contact(ContactId value) {
+        this.contact = value;
+        return this;
+    }
+
+    /**
+     * Names the stored company the request came from, when it is known.
+     *
+     * @param value the company, or null for none
+     * @return this form
+     */
+    public LeadForm company(CompanyId value) {
+        this.company = value;
+        return this;
+    }
+
+    /**
+     * Sets the expected amount.
+     *
+     * @param value the amount, or null for none
+     * @return this form
+     */
+    public LeadForm budget(Money value) {
+        this.budget = value;
+        return this;
+    }
+
+    /**
+     * Sets the web analytics values a web form captured (LEAD-2): set when the lead is created, read-only
+     * afterwards.
+     *
+     * @param value the values
+     * @return this form
+     */
+    public LeadForm utm(Utm value) {
+        this.utm = Objects.requireNonNull(value, "utm");
+        return this;
+    }
+
+    /**
+     * Adds a tag.
+     *
+     * @param value the tag
+     * @return this form
+     */
+    public LeadForm tag(String value) {
+        tags.add(Text.normalize(Objects.requireNonNull(value, "tag")));
+        return this;
+    }
+
+    /**
+     * Removes a tag.
+     *
+     * @param value the tag
+     * @return this form
+     */
+    public LeadForm removeTag(String value) {
+        tags.remove(Text.normalize(Objects.requireNonNull(value, "tag")));
+        return this;
+    }
+}
