@@ -41,6 +41,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Lead and deal discipline (Bitrix24)")
+    class LeadRules extends LeadRulesKit {
+    }
+
+    @Nested
     @DisplayName("Tasks")
     class Tasks extends TasksKit {
     }

@@ -338,7 +338,7 @@ public abstract class ClientForm<F extends ClientForm<F>> {
     /**
      * Says what to do when the record duplicates stored ones (CON-5); by default it is rejected.
      *
-     * @param value reject, or create anyway where the policy allows it
+     * @param value reject, create anyway where the policy allows it, or merge into the best stored match
      * @return this form
      */
     public F onDuplicate(OnDuplicate value) {
