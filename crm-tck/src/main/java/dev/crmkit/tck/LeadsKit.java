@@ -233,6 +233,23 @@ abstract class LeadsKit extends FacadeKitBase {
     }
 
     @Test
+    @DisplayName("a converted lead follows a merge of its contact and forgets a deleted company")
+    void convertedReferencesFollowMergesAndDeletes() {
+        Lead lead = webLead("+7 901 776-34-34");
+        Converted made = anna.leads().convert(lead.id(), lead.version(), Conversion.into(sales().id()).withCompany());
+        Contact survivor = anna.contacts().create(ContactForm.named("Ivan P.").onDuplicate(OnDuplicate.REJECT));
+        anna.contacts().merge(anna.contacts().previewMerge(survivor.id(), List.of(made.contact().id())));
+        Lead merged = anna.leads().get(lead.id());
+        assertThat(merged.contact()).contains(survivor.id());
+        assertThat(merged.convertedContact()).contains(survivor.id());
+        Company hooves = made.company().orElseThrow();
+        anna.companies().delete(hooves.id(), anna.companies().get(hooves.id()).version());
+        assertThat(anna.leads().get(lead.id()).company()).isEmpty();
+        assertThat(anna.leads().get(lead.id()).convertedCompany()).isEmpty();
+        assertThat(anna.leads().get(lead.id()).convertedDeal()).contains(made.deal().id());
+    }
+
+    @Test
     @Tag("LEAD-4")
     @DisplayName("bad conversions change nothing: unknown lead, pipeline or stage, a contact missing what the policy requires")
     void badConversionsChangeNothing() {

@@ -66,9 +66,7 @@ public final class References {
             new Field<ContactId, dev.crmkit.api.deal.DealId, Deal>("deals", Transaction::deals,
                     (tx, c) -> tx.deals().byContact(c), References::replaceContact),
             new Field<ContactId, dev.crmkit.api.lead.LeadId, Lead>("leads", Transaction::leads,
-                    (tx, c) -> tx.leads().byContact(c),
-                    (l, from, to) -> to.map(c -> l.toBuilder().contact(c)).orElseGet(() -> l.toBuilder().clearContact())
-                            .build()));
+                    (tx, c) -> tx.leads().byContact(c), References::replaceContact));
 
     private static final List<Field<CompanyId, ?, ?>> TO_COMPANY = List.of(
             new Field<CompanyId, ContactId, Contact>("contacts", Transaction::contacts,
@@ -80,9 +78,7 @@ public final class References {
                     (d, from, to) -> to.map(c -> d.toBuilder().company(c)).orElseGet(() -> d.toBuilder().clearCompany())
                             .build()),
             new Field<CompanyId, dev.crmkit.api.lead.LeadId, Lead>("leads", Transaction::leads,
-                    (tx, c) -> Pages.all(tx.leads(), LeadFields.COMPANY.eq(c)),
-                    (l, from, to) -> to.map(c -> l.toBuilder().company(c)).orElseGet(() -> l.toBuilder().clearCompany())
-                            .build()));
+                    (tx, c) -> Pages.all(tx.leads(), LeadFields.COMPANY.eq(c)), References::replaceCompany));
 
     private static final List<Field<UserId, ?, ?>> RESPONSIBLE = List.of(
             new Field<UserId, dev.crmkit.api.deal.DealId, Deal>("deals", Transaction::deals,
@@ -238,5 +234,25 @@ public final class References {
         List<ContactId> contacts = d.contacts().stream().map(c -> c.equals(from) ? to.orElse(null) : c)
                 .filter(c -> c != null).distinct().collect(Collectors.toList());
         return d.toBuilder().contacts(contacts).build();
+    }
+
+    /** A lead naming another contact, or none; what it was converted into follows (LEAD-4). */
+    private static Lead replaceContact(Lead l, ContactId from, Optional<ContactId> to) {
+        var b = l.toBuilder();
+        to.ifPresentOrElse(b::contact, b::clearContact);
+        if (l.convertedContact().equals(Optional.of(from))) {
+            to.ifPresentOrElse(b::convertedContact, b::clearConvertedContact);
+        }
+        return b.build();
+    }
+
+    /** A lead naming no company, or another; what it was converted into follows (LEAD-4). */
+    private static Lead replaceCompany(Lead l, CompanyId from, Optional<CompanyId> to) {
+        var b = l.toBuilder();
+        to.ifPresentOrElse(b::company, b::clearCompany);
+        if (l.convertedCompany().equals(Optional.of(from))) {
+            to.ifPresentOrElse(b::convertedCompany, b::clearConvertedCompany);
+        }
+        return b.build();
     }
 }
