@@ -89,4 +89,9 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     @DisplayName("Bad references, queries and states")
     class BadRequests extends BadRequestsKit {
     }
+
+    @Nested
+    @DisplayName("Failure at every write")
+    class Failures extends FailuresKit {
+    }
 }

@@ -19,6 +19,7 @@ import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.user.UserForm;
+import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +88,18 @@ abstract class FacadeKitBase extends StorageKitBase {
      * @return the CRM
      */
     protected Crm crm(Policy policy) {
-        return Crm.builder().storage(storage).policy(policy).clock(clock).build();
+        return crm(storage, policy);
+    }
+
+    /**
+     * Another CRM on the same clock, with another policy, on another storage: a wrapper of the test's, say.
+     *
+     * @param on the storage
+     * @param policy the policy
+     * @return the CRM
+     */
+    protected Crm crm(Storage on, Policy policy) {
+        return Crm.builder().storage(on).policy(policy).clock(clock).build();
     }
 
     /**
