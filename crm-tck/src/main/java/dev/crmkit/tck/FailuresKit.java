@@ -13,6 +13,7 @@ import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.api.lead.Lead;
+import dev.crmkit.api.lead.LeadStatus;
 import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.timeline.Comment;
@@ -20,6 +21,8 @@ import dev.crmkit.api.user.User;
 import dev.crmkit.core.CrmSession;
 import dev.crmkit.core.contact.CompanyForm;
 import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.contact.Conversion;
+import dev.crmkit.core.contact.LeadForm;
 import dev.crmkit.core.contact.MergePreview;
 import dev.crmkit.core.contact.OnDuplicate;
 import dev.crmkit.core.deal.DealForm;
@@ -139,6 +142,28 @@ abstract class FailuresKit extends FacadeKitBase {
         assertThat(anna.tasks().get(t.id()).owner()).isEqualTo(survivor);
         assertThat(committed((Transaction tx) -> tx.timeline().get(c.id())).owner()).isEqualTo(survivor);
         assertThat(committed((Transaction tx) -> tx.leads().get(lead.id())).contact()).contains(ivan.id());
+    }
+
+    @Test
+    @Tag("LEAD-4")
+    @DisplayName("a conversion failing at any of its writes leaves no contact, company, deal or event and the lead open; then it succeeds")
+    void conversionFailingAtAnyWriteChangesNothing() {
+        Contact olga = anna.contacts().create(ContactForm.named("Olga").phone("+7 902 000-00-01"));
+        Lead lead = anna.leads().create(LeadForm.named("Chairs").person("Ivan", "Petrov").phone("+7 901 776-34-34")
+                .email("ivan@hooves.test").companyName("Horns and Hooves").unsorted());
+        anna.timeline().comment(RecordRef.of(lead.id()), "Wants 40 chairs");
+        var pipeline = sales().id();
+
+        int writes = failsAtEveryWriteThenSucceeds(() -> annaFailing.leads().convert(lead.id(), lead.version(),
+                Conversion.into(pipeline).withCompany()));
+
+        Lead converted = anna.leads().get(lead.id());
+        assertThat(converted.status()).isEqualTo(LeadStatus.CONVERTED);
+        assertThat(writes).as("contact, company, deal, lead and their events").isGreaterThanOrEqualTo(4);
+        Contact ivan = anna.contacts().get(converted.convertedContact().orElseThrow());
+        assertThat(ivan.id()).isNotEqualTo(olga.id());
+        assertThat(ivan.company()).isEqualTo(converted.convertedCompany());
+        assertThat(anna.deals().get(converted.convertedDeal().orElseThrow()).contacts()).containsExactly(ivan.id());
     }
 
     @Test
