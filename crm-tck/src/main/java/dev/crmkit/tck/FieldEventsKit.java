@@ -88,7 +88,8 @@ abstract class FieldEventsKit extends FacadeKitBase {
             DealService.class, ContactService.class, CompanyService.class, TaskService.class, TimelineService.class,
             ListService.class, LeadService.class);
     private static final Set<String> READS = Set.of("as", "policy", "clock", "get", "find", "list", "query", "byName", "kind",
-            "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge", "checkConversion");
+            "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge", "checkConversion",
+            "interactions", "hadInteraction");
 
     /** Every mutating call and the events it writes; {@link #everyMutatingCallIsListed} keeps the list whole. */
     private static final Set<String> CALLS = new TreeSet<>(List.of("Crm.bootstrap", "UserService.add",

@@ -17,6 +17,7 @@ import dev.crmkit.core.timeline.NewMessage;
 import dev.crmkit.core.timeline.TimelineItem;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -27,25 +28,74 @@ abstract class TimelineKit extends FacadeKitBase {
 
     @Test
     @Tag("ACT-1")
-    @DisplayName("a record's timeline holds comments, calls, messages and its stage changes, each with author and time")
+    @DisplayName("a record's timeline holds comments, calls, messages with direction, stage and field changes, in time order, each with author and time")
     void timelineHoldsEntriesAndChangesInTimeOrder() {
         Deal d = chairs(anna);
         RecordRef ref = RecordRef.of(d.id());
         clock.advance(Duration.ofMinutes(5));
         Comment c = boris.timeline().comment(ref, "Discussed delivery on the 15th");
         clock.advance(Duration.ofMinutes(5));
+        boris.timeline().logCall(ref, NewCall.outbound("+7 495 000-00-00", "+7 901 776-34-34", clock.instant())
+                .answered(Duration.ofSeconds(95)));
+        clock.advance(Duration.ofMinutes(5));
         anna.deals().move(d.id(), sales().stages().get(1).id());
         clock.advance(Duration.ofMinutes(5));
         Message m = anna.timeline().logMessage(ref, NewMessage.of(Channel.EMAIL, Direction.INBOUND,
                 "ivan@client.test", "sales@crmkit.test").subject("Re: offer").body("We agree"));
+        clock.advance(Duration.ofMinutes(5));
+        Deal current = anna.deals().get(d.id());
+        boris.deals().update(d.id(), current.version(), f -> f.name("Chairs, 40"));
         List<TimelineItem> items = anna.timeline().of(ref);
-        assertThat(items).extracting(i -> i instanceof TimelineItem.Change change ? change.event().kind().name()
-                : i.getClass().getSimpleName()).containsExactly("CREATED", "Note", "STAGE_CHANGED", "Correspondence");
+        assertThat(items).extracting(TimelineKit::what, TimelineItem::author, TimelineItem::at).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("CREATED", "Anna Admin", T0),
+                org.assertj.core.groups.Tuple.tuple("Note", "Boris Manager", T0.plus(Duration.ofMinutes(5))),
+                org.assertj.core.groups.Tuple.tuple("PhoneCall", "Boris Manager", T0.plus(Duration.ofMinutes(10))),
+                org.assertj.core.groups.Tuple.tuple("STAGE_CHANGED stage", "Anna Admin", T0.plus(Duration.ofMinutes(15))),
+                org.assertj.core.groups.Tuple.tuple("message INBOUND", "Anna Admin", T0.plus(Duration.ofMinutes(20))),
+                org.assertj.core.groups.Tuple.tuple("FIELD_CHANGED name", "Boris Manager", T0.plus(Duration.ofMinutes(25))));
         assertThat(c.author()).isEqualTo(borisUser.id());
-        assertThat(c.at()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
         assertThat(m.direction()).isEqualTo(Direction.INBOUND);
         assertThat(codes(failsAndChangesNothing(ValidationException.class,
                 () -> anna.timeline().comment(ref, "  ")))).containsExactly("timeline.comment.blank");
+    }
+
+    private static String what(TimelineItem item) {
+        if (item instanceof TimelineItem.Change change) {
+            return change.event().kind() + change.event().field().map(f -> " " + f).orElse("");
+        }
+        if (item instanceof TimelineItem.Correspondence mail) {
+            return "message " + mail.message().direction();
+        }
+        return item.getClass().getSimpleName();
+    }
+
+    @Test
+    @Tag("LEAD-5")
+    @DisplayName("a record had a real interaction in a period only through a connected call or a message from the client")
+    void interactionsInAPeriod() {
+        Deal d = chairs(anna);
+        RecordRef ref = RecordRef.of(d.id());
+        Instant start = clock.instant();
+        boris.timeline().logMessage(ref, NewMessage.of(Channel.EMAIL, Direction.OUTBOUND, "boris@crmkit.test",
+                "ivan@client.test").subject("Our offer"));
+        boris.timeline().logCall(ref, NewCall.outbound("+7 495 000-00-00", "+7 901 776-34-34", clock.instant()));
+        boris.timeline().comment(ref, "Called, no answer");
+        assertThat(boris.timeline().hadInteraction(ref, start, start.plus(Duration.ofDays(1)))).isFalse();
+        clock.advance(Duration.ofHours(2));
+        Message reply = boris.timeline().logMessage(ref, NewMessage.of(Channel.EMAIL, Direction.INBOUND,
+                "ivan@client.test", "boris@crmkit.test").subject("Re: Our offer"));
+        Call talked = boris.timeline().logCall(ref, NewCall.inbound("+7 901 776-34-34", "+7 495 000-00-00",
+                start.plus(Duration.ofDays(3))).answered(Duration.ofSeconds(30)));
+        assertThat(boris.timeline().interactions(ref, start, start.plus(Duration.ofDays(1))))
+                .containsExactly(reply);
+        assertThat(boris.timeline().interactions(ref, start, start.plus(Duration.ofDays(4))))
+                .containsExactly(reply, talked);
+        assertThat(boris.timeline().hadInteraction(ref, start.plus(Duration.ofDays(1)), start.plus(Duration.ofDays(2))))
+                .as("the call on day 3 is outside the period").isFalse();
+        assertThat(codes(failsAndChangesNothing(ValidationException.class,
+                () -> boris.timeline().interactions(ref, start, start.minusSeconds(1))))).containsExactly("period.reversed");
+        failsAndChangesNothing(dev.crmkit.api.NotFoundException.class, () -> boris.timeline().hadInteraction(
+                RecordRef.of(new dev.crmkit.api.deal.DealId(java.util.UUID.randomUUID())), start, start));
     }
 
     @Test

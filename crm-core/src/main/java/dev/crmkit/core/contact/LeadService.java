@@ -32,11 +32,7 @@ import dev.crmkit.api.query.LeadFields;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
-import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.timeline.Comment;
-import dev.crmkit.api.timeline.Direction;
-import dev.crmkit.api.timeline.Message;
-import dev.crmkit.api.timeline.TimelineEntry;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.DealService;
@@ -47,6 +43,7 @@ import dev.crmkit.core.support.Queries;
 import dev.crmkit.core.support.References;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
+import dev.crmkit.core.timeline.Interactions;
 import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -364,7 +361,7 @@ public final class LeadService {
         List<RecordRef> owners = new ArrayList<>(List.of(RecordRef.of(lead.id())));
         lead.contact().ifPresent(c -> owners.add(RecordRef.of(c)));
         if (unit.policy().conversionPrerequisites().contains(ConversionPrerequisite.INTERACTION)
-                && owners.stream().flatMap(o -> tx.timeline().byOwner(o).stream()).noneMatch(LeadService::isInteraction)) {
+                && owners.stream().flatMap(o -> tx.timeline().byOwner(o).stream()).noneMatch(Interactions::isInteraction)) {
             v.add("timeline", "lead.conversion.interaction_required", lead.name());
         }
         if (unit.policy().conversionPrerequisites().contains(ConversionPrerequisite.COMMENT)
@@ -446,17 +443,6 @@ public final class LeadService {
             }
         }
         return Optional.of(companies.insert(unit, candidate));
-    }
-
-    /**
-     * A real interaction with the client (LEAD-5): a connected call (answered, lasting more than zero
-     * seconds) or a message the client sent.
-     */
-    private static boolean isInteraction(TimelineEntry e) {
-        if (e instanceof Call c) {
-            return c.answered() && !c.duration().isZero() && !c.duration().isNegative();
-        }
-        return e instanceof Message m && m.direction() == Direction.INBOUND;
     }
 
     /** The lead a form describes, new or the next state of {@code current}; every problem at once. */

@@ -22,6 +22,7 @@ import dev.crmkit.core.support.Pages;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -200,6 +201,49 @@ public final class TimelineService {
     }
 
 
+
+    /**
+     * The real interactions with the client on a record's timeline in a period, oldest first: connected
+     * calls and messages the client sent ({@link Interactions}); an outbound message with no reply, a missed
+     * call or a comment is none.
+     *
+     * @param owner the record
+     * @param from the period's start, included
+     * @param to the period's end, excluded
+     * @return the calls and messages that count
+     * @throws dev.crmkit.api.ValidationException {@code period.reversed} when {@code to} is before
+     *         {@code from}, {@code owner.kind} for a record that has no timeline
+     * @throws dev.crmkit.api.NotFoundException when the record does not exist
+     */
+    public List<TimelineEntry> interactions(RecordRef owner, Instant from, Instant to) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Violations v = new Violations();
+        if (Owners.checkKind(v, "owner", owner)) {
+            if (to.isBefore(from)) {
+                v.add("to", "period.reversed", from, to);
+            }
+        }
+        v.throwIfAny();
+        return context.read(unit -> {
+            Owners.requireExists(unit.tx(), owner);
+            return unit.tx().timeline().byOwner(owner).stream().filter(e -> Interactions.isInteraction(e, from, to))
+                    .sorted(Comparator.comparing(TimelineEntry::at)).collect(Collectors.toList());
+        });
+    }
+
+    /**
+     * Whether a record had a real interaction with the client in a period (see {@link #interactions}).
+     *
+     * @param owner the record
+     * @param from the period's start, included
+     * @param to the period's end, excluded
+     * @return true when there was a connected call or a message from the client
+     */
+    public boolean hadInteraction(RecordRef owner, Instant from, Instant to) {
+        return !interactions(owner, from, to).isEmpty();
+    }
 
     private static <T extends TimelineEntry> T store(Unit unit, T entry) {
         unit.insert(unit.tx().timeline(), entry);
