@@ -1,22 +1,10 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.api.ConflictException;
-import dev.crmkit.api.CrmException;
 import dev.crmkit.api.StorageException;
 import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.settings.ListKind;
-import dev.crmkit.spi.Companies;
-import dev.crmkit.spi.Contacts;
-import dev.crmkit.spi.Deals;
-import dev.crmkit.spi.Events;
-import dev.crmkit.spi.Leads;
-import dev.crmkit.spi.ListStore;
-import dev.crmkit.spi.Pipelines;
-import dev.crmkit.spi.Settings;
-import dev.crmkit.spi.Tasks;
-import dev.crmkit.spi.Timeline;
-import dev.crmkit.spi.Transaction;
-import dev.crmkit.spi.Users;
+import dev.crmkit.spi.PortsTransaction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,13 +23,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /** A transaction of {@link InMemoryStorage}: its own views of every table and the locks it holds. */
-final class MemoryTransaction implements Transaction, Settings {
+final class MemoryTransaction extends PortsTransaction {
 
     final InMemoryStorage storage;
-    private final Thread owner = Thread.currentThread();
-    private boolean open = true;
     /** The first ConflictException or StorageException a port call threw; from then on the transaction can only roll back. */
-    private CrmException failure;
     private final Deque<Lock> held = new ArrayDeque<>();
     private final Map<Lock, Boolean> heldSet = new IdentityHashMap<>();
 
@@ -70,6 +55,7 @@ final class MemoryTransaction implements Transaction, Settings {
             lists.put(kind, listView(kind));
         }
         events = new MemoryEvents(storage.eventLog, this);
+        ports(new PortSet(users, contacts, companies, leads, pipelines, deals, tasks, timeline, events, Map.copyOf(lists)));
     }
 
     /** Every table view, in a fixed order, for validation and commit. */
@@ -82,46 +68,6 @@ final class MemoryTransaction implements Transaction, Settings {
 
     private <I extends ListItemId> Ports.MemoryList<I> listView(ListKind<I> kind) {
         return new Ports.MemoryList<>(storage.list(kind), this);
-    }
-
-    void checkOpen() {
-        if (!open) {
-            throw new IllegalStateException("the transaction has ended");
-        }
-        if (Thread.currentThread() != owner) {
-            throw new IllegalStateException("a transaction is confined to the thread that runs it");
-        }
-        if (failure != null) {
-            throw afterFailure();
-        }
-    }
-
-    /**
-     * Remembers a failure a port call is about to throw. The PostgreSQL adapter must roll back after a
-     * failed statement, so this one does too after any conflict or storage failure: the same work then
-     * has the same outcome on both (see {@link dev.crmkit.spi.Storage}).
-     */
-    <X extends CrmException> X failed(X e) {
-        if (failure == null) {
-            failure = e;
-        }
-        return e;
-    }
-
-    /** Throws, after the work returned normally, if a port call of it failed; nothing is committed then. */
-    void checkNotFailed() {
-        if (failure != null) {
-            throw afterFailure();
-        }
-    }
-
-    /** An exception of the first failure's kind (a conflict keeps its reason, for retry loops), caused by it. */
-    private CrmException afterFailure() {
-        String message = "the transaction can only roll back: an earlier call in it failed (" + failure.getMessage() + ")";
-        if (failure instanceof ConflictException conflict) {
-            return new ConflictException(message, conflict.record().orElse(null), conflict.reason(), conflict);
-        }
-        return new StorageException(message, failure);
     }
 
     /**
@@ -146,78 +92,11 @@ final class MemoryTransaction implements Transaction, Settings {
     }
 
     void end() {
-        open = false;
+        ended();
         while (!held.isEmpty()) {
             held.pop().unlock();
         }
         heldSet.clear();
-    }
-
-    @Override
-    public Users users() {
-        checkOpen();
-        return users;
-    }
-
-    @Override
-    public Contacts contacts() {
-        checkOpen();
-        return contacts;
-    }
-
-    @Override
-    public Companies companies() {
-        checkOpen();
-        return companies;
-    }
-
-    @Override
-    public Leads leads() {
-        checkOpen();
-        return leads;
-    }
-
-    @Override
-    public Pipelines pipelines() {
-        checkOpen();
-        return pipelines;
-    }
-
-    @Override
-    public Deals deals() {
-        checkOpen();
-        return deals;
-    }
-
-    @Override
-    public Tasks tasks() {
-        checkOpen();
-        return tasks;
-    }
-
-    @Override
-    public Timeline timeline() {
-        checkOpen();
-        return timeline;
-    }
-
-    @Override
-    public Events events() {
-        checkOpen();
-        return events;
-    }
-
-    @Override
-    public Settings settings() {
-        checkOpen();
-        return this;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <I extends ListItemId> ListStore<I> list(ListKind<I> kind) {
-        checkOpen();
-        return (ListStore<I>) lists.get(java.util.Objects.requireNonNull(kind, "kind"));
     }
 
     @Override

@@ -5,18 +5,7 @@ import dev.crmkit.api.CrmException;
 import dev.crmkit.api.StorageException;
 import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.settings.ListKind;
-import dev.crmkit.spi.Companies;
-import dev.crmkit.spi.Contacts;
-import dev.crmkit.spi.Deals;
-import dev.crmkit.spi.Events;
-import dev.crmkit.spi.Leads;
-import dev.crmkit.spi.ListStore;
-import dev.crmkit.spi.Pipelines;
-import dev.crmkit.spi.Settings;
-import dev.crmkit.spi.Tasks;
-import dev.crmkit.spi.Timeline;
-import dev.crmkit.spi.Transaction;
-import dev.crmkit.spi.Users;
+import dev.crmkit.spi.PortsTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +23,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /** One JDBC transaction on one connection, handing out the ports. Confined to the thread that runs it. */
-final class JdbcTransaction implements Transaction, Settings {
+final class JdbcTransaction extends PortsTransaction {
 
     /** A JDBC action that may throw {@link SQLException}. */
     interface SqlFunction<T> {
@@ -54,13 +43,6 @@ final class JdbcTransaction implements Transaction, Settings {
 
     private final PostgresStorage storage;
     private final Connection connection;
-    private final Thread owner = Thread.currentThread();
-    private boolean open = true;
-    /**
-     * The first ConflictException or StorageException a port call threw. PostgreSQL aborts a transaction
-     * whose statement failed, so committing it would silently roll back: from then on it can only roll back.
-     */
-    private CrmException failure;
     /** The statements behind streams not closed yet; closed when the transaction ends, so none outlives it. */
     private final List<PreparedStatement> streams = new ArrayList<>();
 
@@ -90,6 +72,7 @@ final class JdbcTransaction implements Transaction, Settings {
             lists.put(kind, listPort(kind));
         }
         events = new JdbcEvents(this);
+        ports(new PortSet(users, contacts, companies, leads, pipelines, deals, tasks, timeline, events, Map.copyOf(lists)));
     }
 
     Connection connection() {
@@ -104,49 +87,13 @@ final class JdbcTransaction implements Transaction, Settings {
         return storage.quotedSchema() + "." + table;
     }
 
-    void checkOpen() {
-        if (!open) {
-            throw new IllegalStateException("the transaction has ended");
-        }
-        if (Thread.currentThread() != owner) {
-            throw new IllegalStateException("a transaction is confined to the thread that runs it");
-        }
-        if (failure != null) {
-            throw afterFailure();
-        }
-    }
-
-    /** Remembers a failure a port call is about to throw (see {@link #failure}). */
-    <X extends CrmException> X failed(X e) {
-        if (failure == null) {
-            failure = e;
-        }
-        return e;
-    }
-
-    /** Translates a database error of a port call and remembers it (see {@link #failure}). */
+    /** Translates a database error of a port call and remembers it (see {@link #failed}). */
     CrmException translate(SQLException e, String what) {
         return failed(Errors.translate(e, what));
     }
 
-    /** Throws, after the work returned normally, if a port call of it failed; the caller then rolls back. */
-    void checkNotFailed() {
-        if (failure != null) {
-            throw afterFailure();
-        }
-    }
-
-    /** An exception of the first failure's kind (a conflict keeps its reason, for retry loops), caused by it. */
-    private CrmException afterFailure() {
-        String message = "the transaction can only roll back: an earlier call in it failed (" + failure.getMessage() + ")";
-        if (failure instanceof ConflictException conflict) {
-            return new ConflictException(message, conflict.record().orElse(null), conflict.reason(), conflict);
-        }
-        return new StorageException(message, failure);
-    }
-
     void end() {
-        open = false;
+        ended();
         for (PreparedStatement ps : streams) {
             closeQuietly(ps);
         }
@@ -259,73 +206,6 @@ final class JdbcTransaction implements Transaction, Settings {
             ps.execute();
             return null;
         });
-    }
-
-    @Override
-    public Users users() {
-        checkOpen();
-        return users;
-    }
-
-    @Override
-    public Contacts contacts() {
-        checkOpen();
-        return contacts;
-    }
-
-    @Override
-    public Companies companies() {
-        checkOpen();
-        return companies;
-    }
-
-    @Override
-    public Leads leads() {
-        checkOpen();
-        return leads;
-    }
-
-    @Override
-    public Pipelines pipelines() {
-        checkOpen();
-        return pipelines;
-    }
-
-    @Override
-    public Deals deals() {
-        checkOpen();
-        return deals;
-    }
-
-    @Override
-    public Tasks tasks() {
-        checkOpen();
-        return tasks;
-    }
-
-    @Override
-    public Timeline timeline() {
-        checkOpen();
-        return timeline;
-    }
-
-    @Override
-    public Events events() {
-        checkOpen();
-        return events;
-    }
-
-    @Override
-    public Settings settings() {
-        checkOpen();
-        return this;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <I extends ListItemId> ListStore<I> list(ListKind<I> kind) {
-        checkOpen();
-        return (ListStore<I>) lists.get(java.util.Objects.requireNonNull(kind, "kind"));
     }
 
     private <I extends ListItemId> JdbcPorts.JdbcList<I> listPort(ListKind<I> kind) {

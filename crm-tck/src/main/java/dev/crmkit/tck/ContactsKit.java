@@ -70,8 +70,8 @@ abstract class ContactsKit extends FacadeKitBase {
     @DisplayName("ONLYOFFICE: a company needs a name")
     void onlyOfficeCompanyNeedsAName() {
         CrmSession session = crm(Policies.onlyOffice()).as(annaUser.id());
-        assertThat(codes(failsAndChangesNothing(ValidationException.class,
-                () -> session.companies().create(CompanyForm.named(""))))).containsExactly("company.name.required");
+        refused(ValidationException.class,
+                () -> session.companies().create(CompanyForm.named("")), "company.name.required");
         assertThat(session.companies().create(CompanyForm.named("Horns and Hooves")).name()).isEqualTo("Horns and Hooves");
     }
 
@@ -117,9 +117,8 @@ abstract class ContactsKit extends FacadeKitBase {
         assertThat(c.currency()).contains(java.util.Currency.getInstance("RUB"));
         assertThat(anna.contacts().get(c.id())).isEqualTo(c);
         failsAndChangesNothing(AccessDeniedException.class, () -> boris.settings().temperatureLevels().add("Boiling"));
-        assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
-                () -> anna.settings().contactTypes().remove(reseller.id(), Optional.empty()))))
-                .containsExactly("setting.in_use");
+        refused(RuleViolationException.class,
+                () -> anna.settings().contactTypes().remove(reseller.id(), Optional.empty()), "setting.in_use");
         ListItem<ContactTypeId> client = anna.settings().contactTypes().byName("client").orElseThrow();
         anna.settings().contactTypes().remove(reseller.id(), Optional.of(client.id()));
         assertThat(anna.contacts().get(c.id()).type()).contains(client.id());

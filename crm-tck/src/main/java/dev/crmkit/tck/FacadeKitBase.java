@@ -163,6 +163,18 @@ abstract class FacadeKitBase extends StorageKitBase {
         return type.cast(thrown);
     }
 
+    /**
+     * Runs a call that must be refused with an exception of a type and exactly these codes, in order, and
+     * checks that it stored nothing and wrote no event.
+     *
+     * @param type the expected exception type
+     * @param call the call
+     * @param codes the violations' codes
+     */
+    protected void refused(Class<? extends ValidationException> type, ThrowingCallable call, String... codes) {
+        assertThat(codes(failsAndChangesNothing(type, call))).containsExactly(codes);
+    }
+
     static List<String> codes(Throwable e) {
         return ((ValidationException) e).codes();
     }

@@ -69,8 +69,8 @@ abstract class TasksKit extends FacadeKitBase {
         assertThat(closed.isOpen()).isFalse();
         assertThat(closed.result()).isEmpty();
         assertThat(anna.tasks().setResult(t.id(), "Agreed on Friday").result()).contains("Agreed on Friday");
-        assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
-                () -> anna.tasks().close(t.id(), Optional.of("again"))))).containsExactly("task.closed");
+        refused(RuleViolationException.class,
+                () -> anna.tasks().close(t.id(), Optional.of("again")), "task.closed");
     }
 
     @Test
@@ -95,12 +95,12 @@ abstract class TasksKit extends FacadeKitBase {
         ListItem<TaskTypeId> visit = anna.settings().taskTypes().add("Visit");
         Task t = anna.tasks().create(NewTask.todo("Visit the office").type(visit.id()).on(RecordRef.of(c.id()))
                 .deadline(T0.plusSeconds(60)));
-        assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
-                () -> anna.settings().taskTypes().remove(visit.id(), Optional.empty())))).containsExactly("setting.in_use");
+        refused(RuleViolationException.class,
+                () -> anna.settings().taskTypes().remove(visit.id(), Optional.empty()), "setting.in_use");
         ListItem<TaskTypeId> meeting = anna.settings().taskTypes().byName("Meeting").orElseThrow();
         anna.settings().taskTypes().remove(visit.id(), Optional.of(meeting.id()));
         assertThat(anna.tasks().get(t.id()).type()).isEqualTo(meeting.id());
-        assertThat(codes(failsAndChangesNothing(ValidationException.class,
-                () -> anna.settings().taskTypes().add("meeting")))).containsExactly("setting.name.taken");
+        refused(ValidationException.class,
+                () -> anna.settings().taskTypes().add("meeting"), "setting.name.taken");
     }
 }

@@ -132,13 +132,13 @@ abstract class UsersKit extends FacadeKitBase {
     @DisplayName("deactivating needs an active successor other than the user")
     void deactivatingNeedsAnActiveSuccessor() {
         User carl = anna.users().add(UserForm.named("Carl"));
-        assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
-                () -> anna.users().deactivate(borisUser.id(), null)))).containsExactly("user.successor.required");
-        assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
-                () -> anna.users().deactivate(borisUser.id(), borisUser.id())))).containsExactly("user.successor.self");
+        refused(RuleViolationException.class,
+                () -> anna.users().deactivate(borisUser.id(), null), "user.successor.required");
+        refused(RuleViolationException.class,
+                () -> anna.users().deactivate(borisUser.id(), borisUser.id()), "user.successor.self");
         anna.users().deactivate(carl.id(), annaUser.id());
-        assertThat(codes(failsAndChangesNothing(RuleViolationException.class,
-                () -> anna.users().deactivate(borisUser.id(), carl.id())))).containsExactly("user.successor.inactive");
+        refused(RuleViolationException.class,
+                () -> anna.users().deactivate(borisUser.id(), carl.id()), "user.successor.inactive");
     }
 
     @Test

@@ -19,8 +19,8 @@ import java.util.Set;
  *
  * @param <E> the entity type
  */
-public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In, Filter.Present, Filter.And,
-        Filter.Or, Filter.Not {
+public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In, Filter.Present, Filter.Junction,
+        Filter.Not {
 
     /** A comparison operator. */
     enum Op {
@@ -245,26 +245,40 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
     }
 
     /**
+     * A filter made of filters: {@link And} or {@link Or}.
+     *
+     * @param <E> the entity type
+     */
+    sealed interface Junction<E> extends Filter<E> permits And, Or {
+        /**
+         * The filters it joins.
+         *
+         * @return the filters
+         */
+        List<Filter<E>> filters();
+
+        @Override
+        default int depth() {
+            return 1 + filters().stream().mapToInt(Filter::depth).max().orElse(0);
+        }
+
+        @Override
+        default int size() {
+            return 1 + filters().stream().mapToInt(Filter::size).sum();
+        }
+    }
+
+    /**
      * Matches what every filter matches; with no filters, everything.
      *
      * @param filters the filters
      * @param <E> the entity type
      */
-    record And<E>(List<Filter<E>> filters) implements Filter<E> {
+    record And<E>(List<Filter<E>> filters) implements Junction<E> {
         /** Copies the list. */
         public And {
             filters = List.copyOf(filters);
             Filter.checkShape(filters);
-        }
-
-        @Override
-        public int depth() {
-            return 1 + filters.stream().mapToInt(Filter::depth).max().orElse(0);
-        }
-
-        @Override
-        public int size() {
-            return 1 + filters.stream().mapToInt(Filter::size).sum();
         }
 
         @Override
@@ -279,21 +293,11 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
      * @param filters the filters
      * @param <E> the entity type
      */
-    record Or<E>(List<Filter<E>> filters) implements Filter<E> {
+    record Or<E>(List<Filter<E>> filters) implements Junction<E> {
         /** Copies the list. */
         public Or {
             filters = List.copyOf(filters);
             Filter.checkShape(filters);
-        }
-
-        @Override
-        public int depth() {
-            return 1 + filters.stream().mapToInt(Filter::depth).max().orElse(0);
-        }
-
-        @Override
-        public int size() {
-            return 1 + filters.stream().mapToInt(Filter::size).sum();
         }
 
         @Override

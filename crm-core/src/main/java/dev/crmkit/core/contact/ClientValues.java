@@ -54,23 +54,31 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Curren
         v.addAll(Text.checkCode(path, link.toString(), Limits.URL));
     }
 
+    /** Phones as typed, parsed; each one that is not a number is reported at its index. */
+    static List<ContactPhone> phones(List<ContactDataForm.RawPhone> raw, Violations v) {
+        return parsed(raw, "phones", v, p -> new ContactPhone(PhoneNumber.parse(p.raw()), p.kind()));
+    }
+
+    /** E-mails as typed, parsed; each one that is not an address is reported at its index. */
+    static List<ContactEmail> emails(List<ContactDataForm.RawEmail> raw, Violations v) {
+        return parsed(raw, "emails", v, e -> new ContactEmail(Email.parse(e.raw()), e.kind()));
+    }
+
+    private static <R, T> List<T> parsed(List<R> raw, String name, Violations v, java.util.function.Function<R, T> parse) {
+        List<T> values = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            R r = raw.get(i);
+            T value = v.parse(name + "[" + i + "]", () -> parse.apply(r));
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
     static ClientValues parse(Unit unit, ClientForm<?> form, Violations v) {
-        List<ContactPhone> phones = new ArrayList<>();
-        for (int i = 0; i < form.phones.size(); i++) {
-            ClientForm.RawPhone p = form.phones.get(i);
-            PhoneNumber number = v.parse("phones[" + i + "]", () -> PhoneNumber.parse(p.raw()));
-            if (number != null) {
-                phones.add(new ContactPhone(number, p.kind()));
-            }
-        }
-        List<ContactEmail> emails = new ArrayList<>();
-        for (int i = 0; i < form.emails.size(); i++) {
-            ClientForm.RawEmail e = form.emails.get(i);
-            Email email = v.parse("emails[" + i + "]", () -> Email.parse(e.raw()));
-            if (email != null) {
-                emails.add(new ContactEmail(email, e.kind()));
-            }
-        }
+        List<ContactPhone> phones = phones(form.phones, v);
+        List<ContactEmail> emails = emails(form.emails, v);
         checkOwnEmails(unit, emails, v);
         checkTags(form.tags, v);
         for (int i = 0; i < form.links.size(); i++) {

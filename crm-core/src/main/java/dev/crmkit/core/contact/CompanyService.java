@@ -121,11 +121,7 @@ public final class CompanyService {
      * @return the page
      */
     public Slice<Company> query(Filter<Company> filter, Sort<Company> sort, PageRequest page) {
-        Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(sort, "sort");
-        Objects.requireNonNull(page, "page");
-        QUERIES.check(filter, sort, page);
-        return QUERIES.marked(context.read(unit -> unit.tx().companies().query(filter, sort, page)), sort);
+        return QUERIES.run(context, tx -> tx.companies()::query, filter, sort, page);
     }
 
     /** The company a form describes, new or the next state of {@code current}; every problem at once. */

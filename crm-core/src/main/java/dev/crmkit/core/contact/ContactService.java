@@ -240,11 +240,7 @@ public final class ContactService {
      * @return the page
      */
     public Slice<Contact> query(Filter<Contact> filter, Sort<Contact> sort, PageRequest page) {
-        Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(sort, "sort");
-        Objects.requireNonNull(page, "page");
-        QUERIES.check(filter, sort, page);
-        return QUERIES.marked(context.read(unit -> unit.tx().contacts().query(filter, sort, page)), sort);
+        return QUERIES.run(context, tx -> tx.contacts()::query, filter, sort, page);
     }
 
     /**

@@ -6,20 +6,13 @@ import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.contact.ContactPhone;
-import dev.crmkit.api.contact.EmailKind;
-import dev.crmkit.api.contact.PhoneKind;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadSource;
 import dev.crmkit.api.lead.Utm;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.support.TextValue;
-import jakarta.validation.constraints.Size;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The values of a lead (LEAD-1, LEAD-2), as a request brings them: a title, where it came from, who handles
@@ -30,7 +23,7 @@ import java.util.Set;
  * form filled with its values; its web analytics values ({@link #utm}) are set once, when the lead is
  * created, and an edit that changes them is refused. Not thread-safe.
  */
-public final class LeadForm {
+public final class LeadForm extends ContactDataForm<LeadForm> {
 
     @TextValue(max = Limits.NAME)
     String name;
@@ -40,20 +33,19 @@ public final class LeadForm {
     String first;
     String middle;
     String last;
-    @Size(max = Limits.PHONES, message = "{collection.too_many}")
-    final List<ClientForm.RawPhone> phones = new ArrayList<>();
-    @Size(max = Limits.EMAILS, message = "{collection.too_many}")
-    final List<ClientForm.RawEmail> emails = new ArrayList<>();
     @TextValue(max = Limits.NAME)
     String companyName;
     ContactId contact;
     CompanyId company;
     Money budget;
     Utm utm = Utm.none();
-    @Size(max = Limits.TAGS, message = "{collection.too_many}")
-    final Set<@TextValue(max = Limits.TAG) String> tags = new LinkedHashSet<>();
 
     private LeadForm() {
+    }
+
+    @Override
+    LeadForm self() {
+        return this;
     }
 
     /**
@@ -160,69 +152,11 @@ public final class LeadForm {
         return this;
     }
 
-    /**
-     * Adds a phone of the person as typed, of kind work.
-     *
-     * @param raw the number
-     * @return this form
-     */
-    public LeadForm phone(String raw) {
-        return phone(raw, PhoneKind.WORK);
-    }
 
-    /**
-     * Adds a phone of the person as typed.
-     *
-     * @param raw the number
-     * @param kind its kind
-     * @return this form
-     */
-    public LeadForm phone(String raw, PhoneKind kind) {
-        phones.add(new ClientForm.RawPhone(Objects.requireNonNull(raw, "raw"), Objects.requireNonNull(kind, "kind")));
-        return this;
-    }
 
-    /**
-     * Removes every phone.
-     *
-     * @return this form
-     */
-    public LeadForm clearPhones() {
-        phones.clear();
-        return this;
-    }
 
-    /**
-     * Adds an e-mail of the person as typed, of kind work.
-     *
-     * @param raw the address
-     * @return this form
-     */
-    public LeadForm email(String raw) {
-        return email(raw, EmailKind.WORK);
-    }
 
-    /**
-     * Adds an e-mail of the person as typed.
-     *
-     * @param raw the address
-     * @param kind its kind
-     * @return this form
-     */
-    public LeadForm email(String raw, EmailKind kind) {
-        emails.add(new ClientForm.RawEmail(Objects.requireNonNull(raw, "raw"), Objects.requireNonNull(kind, "kind")));
-        return this;
-    }
 
-    /**
-     * Removes every e-mail.
-     *
-     * @return this form
-     */
-    public LeadForm clearEmails() {
-        emails.clear();
-        return this;
-    }
 
     /**
      * Sets the name of the company the request came from.
@@ -280,25 +214,5 @@ public final class LeadForm {
         return this;
     }
 
-    /**
-     * Adds a tag.
-     *
-     * @param value the tag
-     * @return this form
-     */
-    public LeadForm tag(String value) {
-        tags.add(Text.normalize(Objects.requireNonNull(value, "tag")));
-        return this;
-    }
 
-    /**
-     * Removes a tag.
-     *
-     * @param value the tag
-     * @return this form
-     */
-    public LeadForm removeTag(String value) {
-        tags.remove(Text.normalize(Objects.requireNonNull(value, "tag")));
-        return this;
-    }
 }

@@ -19,14 +19,12 @@ import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.Stage;
-import dev.crmkit.api.contact.Email;
 import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadBuilder;
 import dev.crmkit.api.lead.LeadId;
 import dev.crmkit.api.lead.LeadStatus;
 import dev.crmkit.api.lead.Utm;
-import dev.crmkit.api.phone.PhoneNumber;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.LeadFields;
 import dev.crmkit.api.query.PageRequest;
@@ -265,11 +263,7 @@ public final class LeadService {
      * @return the page
      */
     public Slice<Lead> query(Filter<Lead> filter, Sort<Lead> sort, PageRequest page) {
-        Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(sort, "sort");
-        Objects.requireNonNull(page, "page");
-        QUERIES.check(filter, sort, page);
-        return QUERIES.marked(context.read(unit -> unit.tx().leads().query(filter, sort, page)), sort);
+        return QUERIES.run(context, tx -> tx.leads()::query, filter, sort, page);
     }
 
     /**
@@ -453,22 +447,8 @@ public final class LeadService {
             v.add("name", "lead.name.blank");
         }
         UserId responsible = unit.activeUser(v, "responsible", "lead.responsible", form.responsible);
-        List<ContactPhone> phones = new ArrayList<>();
-        for (int i = 0; i < form.phones.size(); i++) {
-            ClientForm.RawPhone p = form.phones.get(i);
-            PhoneNumber number = v.parse("phones[" + i + "]", () -> PhoneNumber.parse(p.raw()));
-            if (number != null) {
-                phones.add(new ContactPhone(number, p.kind()));
-            }
-        }
-        List<ContactEmail> emails = new ArrayList<>();
-        for (int i = 0; i < form.emails.size(); i++) {
-            ClientForm.RawEmail e = form.emails.get(i);
-            Email email = v.parse("emails[" + i + "]", () -> Email.parse(e.raw()));
-            if (email != null) {
-                emails.add(new ContactEmail(email, e.kind()));
-            }
-        }
+        List<ContactPhone> phones = ClientValues.phones(form.phones, v);
+        List<ContactEmail> emails = ClientValues.emails(form.emails, v);
         ClientValues.checkTags(form.tags, v);
         if (form.contact != null && tx.contacts().find(form.contact).isEmpty()) {
             v.add("contact", "lead.contact.unknown", form.contact);

@@ -299,11 +299,7 @@ public final class DealService {
      * @return the page
      */
     public Slice<Deal> query(Filter<Deal> filter, Sort<Deal> sort, PageRequest page) {
-        Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(sort, "sort");
-        Objects.requireNonNull(page, "page");
-        QUERIES.check(filter, sort, page);
-        return QUERIES.marked(context.read(unit -> unit.tx().deals().query(filter, sort, page)), sort);
+        return QUERIES.run(context, tx -> tx.deals()::query, filter, sort, page);
     }
 
     /**

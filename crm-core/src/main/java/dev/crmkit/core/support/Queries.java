@@ -1,5 +1,10 @@
 package dev.crmkit.core.support;
 
+import dev.crmkit.spi.Transaction;
+
+
+import java.util.function.Function;
+
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
@@ -77,6 +82,41 @@ public final class Queries<E> {
         }
         page.after().ifPresent(c -> cursor(v, c, sort));
         v.throwIfAny();
+    }
+
+    /** One page of a store's records, as {@code Store.query} reads it. */
+    @FunctionalInterface
+    public interface Pager<E> {
+        /**
+         * Reads a page.
+         *
+         * @param filter which records
+         * @param sort their order
+         * @param page which page
+         * @return the page
+         */
+        Slice<E> query(Filter<E> filter, Sort<E> sort, PageRequest page);
+    }
+
+    /**
+     * Runs a query of a store for a service: checks its arguments, then reads one page with a marked cursor.
+     *
+     * @param context the session's context
+     * @param store the store's query in a transaction, {@code tx -> tx.leads()::query}
+     * @param filter which records
+     * @param sort their order
+     * @param page which page
+     * @return the page
+     * @throws NullPointerException naming a null argument
+     * @throws ValidationException listing every problem of the query
+     */
+    public Slice<E> run(Context context, Function<Transaction, Pager<E>> store, Filter<E> filter, Sort<E> sort,
+                        PageRequest page) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(page, "page");
+        check(filter, sort, page);
+        return marked(context.read(unit -> store.apply(unit.tx()).query(filter, sort, page)), sort);
     }
 
     /**
