@@ -10,7 +10,6 @@ import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Sort;
-import dev.crmkit.api.user.User;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +19,15 @@ abstract class AtomicityKit extends StorageKitBase {
     @Test
     @DisplayName("an exception inside a transaction rolls back every write, events included, and propagates")
     void exceptionRollsBack() {
-        User owner = user("Olga Owner");
         Pipeline p = pipeline("Sales", 0);
-        Deal existing = deal("Existing", p, owner, "100");
-        Deal fresh = data.aDeal("Fresh", p, owner.id(), null);
+        Deal existing = deal("Existing", p, owner(), "100");
+        Deal fresh = data.aDeal("Fresh", p, owner().id(), null);
         IllegalStateException boom = new IllegalStateException("boom");
         assertThatThrownBy(() -> storage.run(tx -> {
             tx.deals().insert(fresh);
             tx.deals().update(next(existing).name("Changed").build(), 1);
-            tx.contacts().insert(data.aContact("Ivan", "Petrov", owner.id()));
-            tx.events().append(data.aCreatedEvent(RecordRef.of(fresh.id()), owner.id()));
+            tx.contacts().insert(data.aContact("Ivan", "Petrov", owner().id()));
+            tx.events().append(data.aCreatedEvent(RecordRef.of(fresh.id()), owner().id()));
             throw boom;
         })).isSameAs(boom);
         storage.run(tx -> {
@@ -43,13 +41,12 @@ abstract class AtomicityKit extends StorageKitBase {
     @Test
     @DisplayName("a conflict in the middle of a transaction leaves none of its earlier writes")
     void conflictRollsBack() {
-        User owner = user("Olga Owner");
         Pipeline p = pipeline("Sales", 0);
-        Deal a = deal("A", p, owner, "100");
-        Deal fresh = data.aDeal("Fresh", p, owner.id(), null);
+        Deal a = deal("A", p, owner(), "100");
+        Deal fresh = data.aDeal("Fresh", p, owner().id(), null);
         assertThatThrownBy(() -> storage.run(tx -> {
             tx.deals().insert(fresh);
-            tx.events().append(data.aCreatedEvent(RecordRef.of(fresh.id()), owner.id()));
+            tx.events().append(data.aCreatedEvent(RecordRef.of(fresh.id()), owner().id()));
             tx.deals().update(next(a).version(5).build(), 4);
         })).isInstanceOf(ConflictException.class);
         storage.run(tx -> {
@@ -61,9 +58,8 @@ abstract class AtomicityKit extends StorageKitBase {
     @Test
     @DisplayName("a transaction sees its own writes before it commits")
     void ownWrites() {
-        User owner = user("Olga Owner");
         Pipeline p = pipeline("Sales", 0);
-        Deal d = data.aDeal("Mine", p, owner.id(), "5");
+        Deal d = data.aDeal("Mine", p, owner().id(), "5");
         storage.run(tx -> {
             tx.deals().insert(d);
             assertThat(tx.deals().find(d.id())).contains(d);

@@ -62,9 +62,8 @@ abstract class CrudKit extends StorageKitBase {
     @Test
     @DisplayName("a contact round-trips with its company link and every CON-9 attribute")
     void contactRoundTrip() {
-        User owner = user("Olga Owner");
-        Company company = data.aCompany("Horns and Hooves", owner.id());
-        Contact c = data.aContact("Ivan", "Petrov", owner.id()).toBuilder().company(company.id())
+        Company company = data.aCompany("Horns and Hooves", owner().id());
+        Contact c = data.aContact("Ivan", "Petrov", owner().id()).toBuilder().company(company.id())
                 .tags(List.of("vip", "moscow")).currency(Currency.getInstance("RUB"))
                 .photo(URI.create("https://files.test/ivan.png"))
                 .links(List.of(URI.create("https://vk.com/ivan"), URI.create("https://ivan.test")))
@@ -88,11 +87,10 @@ abstract class CrudKit extends StorageKitBase {
     @Test
     @DisplayName("a deal round-trips with its one pipeline, stage, responsible user, budget, products and loss reason")
     void dealRoundTrip() {
-        User owner = user("Olga Owner");
         Pipeline p = pipeline("Sales", 0);
         ListItem<LossReasonId> tooExpensive = ListItem.create(new LossReasonId(data.newId()), "Too expensive", 0,
                 data.now());
-        Deal d = data.aDeal("Office chairs", p, owner.id(), null).toBuilder()
+        Deal d = data.aDeal("Office chairs", p, owner().id(), null).toBuilder()
                 .stage(p.lostStage().id())
                 .budget(new Budget(rub("150000.50"), BudgetType.PER_MONTH))
                 .expectedClose(LocalDate.of(2026, 12, 20))
@@ -105,7 +103,7 @@ abstract class CrudKit extends StorageKitBase {
         Deal stored = storage.inTransaction((Transaction tx) -> tx.deals().get(d.id()));
         assertThat(stored).isEqualTo(d);
         assertThat(stored.pipeline()).isEqualTo(p.id());
-        assertThat(stored.responsible()).isEqualTo(owner.id());
+        assertThat(stored.responsible()).isEqualTo(owner().id());
         assertThat(stored.budget().orElseThrow().amount().amount()).isEqualByComparingTo("150000.50");
         assertThat(stored.lossReason()).contains(tooExpensive.id());
     }
@@ -124,8 +122,7 @@ abstract class CrudKit extends StorageKitBase {
     @Test
     @DisplayName("a lead round-trips with its source, status and utm values")
     void leadRoundTrip() {
-        User owner = user("Olga Owner");
-        Lead l = data.aLead("Request from the site", owner.id()).toBuilder().source(LeadSource.WEB_FORM)
+        Lead l = data.aLead("Request from the site", owner().id()).toBuilder().source(LeadSource.WEB_FORM)
                 .status(LeadStatus.UNSORTED).utm(new Utm(Optional.of("yandex"), Optional.of("cpc"),
                         Optional.of("autumn"), Optional.empty(), Optional.of("chairs"), Optional.of("GA1.2.3")))
                 .budget(rub("1000")).build();
@@ -136,9 +133,8 @@ abstract class CrudKit extends StorageKitBase {
     @Test
     @DisplayName("a task and a task type round-trip")
     void taskRoundTrip() {
-        User owner = user("Olga Owner");
         ListItem<TaskTypeId> call = data.aTaskType("Call", 0);
-        Task t = data.aTask(call.id(), new RecordRef(EntityType.DEAL, data.newId()), owner.id(),
+        Task t = data.aTask(call.id(), new RecordRef(EntityType.DEAL, data.newId()), owner().id(),
                 TestData.START.plusSeconds(86_400)).toBuilder().closed(data.now()).result("Agreed").build();
         storage.run(tx -> {
             tx.settings().list(ListKind.TASK_TYPES).insert(call);
@@ -152,14 +148,13 @@ abstract class CrudKit extends StorageKitBase {
     @Test
     @DisplayName("comments, calls with every ACT-2 attribute and messages round-trip as timeline entries")
     void timelineRoundTrip() {
-        User owner = user("Olga Owner");
         RecordRef deal = new RecordRef(EntityType.DEAL, data.newId());
-        Comment comment = data.aComment(deal, owner.id(), "Discussed the delivery date");
-        Call call = data.aCall(deal, owner.id(), "mango", "c-1").toBuilder()
+        Comment comment = data.aComment(deal, owner().id(), "Discussed the delivery date");
+        Call call = data.aCall(deal, owner().id(), "mango", "c-1").toBuilder()
                 .recording(URI.create("https://rec.test/c-1.mp3")).build();
         Instant t = data.now();
         Message message = Message.builder().id(new TimelineEntryId(data.newId())).created(t).updated(t)
-                .owner(deal).author(owner.id()).at(t).channel(Channel.EMAIL).direction(Direction.INBOUND)
+                .owner(deal).author(owner().id()).at(t).channel(Channel.EMAIL).direction(Direction.INBOUND)
                 .from("ivan@client.test").to("sales@crmkit.test").subject("Offer").body("We agree").build();
         storage.run(tx -> {
             tx.timeline().insert(comment);
@@ -178,8 +173,7 @@ abstract class CrudKit extends StorageKitBase {
     @Test
     @DisplayName("an update replaces the record and raises its version; find sees the new state")
     void updateRaisesTheVersion() {
-        User owner = user("Olga Owner");
-        Deal d = deal("Chairs", pipeline("Sales", 0), owner, "100");
+        Deal d = deal("Chairs", pipeline("Sales", 0), owner(), "100");
         Deal changed = next(d).name("Chairs and tables").build();
         Deal stored = storage.inTransaction((Transaction tx) -> tx.deals().update(changed, 1));
         assertThat(stored).isEqualTo(changed);
@@ -190,8 +184,7 @@ abstract class CrudKit extends StorageKitBase {
     @Test
     @DisplayName("a deleted record is gone; get throws NotFoundException")
     void deletedRecordIsGone() {
-        User owner = user("Olga Owner");
-        Deal d = deal("Chairs", pipeline("Sales", 0), owner, "100");
+        Deal d = deal("Chairs", pipeline("Sales", 0), owner(), "100");
         storage.run(tx -> tx.deals().delete(d.id(), 1));
         assertThat(storage.inTransaction((Transaction tx) -> tx.deals().find(d.id()))).isEmpty();
         assertThatThrownBy(() -> storage.run(tx -> tx.deals().get(d.id())))
@@ -202,8 +195,7 @@ abstract class CrudKit extends StorageKitBase {
     @Test
     @DisplayName("updating or deleting an unknown id throws NotFoundException")
     void unknownIds() {
-        User owner = user("Olga Owner");
-        Deal ghost = data.aDeal("Ghost", data.aPipeline("P", 0), owner.id(), null);
+        Deal ghost = data.aDeal("Ghost", data.aPipeline("P", 0), owner().id(), null);
         assertThatThrownBy(() -> storage.run(tx -> tx.deals().update(next(ghost).build(), 1)))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> storage.run(tx -> tx.deals().delete(ghost.id(), 1)))
@@ -213,8 +205,7 @@ abstract class CrudKit extends StorageKitBase {
     @Test
     @DisplayName("inserting an id twice is a conflict and the stored record stays as it was")
     void insertTwice() {
-        User owner = user("Olga Owner");
-        Deal d = deal("Chairs", pipeline("Sales", 0), owner, "100");
+        Deal d = deal("Chairs", pipeline("Sales", 0), owner(), "100");
         Deal impostor = d.toBuilder().name("Impostor").build();
         assertThatThrownBy(() -> storage.run(tx -> tx.deals().insert(impostor)))
                 .isInstanceOf(ConflictException.class);
@@ -224,9 +215,8 @@ abstract class CrudKit extends StorageKitBase {
     @Test
     @DisplayName("a new record must be at version 1 and the next state at the expected version + 1")
     void versionArguments() {
-        User owner = user("Olga Owner");
-        Deal d = deal("Chairs", pipeline("Sales", 0), owner, "100");
-        Deal other = data.aDeal("Other", data.aPipeline("P", 0), owner.id(), null);
+        Deal d = deal("Chairs", pipeline("Sales", 0), owner(), "100");
+        Deal other = data.aDeal("Other", data.aPipeline("P", 0), owner().id(), null);
         assertThatThrownBy(() -> storage.run(tx -> tx.deals().insert(next(other).build())))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> storage.run(tx -> tx.deals().update(d.toBuilder().name("x").build(), 1)))
@@ -237,10 +227,9 @@ abstract class CrudKit extends StorageKitBase {
     @Test
     @DisplayName("findAll returns the existing records in the order asked, each once")
     void findAll() {
-        User owner = user("Olga Owner");
         Pipeline p = pipeline("Sales", 0);
-        Deal a = deal("A", p, owner, null);
-        Deal b = deal("B", p, owner, null);
+        Deal a = deal("A", p, owner(), null);
+        Deal b = deal("B", p, owner(), null);
         DealId missing = new DealId(data.newId());
         assertThat(storage.inTransaction((Transaction tx) -> tx.deals().findAll(List.of(b.id(), missing, a.id(), b.id()))))
                 .containsExactly(b, a);

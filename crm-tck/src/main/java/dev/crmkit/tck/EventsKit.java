@@ -27,15 +27,14 @@ abstract class EventsKit extends StorageKitBase {
     @Tag("EV-1")
     @DisplayName("events get dense, rising sequence numbers when their transaction commits")
     void eventsGetDenseRisingSequences() {
-        User owner = user("Olga Owner");
         RecordRef deal = new RecordRef(EntityType.DEAL, data.newId());
         storage.run(tx -> {
-            tx.events().append(data.aCreatedEvent(deal, owner.id()));
-            tx.events().append(dev.crmkit.api.event.NewEvent.ofField(data.now(), owner.id(), deal, "Chairs",
+            tx.events().append(data.aCreatedEvent(deal, owner().id()));
+            tx.events().append(dev.crmkit.api.event.NewEvent.ofField(data.now(), owner().id(), deal, "Chairs",
                     EventKind.FIELD_CHANGED, "budget", Optional.of("100.00 RUB"), Optional.of("200.00 RUB")));
         });
         committed(tx -> {
-            tx.events().append(data.aCreatedEvent(deal, owner.id()));
+            tx.events().append(data.aCreatedEvent(deal, owner().id()));
             return null;
         });
         List<Event> all = storage.inTransaction((Transaction tx) -> tx.events().after(0, 100));
@@ -43,7 +42,7 @@ abstract class EventsKit extends StorageKitBase {
         assertThat(all.get(1).field()).contains("budget");
         assertThat(all.get(1).before()).contains("100.00 RUB");
         assertThat(all.get(1).after()).contains("200.00 RUB");
-        assertThat(all.get(1).author()).contains(owner.id());
+        assertThat(all.get(1).author()).contains(owner().id());
         assertThat(storage.inTransaction((Transaction tx) -> tx.events().after(1, 1))).extracting(Event::sequence)
                 .containsExactly(2L);
         assertThat(storage.inTransaction((Transaction tx) -> tx.events().lastSequence())).isEqualTo(3);
@@ -57,14 +56,13 @@ abstract class EventsKit extends StorageKitBase {
     @Tag("EV-1")
     @DisplayName("concurrent writers: every event gets a unique number and each writer's events rise")
     void concurrentAppends() throws Exception {
-        User owner = user("Olga Owner");
         int writers = 4;
         int perWriter = 50;
         List<List<java.util.UUID>> byWriter = together(writers, w -> () -> {
             List<java.util.UUID> mine = new ArrayList<>();
             for (int i = 0; i < perWriter; i++) {
                 java.util.UUID id = data.newId();
-                storage.run(tx -> tx.events().append(data.aCreatedEvent(new RecordRef(EntityType.DEAL, id), owner.id())));
+                storage.run(tx -> tx.events().append(data.aCreatedEvent(new RecordRef(EntityType.DEAL, id), owner().id())));
                 mine.add(id);
             }
             return mine;

@@ -9,7 +9,6 @@ import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Sort;
-import dev.crmkit.api.user.User;
 import dev.crmkit.spi.Transaction;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,17 +23,16 @@ abstract class IsolationKit extends StorageKitBase {
     @Test
     @DisplayName("no dirty reads: another transaction's uncommitted writes are invisible until it commits")
     void noDirtyReads() throws Exception {
-        User owner = user("Olga Owner");
         Pipeline p = pipeline("Sales", 0);
-        Deal existing = deal("Existing", p, owner, "100");
-        Deal fresh = data.aDeal("Fresh", p, owner.id(), null);
+        Deal existing = deal("Existing", p, owner(), "100");
+        Deal fresh = data.aDeal("Fresh", p, owner().id(), null);
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch checked = new CountDownLatch(1);
         Future<Object> writer = inThread(() -> {
             storage.run(tx -> {
                 tx.deals().insert(fresh);
                 tx.deals().update(next(existing).name("Changed").build(), 1);
-                tx.events().append(data.aCreatedEvent(RecordRef.of(fresh.id()), owner.id()));
+                tx.events().append(data.aCreatedEvent(RecordRef.of(fresh.id()), owner().id()));
                 written.countDown();
                 awaitUnchecked(checked);
             });
@@ -59,10 +57,9 @@ abstract class IsolationKit extends StorageKitBase {
     @Test
     @DisplayName("no torn reads: one query sees a two-record transfer entirely or not at all")
     void noTornReads() throws Exception {
-        User owner = user("Olga Owner");
         Pipeline p = pipeline("Sales", 0);
-        Deal a = deal("A", p, owner, "1000.00");
-        Deal b = deal("B", p, owner, "1000.00");
+        Deal a = deal("A", p, owner(), "1000.00");
+        Deal b = deal("B", p, owner(), "1000.00");
         int transfers = 300;
         AtomicBoolean done = new AtomicBoolean();
         Future<Object> writer = inThread(() -> {

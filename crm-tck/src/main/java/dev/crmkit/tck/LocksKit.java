@@ -3,7 +3,6 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.deal.Deal;
-import dev.crmkit.api.user.User;
 import dev.crmkit.spi.Transaction;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,8 +17,7 @@ abstract class LocksKit extends StorageKitBase {
     @Test
     @DisplayName("transactions locking a common key run one after the other: no conflicts, no lost updates")
     void lockSerializes() throws Exception {
-        User owner = user("Olga Owner");
-        Deal d = deal("Counter", pipeline("Sales", 0), owner, "0.00");
+        Deal d = deal("Counter", pipeline("Sales", 0), owner(), "0.00");
         int perThread = 200;
         AtomicInteger conflicts = new AtomicInteger();
         together(4, t -> () -> {

@@ -31,11 +31,10 @@ abstract class LookupsKit extends StorageKitBase {
     @Test
     @DisplayName("a company's contacts, and the index follows a contact moving to another company")
     void contactsByCompany() {
-        User owner = user("Olga Owner");
-        Company horns = data.aCompany("Horns", owner.id());
-        Company hooves = data.aCompany("Hooves", owner.id());
-        Contact ivan = data.aContact("Ivan", "Petrov", owner.id()).toBuilder().company(horns.id()).build();
-        Contact petr = data.aContact("Petr", "Ivanov", owner.id()).toBuilder().company(horns.id()).build();
+        Company horns = data.aCompany("Horns", owner().id());
+        Company hooves = data.aCompany("Hooves", owner().id());
+        Contact ivan = data.aContact("Ivan", "Petrov", owner().id()).toBuilder().company(horns.id()).build();
+        Contact petr = data.aContact("Petr", "Ivanov", owner().id()).toBuilder().company(horns.id()).build();
         storage.run(tx -> {
             tx.companies().insert(horns);
             tx.companies().insert(hooves);
@@ -52,13 +51,12 @@ abstract class LookupsKit extends StorageKitBase {
     @Test
     @DisplayName("deals by contact and by company, including the transaction's own writes")
     void dealsByContactAndCompany() {
-        User owner = user("Olga Owner");
         Pipeline p = pipeline("Sales", 0);
-        Company horns = data.aCompany("Horns", owner.id());
-        Contact ivan = data.aContact("Ivan", "Petrov", owner.id());
-        Deal a = data.aDeal("A", p, owner.id(), null).toBuilder().contacts(List.of(ivan.id()))
+        Company horns = data.aCompany("Horns", owner().id());
+        Contact ivan = data.aContact("Ivan", "Petrov", owner().id());
+        Deal a = data.aDeal("A", p, owner().id(), null).toBuilder().contacts(List.of(ivan.id()))
                 .company(horns.id()).build();
-        Deal b = data.aDeal("B", p, owner.id(), null).toBuilder().contacts(List.of(ivan.id())).build();
+        Deal b = data.aDeal("B", p, owner().id(), null).toBuilder().contacts(List.of(ivan.id())).build();
         storage.run(tx -> {
             tx.companies().insert(horns);
             tx.contacts().insert(ivan);
@@ -77,10 +75,9 @@ abstract class LookupsKit extends StorageKitBase {
     @Test
     @DisplayName("leads by contact")
     void leadsByContact() {
-        User owner = user("Olga Owner");
-        Contact ivan = data.aContact("Ivan", "Petrov", owner.id());
-        Lead first = data.aLead("First", owner.id()).toBuilder().contact(ivan.id()).build();
-        Lead other = data.aLead("Other", owner.id());
+        Contact ivan = data.aContact("Ivan", "Petrov", owner().id());
+        Lead first = data.aLead("First", owner().id()).toBuilder().contact(ivan.id()).build();
+        Lead other = data.aLead("Other", owner().id());
         storage.run(tx -> {
             tx.contacts().insert(ivan);
             tx.leads().insert(first);
@@ -113,11 +110,10 @@ abstract class LookupsKit extends StorageKitBase {
     @Test
     @DisplayName("a record's timeline is ordered by time, and holds only its own entries")
     void timelineByOwner() {
-        User owner = user("Olga Owner");
         RecordRef deal = new RecordRef(EntityType.DEAL, data.newId());
-        Comment second = data.aComment(deal, owner.id(), "second");
-        Comment first = data.aComment(deal, owner.id(), "first").toBuilder().at(TestData.START).build();
-        Comment elsewhere = data.aComment(new RecordRef(EntityType.CONTACT, data.newId()), owner.id(), "x");
+        Comment second = data.aComment(deal, owner().id(), "second");
+        Comment first = data.aComment(deal, owner().id(), "first").toBuilder().at(TestData.START).build();
+        Comment elsewhere = data.aComment(new RecordRef(EntityType.CONTACT, data.newId()), owner().id(), "x");
         storage.run(tx -> {
             tx.timeline().insert(second);
             tx.timeline().insert(first);
@@ -130,16 +126,15 @@ abstract class LookupsKit extends StorageKitBase {
     @Tag("ACT-2")
     @DisplayName("a call id is stored once per integration; another integration may reuse the id")
     void callIdOnce() {
-        User owner = user("Olga Owner");
         RecordRef deal = new RecordRef(EntityType.DEAL, data.newId());
-        Call call = data.aCall(deal, owner.id(), "mango", "c-42");
+        Call call = data.aCall(deal, owner().id(), "mango", "c-42");
         committed(tx -> tx.timeline().insert(call));
         assertThat(storage.inTransaction((Transaction tx) -> tx.timeline().byCallId("mango", "c-42"))).contains(call);
         assertThat(storage.inTransaction((Transaction tx) -> tx.timeline().byCallId("zadarma", "c-42"))).isEmpty();
-        Call again = data.aCall(deal, owner.id(), "mango", "c-42");
+        Call again = data.aCall(deal, owner().id(), "mango", "c-42");
         assertThatThrownBy(() -> storage.run(tx -> tx.timeline().insert(again)))
                 .isInstanceOf(ConflictException.class);
-        Call otherIntegration = data.aCall(deal, owner.id(), "zadarma", "c-42");
+        Call otherIntegration = data.aCall(deal, owner().id(), "zadarma", "c-42");
         committed(tx -> tx.timeline().insert(otherIntegration));
         assertThat(storage.inTransaction((Transaction tx) -> tx.timeline().byOwner(deal))).containsExactly(call, otherIntegration);
     }
@@ -148,10 +143,9 @@ abstract class LookupsKit extends StorageKitBase {
     @Tag("ACT-2")
     @DisplayName("two transactions logging the same call id at once: exactly one succeeds")
     void callIdRace() throws Exception {
-        User owner = user("Olga Owner");
         RecordRef deal = new RecordRef(EntityType.DEAL, data.newId());
-        Call one = data.aCall(deal, owner.id(), "mango", "c-7");
-        Call two = data.aCall(deal, owner.id(), "mango", "c-7");
+        Call one = data.aCall(deal, owner().id(), "mango", "c-7");
+        Call two = data.aCall(deal, owner().id(), "mango", "c-7");
         List<Call> calls = List.of(one, two);
         List<Object> outcomes = together(2, i -> () -> outcome(ConflictException.class,
                 () -> storage.inTransaction(tx -> tx.timeline().insert(calls.get(i)))));
@@ -163,15 +157,14 @@ abstract class LookupsKit extends StorageKitBase {
     @Test
     @DisplayName("contacts and companies by phone index keys, normalized e-mails and name keys, kept up to date")
     void duplicateLookups() {
-        User owner = user("Olga Owner");
-        Contact ivan = data.aContact("Ivan", "Petrov", owner.id()).toBuilder()
+        Contact ivan = data.aContact("Ivan", "Petrov", owner().id()).toBuilder()
                 .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("+7 (901) 776-34-34"),
                         dev.crmkit.api.contact.ContactPhone.work("+7 495 123-45-67 доб. 12")))
                 .emails(List.of(dev.crmkit.api.contact.ContactEmail.work("Ivan.Petrov@Client.test"))).build();
-        Contact other = data.aContact("Пётр", "Иванов", owner.id()).toBuilder()
+        Contact other = data.aContact("Пётр", "Иванов", owner().id()).toBuilder()
                 .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("8 903 000 00 00")))
                 .emails(List.of()).build();
-        Company horns = data.aCompany("Horns  and Hooves", owner.id()).toBuilder()
+        Company horns = data.aCompany("Horns  and Hooves", owner().id()).toBuilder()
                 .phones(List.of(dev.crmkit.api.contact.ContactPhone.work("8 (495) 123-45-67")))
                 .emails(List.of(dev.crmkit.api.contact.ContactEmail.work("info@horns.test"))).build();
         storage.run(tx -> {

@@ -71,9 +71,19 @@ abstract class StorageKitBase {
         return storage.inTransaction(insert);
     }
 
+    private User owner;
+
     User user(String name) {
         User u = data.aUser(name);
         return committed(tx -> tx.users().insert(u));
+    }
+
+    /** Olga Owner, the user the port tests' records belong to; stored on first use in a test. */
+    User owner() {
+        if (owner == null) {
+            owner = user("Olga Owner");
+        }
+        return owner;
     }
 
     Pipeline pipeline(String name, int position) {

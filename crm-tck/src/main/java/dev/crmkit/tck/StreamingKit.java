@@ -3,7 +3,6 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
-import dev.crmkit.api.user.User;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,11 +18,10 @@ abstract class StreamingKit extends StorageKitBase {
     @Test
     @DisplayName("streamAll returns every record in id order, with the transaction's own writes")
     void streamAllReturnsEveryRecordInIdOrder() {
-        User owner = user("Olga Owner");
         Pipeline p = pipeline("Sales", 0);
-        List<Deal> stored = IntStream.range(0, 25).mapToObj(i -> deal("D" + i, p, owner, null))
+        List<Deal> stored = IntStream.range(0, 25).mapToObj(i -> deal("D" + i, p, owner(), null))
                 .collect(Collectors.toList());
-        Deal pending = data.aDeal("Pending", p, owner.id(), null);
+        Deal pending = data.aDeal("Pending", p, owner().id(), null);
         storage.run(tx -> {
             tx.deals().insert(pending);
             tx.deals().delete(stored.get(0).id(), 1);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.deal.Deal;
-import dev.crmkit.api.user.User;
 import dev.crmkit.spi.Transaction;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -18,8 +17,7 @@ abstract class VersionsKit extends StorageKitBase {
     @Test
     @DisplayName("an update based on a stale version is a conflict and changes nothing")
     void staleUpdate() {
-        User owner = user("Olga Owner");
-        Deal d = deal("Chairs", pipeline("Sales", 0), owner, "100");
+        Deal d = deal("Chairs", pipeline("Sales", 0), owner(), "100");
         storage.run(tx -> tx.deals().update(next(d).name("First save").build(), 1));
         assertThatThrownBy(() -> storage.run(tx -> tx.deals().update(next(d).name("Second save").build(), 1)))
                 .isInstanceOf(ConflictException.class)
@@ -32,8 +30,7 @@ abstract class VersionsKit extends StorageKitBase {
     @Test
     @DisplayName("a delete based on a stale version is a conflict and the record stays")
     void staleDelete() {
-        User owner = user("Olga Owner");
-        Deal d = deal("Chairs", pipeline("Sales", 0), owner, "100");
+        Deal d = deal("Chairs", pipeline("Sales", 0), owner(), "100");
         storage.run(tx -> tx.deals().update(next(d).build(), 1));
         assertThatThrownBy(() -> storage.run(tx -> tx.deals().delete(d.id(), 1)))
                 .isInstanceOf(ConflictException.class);
@@ -43,8 +40,7 @@ abstract class VersionsKit extends StorageKitBase {
     @Test
     @DisplayName("two users save the same record from the same version: the second save fails")
     void twoUsersSaveTheSameRecord() throws Exception {
-        User owner = user("Olga Owner");
-        Deal d = deal("Chairs", pipeline("Sales", 0), owner, "100");
+        Deal d = deal("Chairs", pipeline("Sales", 0), owner(), "100");
         CountDownLatch bothRead = new CountDownLatch(2);
         CountDownLatch firstSaved = new CountDownLatch(1);
         Future<Deal> first = inThread(() -> storage.inTransaction((Transaction tx) -> {
@@ -77,8 +73,7 @@ abstract class VersionsKit extends StorageKitBase {
     @Test
     @DisplayName("8 threads each add 1 to a budget 500 times with retries: no update is lost")
     void noLostUpdates() throws Exception {
-        User owner = user("Olga Owner");
-        Deal d = deal("Chairs", pipeline("Sales", 0), owner, "1000.00");
+        Deal d = deal("Chairs", pipeline("Sales", 0), owner(), "1000.00");
         int threadCount = 8;
         int increments = 500;
         together(threadCount, t -> () -> {
