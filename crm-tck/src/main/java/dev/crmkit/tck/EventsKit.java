@@ -58,11 +58,12 @@ abstract class EventsKit extends StorageKitBase {
     void concurrentAppends() throws Exception {
         int writers = 4;
         int perWriter = 50;
+        dev.crmkit.api.user.UserId author = owner().id();
         List<List<java.util.UUID>> byWriter = together(writers, w -> () -> {
             List<java.util.UUID> mine = new ArrayList<>();
             for (int i = 0; i < perWriter; i++) {
                 java.util.UUID id = data.newId();
-                storage.run(tx -> tx.events().append(data.aCreatedEvent(new RecordRef(EntityType.DEAL, id), owner().id())));
+                storage.run(tx -> tx.events().append(data.aCreatedEvent(new RecordRef(EntityType.DEAL, id), author)));
                 mine.add(id);
             }
             return mine;

@@ -107,8 +107,8 @@ abstract class LeadsKit extends FacadeKitBase {
             assertThat(anna.leads().create(LeadForm.named("From " + source).source(source)).source()).isEqualTo(source);
         }
         assertThat(codes(failsAndChangesNothing(ValidationException.class, () -> anna.leads().create(
-                LeadForm.named(" ").phone("not a phone").email("nobody")))))
-                .containsExactlyInAnyOrder("lead.name.blank", "phone.letters", "email.invalid");
+                LeadForm.named(" ").phone("not a phone").email("nobody").budget(Money.of("-5", "RUB"))))))
+                .containsExactlyInAnyOrder("lead.name.blank", "phone.letters", "email.invalid", "lead.budget.negative");
     }
 
     @Test
@@ -258,6 +258,10 @@ abstract class LeadsKit extends FacadeKitBase {
         assertThat(codes(failsAndChangesNothing(ValidationException.class, () -> anna.leads().convert(lead.id(),
                 lead.version(), Conversion.into(sales().id()).stage(new dev.crmkit.api.deal.StageId(UUID.randomUUID()))))))
                 .as("every problem at once").containsExactly("deal.stage.unknown", "contact.name.required");
+        ValidationException tooLong = failsAndChangesNothing(ValidationException.class, () -> anna.leads().convert(
+                lead.id(), lead.version(), Conversion.into(sales().id()).dealName("x".repeat(300))));
+        assertThat(tooLong).isNotInstanceOf(RuleViolationException.class);
+        assertThat(tooLong.violations()).extracting(Violation::path).contains("dealName", "contact.name");
         ValidationException noName = failsAndChangesNothing(ValidationException.class,
                 () -> anna.leads().convert(lead.id(), lead.version(), Conversion.into(sales().id())));
         assertThat(noName.violations()).extracting(Violation::path, Violation::code)
@@ -315,5 +319,14 @@ abstract class LeadsKit extends FacadeKitBase {
                 .isInstanceOf(dev.crmkit.api.DuplicateException.class);
         assertThat(eventsOf(RecordRef.of(hooves.id())).stream().map(Event::kind).collect(Collectors.toList()))
                 .endsWith(EventKind.MERGED);
+        ContactForm many = ContactForm.named("Olga");
+        ContactForm more = ContactForm.named("Olga").onDuplicate(OnDuplicate.MERGE);
+        for (int i = 10; i < 25; i++) {
+            many.phone("+7 902 000-00-" + i);
+            more.phone("+7 903 000-00-" + i);
+        }
+        anna.contacts().create(many);
+        refused(ValidationException.class, () -> anna.contacts().create(more.phone("+7 902 000-00-10")
+                .removePhone("+7 903 000-00-24")), "collection.too_many");
     }
 }

@@ -78,8 +78,11 @@ abstract class StorageKitBase {
         return committed(tx -> tx.users().insert(u));
     }
 
-    /** Olga Owner, the user the port tests' records belong to; stored on first use in a test. */
-    User owner() {
+    /**
+     * Olga Owner, the user the port tests' records belong to; stored on first use in a test, which must come
+     * before any worker thread of the test uses it.
+     */
+    synchronized User owner() {
         if (owner == null) {
             owner = user("Olga Owner");
         }

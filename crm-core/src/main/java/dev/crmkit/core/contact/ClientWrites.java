@@ -10,6 +10,8 @@ import dev.crmkit.api.event.EventKind;
 import dev.crmkit.spi.Clients;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.Unit;
+import dev.crmkit.core.support.Violations;
+import dev.crmkit.api.Limits;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -66,8 +68,15 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
     private E mergeInto(Unit unit, DuplicateMatch best, E candidate) {
         Clients<I, E> store = kind.store().apply(unit.tx());
         E survivor = store.get(kind.id().apply(best.record().id()));
-        E merged = unit.update(store, survivor, kind.merge().of(survivor, List.of(candidate), unit.policy().phoneMatcher()));
-        unit.event(merged, EventKind.MERGED, "merged", "a new " + kind.name() + " of the same values");
+        E result = kind.merge().of(survivor, List.of(candidate), unit.policy().phoneMatcher());
+        new Violations().count("phones", result.phones().size(), Limits.PHONES)
+                .count("emails", result.emails().size(), Limits.EMAILS)
+                .count("tags", result.tags().size(), Limits.TAGS)
+                .count("links", result.links().size(), Limits.LINKS).throwIfAny();
+        E merged = unit.update(store, survivor, result);
+        if (merged.version() != survivor.version()) {
+            unit.event(merged, EventKind.MERGED, "merged", "a new " + kind.name() + " of the same values");
+        }
         return merged;
     }
 

@@ -115,8 +115,10 @@ public final class Conversion {
     }
 
     /**
-     * Also makes the company the lead names (its own, else a stored company its name and contact data
-     * duplicate, else a new one) and links the contact and the deal to it.
+     * Also links the deal to a company: the lead's own, else a stored company the policy's company criteria
+     * match by the lead's company name alone (none under the presets, whose criteria also need a phone or an
+     * e-mail of the company), else a new one of that name. A contact the conversion makes is linked to it
+     * too; a stored contact keeps its company.
      *
      * @return this conversion
      */
@@ -126,7 +128,7 @@ public final class Conversion {
     }
 
     /**
-     * Links the deal and a new contact to a stored company.
+     * Links the deal, and a contact the conversion makes, to a stored company.
      *
      * @param value the company
      * @return this conversion

@@ -160,7 +160,8 @@ public final class LeadService {
      * @param expectedVersion the version the decision is based on
      * @param into the pipeline and the rest of the deal
      * @return what the lead became
-     * @throws RuleViolationException {@code lead.status.not_unsorted} when it is not in Unsorted, or an unmet
+     * @throws RuleViolationException {@code lead.status.closed} when it was already handled,
+     *         {@code lead.status.not_unsorted} when it is new rather than in Unsorted, or an unmet
      *         prerequisite (LEAD-5)
      * @throws ValidationException listing every problem of the contact, company or deal to be made
      */
@@ -287,10 +288,10 @@ public final class LeadService {
                 throw RuleViolationException.of(CoreMessages.violation("status",
                         "lead.status.not_unsorted", lead.name(), lead.status()));
             }
-            Violations v = new Violations().addAll(unit.engine().validator().validate(into));
+            Violations v = new Violations();
             prerequisites(unit, lead, v);
             v.throwRuleIfAny();
-            Violations invalid = new Violations();
+            Violations invalid = new Violations().addAll(unit.engine().validator().validate(into));
             Pipeline pipeline = unit.tx().pipelines().get(into.pipeline);
             Optional<Stage> stage = into.stage == null ? Optional.empty() : pipeline.stage(into.stage);
             if (into.stage != null && stage.isEmpty()) {
@@ -450,6 +451,9 @@ public final class LeadService {
         List<ContactPhone> phones = ClientValues.phones(form.phones, v);
         List<ContactEmail> emails = ClientValues.emails(form.emails, v);
         ClientValues.checkTags(form.tags, v);
+        if (form.budget != null && form.budget.amount().signum() < 0) {
+            v.add("budget", "lead.budget.negative", form.budget);
+        }
         if (form.contact != null && tx.contacts().find(form.contact).isEmpty()) {
             v.add("contact", "lead.contact.unknown", form.contact);
         }

@@ -95,7 +95,7 @@ public final class DealService {
      */
     @SuppressWarnings("exports")
     public static Deal createFromLead(Unit unit, DealForm form, LeadId lead) {
-        return insert(unit, Objects.requireNonNull(form, "form"), Optional.of(lead));
+        return insert(unit, Objects.requireNonNull(form, "form"), Optional.of(Objects.requireNonNull(lead, "lead")));
     }
 
     private static Deal insert(Unit unit, DealForm form, Optional<LeadId> lead) {

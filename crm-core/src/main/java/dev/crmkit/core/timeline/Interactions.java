@@ -40,6 +40,8 @@ public final class Interactions {
      * @return true for a connected call or an inbound message at a time in {@code [from, to)}
      */
     public static boolean isInteraction(TimelineEntry entry, Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         return isInteraction(entry) && !entry.at().isBefore(from) && entry.at().isBefore(to);
     }
 }

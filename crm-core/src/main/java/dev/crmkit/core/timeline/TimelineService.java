@@ -220,10 +220,9 @@ public final class TimelineService {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Violations v = new Violations();
-        if (Owners.checkKind(v, "owner", owner)) {
-            if (to.isBefore(from)) {
-                v.add("to", "period.reversed", from, to);
-            }
+        Owners.checkKind(v, "owner", owner);
+        if (to.isBefore(from)) {
+            v.add("to", "period.reversed", from, to);
         }
         v.throwIfAny();
         return context.read(unit -> {
