@@ -5,8 +5,6 @@ import dev.crmkit.api.Text;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.contact.AccessLevel;
 import dev.crmkit.api.contact.Client;
-import dev.crmkit.api.contact.ContactEmail;
-import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.Address;
 import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.field.FieldValue;
@@ -53,12 +51,7 @@ public abstract class ClientForm<F extends ClientForm<F>> extends ContactDataFor
 
     /** Copies the values every client has into this form. */
     final void copyFrom(Client c) {
-        for (ContactPhone p : c.phones()) {
-            phone(p.number().raw(), p.kind());
-        }
-        for (ContactEmail e : c.emails()) {
-            email(e.email().value(), e.kind());
-        }
+        reachableAt(c.phones(), c.emails());
         tags.addAll(c.tags());
         responsible = c.responsible();
         type = c.type().orElse(null);

@@ -15,6 +15,7 @@ import dev.crmkit.api.Limits;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -53,7 +54,7 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
             if (unit.policy().duplicateDetection()) {
                 List<DuplicateMatch> matches = Duplicates.lockAndFind(unit.tx(), unit.policy(), kind, candidate);
                 if (!matches.isEmpty() && form.onDuplicate == OnDuplicate.MERGE) {
-                    return mergeInto(unit, matches.get(0), candidate);
+                    return mergeInto(unit, best(unit, matches).orElseThrow(), candidate);
                 }
                 reject(unit, form, matches);
             }
@@ -65,9 +66,8 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
      * CON-5's third choice: the new record's values go into the best stored match as a merge would put
      * them (CON-6), with the survivor's field events and one MERGED event; nothing new is stored.
      */
-    private E mergeInto(Unit unit, DuplicateMatch best, E candidate) {
+    private E mergeInto(Unit unit, E survivor, E candidate) {
         Clients<I, E> store = kind.store().apply(unit.tx());
-        E survivor = store.get(kind.id().apply(best.record().id()));
         E result = kind.merge().of(survivor, List.of(candidate), unit.policy().phoneMatcher());
         new Violations().count("phones", result.phones().size(), Limits.PHONES)
                 .count("emails", result.emails().size(), Limits.EMAILS)
@@ -78,6 +78,18 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
             unit.event(merged, EventKind.MERGED, "merged", "a new " + kind.name() + " of the same values");
         }
         return merged;
+    }
+
+    /** The stored record of the best match, if any. */
+    Optional<E> best(Unit unit, List<DuplicateMatch> matches) {
+        return matches.stream().findFirst()
+                .map(m -> kind.store().apply(unit.tx()).get(kind.id().apply(m.record().id())));
+    }
+
+    /** The stored record a candidate duplicates best, found under the duplicate locks when {@code lock}. */
+    Optional<E> storedDuplicate(Unit unit, E candidate, boolean lock) {
+        return best(unit, lock ? Duplicates.lockAndFind(unit.tx(), unit.policy(), kind, candidate)
+                : Duplicates.find(unit.tx(), unit.policy(), kind, candidate));
     }
 
     /** The new record a form describes, checked; every problem at once. */

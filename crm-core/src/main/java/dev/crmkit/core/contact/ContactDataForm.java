@@ -3,6 +3,8 @@ package dev.crmkit.core.contact;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.contact.ContactEmail;
+import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.EmailKind;
 import dev.crmkit.api.contact.PhoneKind;
 import dev.crmkit.api.phone.PhoneNumber;
@@ -41,6 +43,17 @@ public abstract class ContactDataForm<F extends ContactDataForm<F>> {
     }
 
     abstract F self();
+
+    /** Adds stored phones and e-mails as typed, as an edit or a conversion starts from them. */
+    final F reachableAt(List<ContactPhone> storedPhones, List<ContactEmail> storedEmails) {
+        for (ContactPhone p : storedPhones) {
+            phone(p.number().raw(), p.kind());
+        }
+        for (ContactEmail e : storedEmails) {
+            email(e.email().value(), e.kind());
+        }
+        return self();
+    }
 
     /**
      * Adds a work phone as typed.

@@ -3,9 +3,7 @@ package dev.crmkit.core.contact;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.Text;
 import dev.crmkit.api.contact.CompanyId;
-import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactId;
-import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadSource;
 import dev.crmkit.api.lead.Utm;
@@ -70,12 +68,7 @@ public final class LeadForm extends ContactDataForm<LeadForm> {
             form.middle = p.middle().orElse(null);
             form.last = p.last().orElse(null);
         });
-        for (ContactPhone p : l.phones()) {
-            form.phone(p.number().raw(), p.kind());
-        }
-        for (ContactEmail e : l.emails()) {
-            form.email(e.email().value(), e.kind());
-        }
+        form.reachableAt(l.phones(), l.emails());
         form.companyName = l.companyName().orElse(null);
         form.contact = l.contact().orElse(null);
         form.company = l.company().orElse(null);

@@ -380,20 +380,15 @@ public final class LeadService {
             return tx.contacts().get(lead.contact().get());
         }
         if (unit.policy().duplicateDetection()) {
-            List<DuplicateMatch> matches = Duplicates.ofLead(tx, unit.policy(), lead, write);
-            if (!matches.isEmpty()) {
-                return tx.contacts().get(new ContactId(matches.get(0).record().id()));
+            Optional<Contact> same = contacts.best(unit, Duplicates.ofLead(tx, unit.policy(), lead, write));
+            if (same.isPresent()) {
+                return same.get();
             }
         }
         ContactForm form = ContactForm.person(lead.person().flatMap(PersonName::first).orElse(null),
                 lead.person().flatMap(PersonName::last).orElse(null))
                 .middleName(lead.person().flatMap(PersonName::middle).orElse(null)).responsible(lead.responsible());
-        for (ContactPhone p : lead.phones()) {
-            form.phone(p.number().raw(), p.kind());
-        }
-        for (ContactEmail e : lead.emails()) {
-            form.email(e.email().value(), e.kind());
-        }
+        form.reachableAt(lead.phones(), lead.emails());
         if (into != null) {
             into.completeContact.accept(form);
         }
@@ -403,14 +398,8 @@ public final class LeadService {
         } catch (ValidationException e) {
             throw new ValidationException(e.violations().stream().map(x -> x.under("contact")).toList());
         }
-        if (unit.policy().duplicateDetection()) {
-            List<DuplicateMatch> matches = write ? Duplicates.lockAndFind(tx, unit.policy(), ClientKind.CONTACTS, candidate)
-                    : Duplicates.find(tx, unit.policy(), ClientKind.CONTACTS, candidate);
-            if (!matches.isEmpty()) {
-                return tx.contacts().get(new ContactId(matches.get(0).record().id()));
-            }
-        }
-        return candidate;
+        return unit.policy().duplicateDetection() ? contacts.storedDuplicate(unit, candidate, write).orElse(candidate)
+                : candidate;
     }
 
     /** The company a conversion links, stored (made now when it is new), or none. */
@@ -431,13 +420,9 @@ public final class LeadService {
         }
         Company candidate = companies.candidate(unit, CompanyForm.named(lead.companyName().get())
                 .responsible(lead.responsible()));
-        if (unit.policy().duplicateDetection()) {
-            List<DuplicateMatch> matches = Duplicates.lockAndFind(tx, unit.policy(), ClientKind.COMPANIES, candidate);
-            if (!matches.isEmpty()) {
-                return Optional.of(tx.companies().get(new CompanyId(matches.get(0).record().id())));
-            }
-        }
-        return Optional.of(companies.insert(unit, candidate));
+        Optional<Company> same = unit.policy().duplicateDetection()
+                ? companies.storedDuplicate(unit, candidate, true) : Optional.empty();
+        return Optional.of(same.orElseGet(() -> companies.insert(unit, candidate)));
     }
 
     /** The lead a form describes, new or the next state of {@code current}; every problem at once. */
