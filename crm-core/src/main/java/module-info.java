@@ -13,6 +13,7 @@ module dev.crmkit.core {
     exports dev.crmkit.core.contact;
     exports dev.crmkit.core.deal;
     exports dev.crmkit.core.event;
+    exports dev.crmkit.core.field;
     exports dev.crmkit.core.id;
     exports dev.crmkit.core.policy;
     exports dev.crmkit.core.settings;
@@ -23,6 +24,7 @@ module dev.crmkit.core {
     // Hibernate Validator reads the constraint annotations on the command objects' fields.
     opens dev.crmkit.core.contact to org.hibernate.validator;
     opens dev.crmkit.core.deal to org.hibernate.validator;
+    opens dev.crmkit.core.field to org.hibernate.validator;
     opens dev.crmkit.core.task to org.hibernate.validator;
     opens dev.crmkit.core.timeline to org.hibernate.validator;
     opens dev.crmkit.core.user to org.hibernate.validator;

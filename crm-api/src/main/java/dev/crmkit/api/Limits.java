@@ -227,8 +227,11 @@ public final class Limits {
     /** The most users a deal can be restricted to (USER-5): {@value}. */
     public static final int RESTRICTED_USERS = 100;
 
-    /** The most custom-field values of one record: {@value}. */
+    /** The most custom-field values of one record, and the most custom fields of one entity type: {@value}. */
     public static final int CUSTOM_FIELDS = 200;
+
+    /** The most options of one list or multi-list custom field: {@value}. */
+    public static final int FIELD_OPTIONS = 1_000;
 
     /** The most options chosen in one multi-list custom-field value: {@value}. */
     public static final int CHOICES = 100;

@@ -40,6 +40,7 @@ public abstract class PortsTransaction implements Transaction, Settings {
      * @param companies the companies
      * @param leads the leads
      * @param pipelines the pipelines
+     * @param customFields the custom field definitions
      * @param deals the deals
      * @param tasks the tasks
      * @param timeline the timeline entries
@@ -47,6 +48,7 @@ public abstract class PortsTransaction implements Transaction, Settings {
      * @param lists the store of every admin list, by its kind
      */
     public record PortSet(Users users, Contacts contacts, Companies companies, Leads leads, Pipelines pipelines,
+                        CustomFields customFields,
                         Deals deals, Tasks tasks, Timeline timeline, Events events,
                         Map<ListKind<?>, ListStore<?>> lists) {
 
@@ -57,6 +59,7 @@ public abstract class PortsTransaction implements Transaction, Settings {
             Objects.requireNonNull(companies, "companies");
             Objects.requireNonNull(leads, "leads");
             Objects.requireNonNull(pipelines, "pipelines");
+            Objects.requireNonNull(customFields, "customFields");
             Objects.requireNonNull(deals, "deals");
             Objects.requireNonNull(tasks, "tasks");
             Objects.requireNonNull(timeline, "timeline");
@@ -159,6 +162,11 @@ public abstract class PortsTransaction implements Transaction, Settings {
     @Override
     public final Pipelines pipelines() {
         return open().pipelines();
+    }
+
+    @Override
+    public final CustomFields customFields() {
+        return open().customFields();
     }
 
     @Override

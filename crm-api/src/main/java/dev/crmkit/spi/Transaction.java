@@ -47,6 +47,13 @@ public interface Transaction {
     Pipelines pipelines();
 
     /**
+     * The custom field definitions.
+     *
+     * @return the port
+     */
+    CustomFields customFields();
+
+    /**
      * The deals.
      *
      * @return the port

@@ -7,6 +7,7 @@ import dev.crmkit.core.contact.LeadService;
 import dev.crmkit.core.deal.DealService;
 import dev.crmkit.core.deal.PipelineService;
 import dev.crmkit.core.event.EventService;
+import dev.crmkit.core.field.CustomFieldService;
 import dev.crmkit.core.settings.SettingsService;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.Unit;
@@ -31,6 +32,7 @@ public final class CrmSession {
     private final TimelineService timeline;
     private final EventService events;
     private final SettingsService settings;
+    private final CustomFieldService customFields;
 
     CrmSession(Context context) {
         this.context = context;
@@ -44,6 +46,7 @@ public final class CrmSession {
         this.timeline = new TimelineService(context);
         this.events = new EventService(context);
         this.settings = new SettingsService(context);
+        this.customFields = new CustomFieldService(context);
     }
 
     /**
@@ -145,5 +148,15 @@ public final class CrmSession {
      */
     public SettingsService settings() {
         return settings;
+    }
+
+    /**
+     * Custom fields (DEAL-3): admins define them per entity type; records carry their values through their
+     * forms, and queries filter and sort by them (DEAL-11).
+     *
+     * @return the service
+     */
+    public CustomFieldService customFields() {
+        return customFields;
     }
 }

@@ -7,11 +7,11 @@ import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.spi.PortsTransaction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Spliterator;
@@ -35,6 +35,7 @@ final class MemoryTransaction extends PortsTransaction {
     final Ports.MemoryCompanies companies;
     final Ports.MemoryLeads leads;
     final Ports.MemoryPipelines pipelines;
+    final Ports.MemoryCustomFields customFields;
     final Ports.MemoryDeals deals;
     final Ports.MemoryTasks tasks;
     final Ports.MemoryTimeline timeline;
@@ -48,6 +49,7 @@ final class MemoryTransaction extends PortsTransaction {
         companies = new Ports.MemoryCompanies(storage.companies, this);
         leads = new Ports.MemoryLeads(storage.leads, this);
         pipelines = new Ports.MemoryPipelines(storage.pipelines, this);
+        customFields = new Ports.MemoryCustomFields(storage.customFields, this);
         deals = new Ports.MemoryDeals(storage.deals, this);
         tasks = new Ports.MemoryTasks(storage.tasks, this);
         timeline = new Ports.MemoryTimeline(storage.timeline, this);
@@ -55,12 +57,13 @@ final class MemoryTransaction extends PortsTransaction {
             lists.put(kind, listView(kind));
         }
         events = new MemoryEvents(storage.eventLog, this);
-        ports(new PortSet(users, contacts, companies, leads, pipelines, deals, tasks, timeline, events, Map.copyOf(lists)));
+        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, deals, tasks, timeline, events,
+                Map.copyOf(lists)));
     }
 
     /** Every table view, in a fixed order, for validation and commit. */
     List<MemoryStore<?, ?>> stores() {
-        List<MemoryStore<?, ?>> all = new ArrayList<>(List.of(users, contacts, companies, leads, pipelines, deals,
+        List<MemoryStore<?, ?>> all = new ArrayList<>(List.of(users, contacts, companies, leads, pipelines, customFields, deals,
                 tasks, timeline));
         all.addAll(lists.values());
         return all;

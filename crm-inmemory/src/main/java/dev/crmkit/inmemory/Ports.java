@@ -3,6 +3,7 @@ package dev.crmkit.inmemory;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
@@ -12,8 +13,11 @@ import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.field.CustomField;
+import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadId;
+import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.settings.ListItem;
 import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.task.Task;
@@ -26,8 +30,8 @@ import dev.crmkit.api.user.UserId;
 import dev.crmkit.spi.Clients;
 import dev.crmkit.spi.Companies;
 import dev.crmkit.spi.Contacts;
+import dev.crmkit.spi.CustomFields;
 import dev.crmkit.spi.Deals;
-import dev.crmkit.api.query.Filter;
 import dev.crmkit.spi.Leads;
 import dev.crmkit.spi.ListStore;
 import dev.crmkit.spi.Pipelines;
@@ -39,7 +43,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import dev.crmkit.api.contact.Client;
 
 /** The per-aggregate ports of the in-memory adapter: the generic store plus each port's lookups. */
 final class Ports {
@@ -143,6 +146,19 @@ final class Ports {
         public List<Pipeline> all() {
             List<Pipeline> all = matching(Filter.all());
             all.sort(Comparator.comparingInt(Pipeline::position).thenComparing(byId()));
+            return all;
+        }
+    }
+
+    static final class MemoryCustomFields extends MemoryStore<CustomFieldId, CustomField> implements CustomFields {
+        MemoryCustomFields(Table<CustomFieldId, CustomField> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public List<CustomField> all() {
+            List<CustomField> all = matching(Filter.all());
+            all.sort(byId());
             return all;
         }
     }

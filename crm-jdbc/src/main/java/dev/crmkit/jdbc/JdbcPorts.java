@@ -1,10 +1,9 @@
 package dev.crmkit.jdbc;
 
+import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.RecordRef;
-import dev.crmkit.api.Entity;
 import dev.crmkit.api.contact.Client;
-import dev.crmkit.spi.Clients;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
@@ -14,6 +13,8 @@ import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.field.CustomField;
+import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadId;
 import dev.crmkit.api.settings.ListItem;
@@ -25,8 +26,10 @@ import dev.crmkit.api.timeline.TimelineEntry;
 import dev.crmkit.api.timeline.TimelineEntryId;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
+import dev.crmkit.spi.Clients;
 import dev.crmkit.spi.Companies;
 import dev.crmkit.spi.Contacts;
+import dev.crmkit.spi.CustomFields;
 import dev.crmkit.spi.Deals;
 import dev.crmkit.spi.Leads;
 import dev.crmkit.spi.ListStore;
@@ -122,6 +125,17 @@ final class JdbcPorts {
         @Override
         public List<Pipeline> all() {
             return where("TRUE", "position, id");
+        }
+    }
+
+    static final class JdbcCustomFields extends JdbcStore<CustomFieldId, CustomField> implements CustomFields {
+        JdbcCustomFields(JdbcTransaction tx) {
+            super(tx, Tables.CUSTOM_FIELDS);
+        }
+
+        @Override
+        public List<CustomField> all() {
+            return where("TRUE", "id");
         }
     }
 

@@ -13,8 +13,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
@@ -51,6 +51,7 @@ final class JdbcTransaction extends PortsTransaction {
     private final JdbcPorts.JdbcCompanies companies;
     private final JdbcPorts.JdbcLeads leads;
     private final JdbcPorts.JdbcPipelines pipelines;
+    private final JdbcPorts.JdbcCustomFields customFields;
     private final JdbcPorts.JdbcDeals deals;
     private final JdbcPorts.JdbcTasks tasks;
     private final JdbcPorts.JdbcTimeline timeline;
@@ -65,6 +66,7 @@ final class JdbcTransaction extends PortsTransaction {
         companies = new JdbcPorts.JdbcCompanies(this);
         leads = new JdbcPorts.JdbcLeads(this);
         pipelines = new JdbcPorts.JdbcPipelines(this);
+        customFields = new JdbcPorts.JdbcCustomFields(this);
         deals = new JdbcPorts.JdbcDeals(this);
         tasks = new JdbcPorts.JdbcTasks(this);
         timeline = new JdbcPorts.JdbcTimeline(this);
@@ -72,7 +74,8 @@ final class JdbcTransaction extends PortsTransaction {
             lists.put(kind, listPort(kind));
         }
         events = new JdbcEvents(this);
-        ports(new PortSet(users, contacts, companies, leads, pipelines, deals, tasks, timeline, events, Map.copyOf(lists)));
+        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, deals, tasks, timeline, events,
+                Map.copyOf(lists)));
     }
 
     Connection connection() {

@@ -31,6 +31,9 @@ final class SqlQuery {
     }
 
     Column<?> column(Field<?, ?> field) {
+        if (field.customField().isPresent()) {
+            return CustomColumns.of(field);
+        }
         Column<?> c = columns.get(field.name());
         if (c == null) {
             throw ValidationException.of(Violation.of(field.name(), "filter.field.unknown", field.name()));
@@ -60,27 +63,50 @@ final class SqlQuery {
         if (f instanceof Filter.In) {
             Filter.In<E, ?> in = (Filter.In<E, ?>) f;
             Column<?> c = column(in.field());
+            String indexed = indexed(in.field(), in.values());
             params.add(SqlValues.Param.array(in.values(), c.sqlType()));
-            return c.many() ? "COALESCE(" + c.name() + " && ?, FALSE)" : "COALESCE(" + c.name() + " = ANY(?), FALSE)";
+            return indexed + (c.many() ? "COALESCE(" + c.name() + " && ?, FALSE)"
+                    : "COALESCE(" + c.name() + " = ANY(?), FALSE)") + (indexed.isEmpty() ? "" : ")");
         }
         Filter.Compare<E, ?> cmp = (Filter.Compare<E, ?>) f;
         Column<?> c = column(cmp.field());
+        String indexed = cmp.op() == Filter.Op.EQ ? indexed(cmp.field(), List.of(cmp.value())) : "";
         params.add(SqlValues.Param.of(cmp.value(), c.sqlType()));
         String op = operator(cmp.op());
+        if (cmp.op() == Filter.Op.CONTAINS) {
+            return c.many() ? "EXISTS (SELECT 1 FROM unnest(" + c.name() + ") AS v WHERE strpos(v, ?) > 0)"
+                    : "COALESCE(strpos(" + c.name() + ", ?) > 0, FALSE)";
+        }
         if (c.many()) {
             switch (cmp.op()) {
                 case EQ:
-                    return "COALESCE(? = ANY(" + c.name() + "), FALSE)";
+                    return indexed + "COALESCE(? = ANY(" + c.name() + "), FALSE)" + (indexed.isEmpty() ? "" : ")");
                 case NE:
                     return "(NOT COALESCE(? = ANY(" + c.name() + "), FALSE))";
                 default:
-                    return "EXISTS (SELECT 1 FROM unnest(" + c.name() + ") AS v WHERE v " + op + " ?)";
+                    String element = "text".equals(c.sqlType()) ? "v COLLATE \"C\"" : "v";
+                    return "EXISTS (SELECT 1 FROM unnest(" + c.name() + ") AS v WHERE " + element + " " + op + " ?)";
             }
+        }
+        if (!indexed.isEmpty()) {
+            return indexed + "COALESCE(" + c.name() + " " + op + " ?, FALSE))";
         }
         if (cmp.op() == Filter.Op.NE) {
             return "(" + c.name() + " IS DISTINCT FROM ?)";
         }
         return "COALESCE(" + c.name() + " " + op + " ?, FALSE)";
+    }
+
+    /**
+     * For an equality or any-of filter on a custom field, the opening of "(condition the index answers AND"
+     * (with its parameters added); empty otherwise.
+     */
+    private String indexed(Field<?, ?> field, java.util.Collection<?> values) {
+        if (field.customField().isEmpty()) {
+            return "";
+        }
+        String condition = CustomColumns.containing(field, values, params);
+        return condition == null ? "" : "(" + condition + " AND ";
     }
 
     private static String operator(Filter.Op op) {

@@ -1,19 +1,28 @@
 package dev.crmkit.jdbc;
 
 import com.fasterxml.jackson.databind.JavaType;
+import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
-import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Email;
 import dev.crmkit.api.contact.Names;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.field.CustomField;
+import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadId;
+import dev.crmkit.api.query.CompanyFields;
+import dev.crmkit.api.query.ContactFields;
+import dev.crmkit.api.query.DealFields;
+import dev.crmkit.api.query.LeadFields;
+import dev.crmkit.api.query.TaskFields;
+import dev.crmkit.api.query.TimelineFields;
+import dev.crmkit.api.query.UserFields;
 import dev.crmkit.api.settings.ListItem;
 import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.settings.ListKind;
@@ -26,13 +35,6 @@ import dev.crmkit.api.timeline.TimelineEntry;
 import dev.crmkit.api.timeline.TimelineEntryId;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
-import dev.crmkit.api.query.CompanyFields;
-import dev.crmkit.api.query.ContactFields;
-import dev.crmkit.api.query.DealFields;
-import dev.crmkit.api.query.LeadFields;
-import dev.crmkit.api.query.TaskFields;
-import dev.crmkit.api.query.TimelineFields;
-import dev.crmkit.api.query.UserFields;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -83,6 +85,10 @@ final class Tables {
             Column.extra("name", "text", Pipeline::name),
             Column.extra("position", "integer", Pipeline::position)), kind -> JsonCodec.type(Pipeline.class));
 
+    static final TableSpec<CustomFieldId, CustomField> CUSTOM_FIELDS = new TableSpec<>("custom_fields", List.of(
+            Column.extra("entity", "text", f -> f.entity().name()),
+            Column.extra("name", "text", CustomField::name)), kind -> JsonCodec.type(CustomField.class));
+
     static final TableSpec<DealId, Deal> DEALS = new TableSpec<>("deals", List.of(
             Column.of(DealFields.NAME, "name", "text"),
             Column.of(DealFields.PIPELINE, "pipeline", "uuid"),
@@ -123,7 +129,7 @@ final class Tables {
 
     /** Every table, children before parents (the order to empty them in). */
     static final List<String> ALL = List.of("events", "timeline_entries", "tasks", "deals", "leads", "contacts",
-            "companies", "pipelines", "users", "task_types", "contact_types", "temperature_levels", "loss_reasons",
+            "companies", "pipelines", "custom_fields", "users", "task_types", "contact_types", "temperature_levels", "loss_reasons",
             "product_groups");
 
     private Tables() {

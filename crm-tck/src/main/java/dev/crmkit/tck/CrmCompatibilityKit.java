@@ -36,6 +36,21 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("DEAL-3 custom fields")
+    class CustomFields extends CustomFieldsKit {
+    }
+
+    @Nested
+    @DisplayName("DEAL-4 stage requirements")
+    class StageRequirements extends StageRequirementsKit {
+    }
+
+    @Nested
+    @DisplayName("DEAL-11 filters on custom fields")
+    class CustomFilters extends CustomFiltersKit {
+    }
+
+    @Nested
     @DisplayName("Leads, Unsorted and conversion")
     class Leads extends LeadsKit {
     }

@@ -3,6 +3,7 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.api.Entity;
+import dev.crmkit.api.EntityType;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.contact.AccessLevel;
 import dev.crmkit.api.contact.Address;
@@ -11,10 +12,14 @@ import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.EmailKind;
 import dev.crmkit.api.contact.PhoneKind;
 import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.DealPart;
 import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.deal.StageRequirement;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.api.event.EventKind;
+import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.field.CustomFieldId;
+import dev.crmkit.api.field.FieldType;
 import dev.crmkit.api.field.FieldValue;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadSource;
@@ -45,6 +50,9 @@ import dev.crmkit.core.contact.LeadService;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.DealService;
 import dev.crmkit.core.deal.PipelineService;
+import dev.crmkit.core.field.CustomFieldForm;
+import dev.crmkit.core.field.CustomFieldService;
+import dev.crmkit.core.field.WhenUsed;
 import dev.crmkit.core.settings.ListService;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.task.TaskService;
@@ -68,7 +76,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -86,10 +93,10 @@ abstract class FieldEventsKit extends FacadeKitBase {
     /** The services whose public methods change data, and the calls that only read. */
     private static final List<Class<?>> SERVICES = List.of(Crm.class, UserService.class, PipelineService.class,
             DealService.class, ContactService.class, CompanyService.class, TaskService.class, TimelineService.class,
-            ListService.class, LeadService.class);
+            ListService.class, LeadService.class, CustomFieldService.class);
     private static final Set<String> READS = Set.of("as", "policy", "clock", "get", "find", "list", "query", "byName", "kind",
             "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge", "checkConversion",
-            "interactions", "hadInteraction");
+            "interactions", "hadInteraction", "checkMove");
 
     /** Every mutating call and the events it writes; {@link #everyMutatingCallIsListed} keeps the list whole. */
     private static final Set<String> CALLS = new TreeSet<>(List.of("Crm.bootstrap", "UserService.add",
@@ -104,17 +111,21 @@ abstract class FieldEventsKit extends FacadeKitBase {
             "TaskService.setResult", "TimelineService.comment", "TimelineService.logCall",
             "TimelineService.logMessage", "ListService.add", "ListService.rename", "ListService.reorder",
             "ListService.remove", "LeadService.create", "LeadService.update", "LeadService.decline",
-            "LeadService.link", "LeadService.accept", "LeadService.convert", "LeadService.delete"));
+            "LeadService.link", "LeadService.accept", "LeadService.convert", "LeadService.delete",
+            "PipelineService.require", "PipelineService.unrequire", "CustomFieldService.define",
+            "CustomFieldService.update", "CustomFieldService.removeOption", "CustomFieldService.remove"));
 
     /**
      * The fields no public call changes yet, by record type, with the issue that brings the call: a new
      * field must be added either to a case below or here.
      */
     private static final Map<Class<?>, Set<String>> NOT_CHANGEABLE_YET = Map.of(
-            Deal.class, Set.of("lead", "restrictedTo", "customFields"),
+            Deal.class, Set.of("lead", "restrictedTo"),
             Task.class, Set.of("text", "deadline", "reminder", "author", "notifyAssignee"),
-            Lead.class, Set.of("utm", "customFields"),
+            Lead.class, Set.of("utm"),
             User.class, Set.of(),
+            // A custom field's entity type and type never change: its values are of that type (DEAL-3).
+            CustomField.class, Set.of("entity", "type"),
             Comment.class, Set.of("author", "at", "text"),
             Call.class, Set.of("author", "at", "direction", "fromNumber", "toNumber", "duration", "answered",
                     "operator", "recording", "cost", "integration", "callId"),
@@ -260,6 +271,9 @@ abstract class FieldEventsKit extends FacadeKitBase {
                 seen(EventKind.STAGE_CHANGED, "stage"), seen(EventKind.CLOSED, "closed"));
         none(d, () -> update(d, f -> f.name("Office chairs").tag("vip")));
         none(d, () -> anna.deals().win(d.id()));
+        CustomFieldId seats = anna.customFields().define(CustomFieldForm.of(EntityType.DEAL, "Seats", FieldType.NUMBER)).id();
+        field(Deal.class, d, "customFields", EventKind.FIELD_CHANGED, () -> update(d, f -> f.customField(seats, "40")));
+        none(d, () -> update(d, f -> f.customField(seats, "40.0")));
         long version = anna.deals().get(d.id()).version();
         update(d, f -> { });
         assertThat(anna.deals().get(d.id()).version()).as("an empty edit stores nothing").isEqualTo(version);
@@ -278,7 +292,9 @@ abstract class FieldEventsKit extends FacadeKitBase {
         Company hooves = anna.companies().create(CompanyForm.named("Hooves"));
         var client = anna.settings().contactTypes().byName("Client").orElseThrow();
         var hot = anna.settings().temperatureLevels().byName("Hot").orElseThrow();
-        CustomFieldId size = new CustomFieldId(UUID.randomUUID());
+        CustomFieldId size = anna.customFields().define(CustomFieldForm.of(EntityType.CONTACT, "Size", FieldType.TEXT)).id();
+        CustomFieldId companySize = anna.customFields().define(CustomFieldForm.of(EntityType.COMPANY, "Size",
+                FieldType.TEXT)).id();
         Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Function<Consumer<ContactForm>, Runnable> edit = e -> () -> {
             Contact current = anna.contacts().get(c.id());
@@ -303,7 +319,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
             anna.companies().update(current.id(), current.version(), e);
         };
         field(Company.class, hooves, "name", EventKind.FIELD_CHANGED, editCompany.apply(f -> f.name("Horns and Hooves")));
-        clientFields(Company.class, hooves, editCompany, client.id(), hot.id(), size);
+        clientFields(Company.class, hooves, editCompany, client.id(), hot.id(), companySize);
         none(hooves, editCompany.apply(f -> f.name("Horns and Hooves")));
         allFieldsCovered(Company.class);
     }
@@ -320,6 +336,9 @@ abstract class FieldEventsKit extends FacadeKitBase {
             anna.leads().update(current.id(), current.version(), e);
         };
         field(Lead.class, l, "name", EventKind.FIELD_CHANGED, edit.apply(f -> f.name("Chairs, 40")));
+        CustomFieldId callback = anna.customFields().define(CustomFieldForm.of(EntityType.LEAD, "Callback",
+                FieldType.DATE)).id();
+        field(Lead.class, l, "customFields", EventKind.FIELD_CHANGED, edit.apply(f -> f.customField(callback, "2026-12-10")));
         field(Lead.class, l, "source", EventKind.FIELD_CHANGED, edit.apply(f -> f.source(LeadSource.CHAT)));
         field(Lead.class, l, "responsible", EventKind.RESPONSIBLE_CHANGED, edit.apply(f -> f.responsible(borisUser.id())));
         field(Lead.class, l, "person", EventKind.FIELD_CHANGED, edit.apply(f -> f.person("Ivan", "Petrov")));
@@ -369,9 +388,29 @@ abstract class FieldEventsKit extends FacadeKitBase {
                 () -> anna.pipelines().setProbability(p.id(), p.stages().get(0).id(), 15));
         field(Pipeline.class, p, "stages", EventKind.FIELD_CHANGED,
                 () -> anna.pipelines().renameStage(p.id(), p.stages().get(0).id(), "First call"));
+        StageRequirement budget = StageRequirement.of(p.stages().get(1).id(), DealPart.BUDGET);
+        field(Pipeline.class, p, "requirements", EventKind.FIELD_CHANGED, () -> anna.pipelines().require(p.id(), budget));
+        none(p, () -> anna.pipelines().require(p.id(), budget));
+        field(Pipeline.class, p, "requirements", EventKind.FIELD_CHANGED, () -> anna.pipelines().unrequire(p.id(), budget));
+        none(p, () -> anna.pipelines().unrequire(p.id(), budget));
         none(p, () -> anna.pipelines().rename(p.id(), "Main"));
         none(p, () -> anna.pipelines().reorder(List.of(second.id(), p.id())));
         allFieldsCovered(Pipeline.class);
+
+        CustomField region = anna.customFields().define(CustomFieldForm.of(EntityType.DEAL, "Region", FieldType.LIST)
+                .option("north", "North").option("south", "South"));
+        Function<Consumer<CustomFieldForm>, Runnable> editField = e -> () -> {
+            CustomField current = anna.customFields().get(region.id());
+            anna.customFields().update(current.id(), current.version(), e);
+        };
+        field(CustomField.class, region, "name", EventKind.FIELD_CHANGED, editField.apply(f -> f.name("Area")));
+        field(CustomField.class, region, "options", EventKind.FIELD_CHANGED, editField.apply(f -> f.option("west", "West")));
+        field(CustomField.class, region, "pipelines", EventKind.FIELD_CHANGED,
+                editField.apply(f -> f.pipelines(List.of(p.id()))));
+        field(CustomField.class, region, "options", EventKind.FIELD_CHANGED, () -> anna.customFields().removeOption(
+                region.id(), anna.customFields().get(region.id()).version(), "west", WhenUsed.REFUSE));
+        none(region, editField.apply(f -> f.name("Area")));
+        allFieldsCovered(CustomField.class);
 
         List<ListItem<TaskTypeId>> types = anna.settings().taskTypes().list();
         ListItem<TaskTypeId> call = types.get(0);

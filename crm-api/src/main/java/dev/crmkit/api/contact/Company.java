@@ -2,6 +2,7 @@ package dev.crmkit.api.contact;
 
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.field.CustomFieldValues;
+import dev.crmkit.api.field.HasCustomFields;
 import dev.crmkit.api.internal.Checks;
 import dev.crmkit.api.internal.WithBuilder;
 import dev.crmkit.api.settings.ContactTypeId;
@@ -43,7 +44,7 @@ public record Company(CompanyId id, long version, Instant created, Instant updat
                       Optional<ContactTypeId> type, Optional<TemperatureLevelId> temperature,
                       Optional<Currency> currency, Optional<URI> photo, List<URI> links, Optional<Address> address,
                       Optional<String> description, AccessLevel access, CustomFieldValues customFields)
-        implements Entity<CompanyId>, Client, CompanyBuilder.ToBuilder {
+        implements Entity<CompanyId>, Client, HasCustomFields, CompanyBuilder.ToBuilder {
 
     /** Checks the invariants and copies the collections. */
     public Company {

@@ -4,6 +4,7 @@ import dev.crmkit.api.Entity;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.field.CustomFieldValues;
+import dev.crmkit.api.field.HasCustomFields;
 import dev.crmkit.api.internal.Checks;
 import dev.crmkit.api.internal.WithBuilder;
 import dev.crmkit.api.lead.LeadId;
@@ -54,7 +55,7 @@ public record Deal(DealId id, long version, Instant created, Instant updated, St
                    Optional<Budget> budget, Optional<LocalDate> expectedClose, List<ProductLine> products,
                    Optional<Instant> closed, Optional<LossReasonId> lossReason, Optional<LeadId> lead,
                    Set<UserId> restrictedTo, Set<String> tags, CustomFieldValues customFields)
-        implements Entity<DealId>, DealBuilder.ToBuilder {
+        implements Entity<DealId>, HasCustomFields, DealBuilder.ToBuilder {
 
     /** Checks the invariants and copies the collections. */
     public Deal {

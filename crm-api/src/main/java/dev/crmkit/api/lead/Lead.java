@@ -8,6 +8,7 @@ import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.PersonName;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.field.CustomFieldValues;
+import dev.crmkit.api.field.HasCustomFields;
 import dev.crmkit.api.internal.Checks;
 import dev.crmkit.api.internal.WithBuilder;
 import dev.crmkit.api.money.Money;
@@ -52,7 +53,8 @@ public record Lead(LeadId id, long version, Instant created, Instant updated, St
                    Optional<CompanyId> company, Optional<Money> budget, Utm utm, Optional<DealId> convertedDeal,
                    Optional<ContactId> convertedContact, Optional<CompanyId> convertedCompany,
                    Optional<Instant> decided, Optional<UserId> decidedBy, Set<String> tags,
-                   CustomFieldValues customFields) implements Entity<LeadId>, LeadBuilder.ToBuilder {
+                   CustomFieldValues customFields)
+        implements Entity<LeadId>, HasCustomFields, LeadBuilder.ToBuilder {
 
     /** Checks the invariants and copies the tags. */
     public Lead {

@@ -4,6 +4,7 @@ import dev.crmkit.api.EntityId;
 import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
+import dev.crmkit.api.field.CustomFieldId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
@@ -36,13 +37,28 @@ public final class Field<E, V> {
     private final Function<? super E, ?> reader;
     private final boolean many;
     private final Comparator<Object> order;
+    private final CustomFieldQuery.Kind customKind;
+    private final CustomFieldId customField;
 
     private Field(String name, Class<V> type, Function<? super E, ?> reader, boolean many) {
+        this(name, type, reader, many, null, null);
+    }
+
+    private Field(String name, Class<V> type, Function<? super E, ?> reader, boolean many,
+                  CustomFieldQuery.Kind customKind, CustomFieldId customField) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.many = many;
         this.order = orderOf(type);
+        this.customKind = customKind;
+        this.customField = customField;
+    }
+
+    /** A field reading a custom field's values; made by {@link CustomFieldQuery}. */
+    static <E, V> Field<E, V> custom(CustomFieldQuery.Kind kind, CustomFieldId id, Class<V> type,
+                                     Function<? super E, ?> reader, boolean many) {
+        return new Field<>("custom." + id.value(), type, reader, many, kind, id);
     }
 
     /**
@@ -90,7 +106,26 @@ public final class Field<E, V> {
     }
 
     /**
-     * The stable name adapters map to their storage, such as {@code budget.amount}.
+     * The custom field this field reads, for fields made by {@link CustomFieldQuery}; empty for standard fields.
+     *
+     * @return the custom field's id
+     */
+    public Optional<CustomFieldId> customField() {
+        return Optional.ofNullable(customField);
+    }
+
+    /**
+     * Which values of a custom field this field reads, for fields made by {@link CustomFieldQuery}.
+     *
+     * @return the kind, empty for standard fields
+     */
+    public Optional<CustomFieldQuery.Kind> customKind() {
+        return Optional.ofNullable(customKind);
+    }
+
+    /**
+     * The stable name adapters map to their storage, such as {@code budget.amount}; {@code custom.<uuid>} for
+     * a custom field.
      *
      * @return the name
      */
@@ -232,6 +267,35 @@ public final class Field<E, V> {
      */
     public Filter<E> ge(V value) {
         return new Filter.Compare<>(this, Filter.Op.GE, value);
+    }
+
+    /**
+     * Matches records whose field has a value from {@code low} to {@code high}, both included.
+     *
+     * @param low the least value
+     * @param high the greatest value
+     * @return the filter
+     */
+    public Filter<E> between(V low, V high) {
+        return Filter.and(ge(low), le(high));
+    }
+
+    /**
+     * Matches records whose text field has a value containing {@code text}, compared code point by code
+     * point (case matters; texts are stored in Unicode NFC, and so is {@code text} before comparing).
+     *
+     * @param text the text to look for
+     * @return the filter
+     * @throws dev.crmkit.api.ValidationException {@code filter.value.type} on a field that is not text
+     */
+    @SuppressWarnings("unchecked")
+    public Filter<E> contains(String text) {
+        if (type != String.class) {
+            String quoted = Text.excerpt(name);
+            throw ValidationException.of(Violation.of(quoted, "filter.value.type", quoted, type.getSimpleName(),
+                    "String"));
+        }
+        return new Filter.Compare<>(this, Filter.Op.CONTAINS, (V) Text.normalize(Objects.requireNonNull(text, "text")));
     }
 
     /**

@@ -35,7 +35,9 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
         /** Above. */
         GT,
         /** At least. */
-        GE
+        GE,
+        /** Contains a text (on text fields only), code point by code point. */
+        CONTAINS
     }
 
     /**
@@ -159,7 +161,12 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
         public Compare {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(op, "op");
-            field.checkValue(value, op != Op.EQ && op != Op.NE);
+            field.checkValue(value, op != Op.EQ && op != Op.NE && op != Op.CONTAINS);
+            if (op == Op.CONTAINS && !(value instanceof String)) {
+                String quoted = dev.crmkit.api.Text.excerpt(field.name());
+                throw dev.crmkit.api.ValidationException.of(dev.crmkit.api.Violation.of(quoted, "filter.value.type",
+                        quoted, field.type().getSimpleName(), "String"));
+            }
         }
 
         @Override
@@ -169,7 +176,8 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
                 return values.stream().noneMatch(v -> field.equal(v, value));
             }
             for (V v : values) {
-                if (op == Op.EQ ? field.equal(v, value) : holds(field.compare(v, value))) {
+                if (op == Op.CONTAINS ? ((String) v).contains((String) value)
+                        : op == Op.EQ ? field.equal(v, value) : holds(field.compare(v, value))) {
                     return true;
                 }
             }

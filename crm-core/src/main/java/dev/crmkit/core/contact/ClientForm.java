@@ -1,23 +1,19 @@
 package dev.crmkit.core.contact;
 
-import dev.crmkit.core.support.TextValue;
-import dev.crmkit.api.Text;
 import dev.crmkit.api.Limits;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.contact.AccessLevel;
-import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Address;
-import dev.crmkit.api.field.CustomFieldId;
-import dev.crmkit.api.field.FieldValue;
+import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.settings.ContactTypeId;
 import dev.crmkit.api.settings.TemperatureLevelId;
 import dev.crmkit.api.user.UserId;
+import dev.crmkit.core.support.TextValue;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,8 +39,6 @@ public abstract class ClientForm<F extends ClientForm<F>> extends ContactDataFor
     String description;
     AccessLevel access = AccessLevel.SHARED_READ;
     OnDuplicate onDuplicate = OnDuplicate.REJECT;
-    @Size(max = Limits.CUSTOM_FIELDS, message = "{collection.too_many}")
-    final Map<CustomFieldId, FieldValue> customFields = new LinkedHashMap<>();
 
     ClientForm() {
     }
@@ -62,7 +56,7 @@ public abstract class ClientForm<F extends ClientForm<F>> extends ContactDataFor
         address = c.address().orElse(null);
         description = c.description().orElse(null);
         access = c.access();
-        customFields.putAll(c.customFields().values());
+        customFields.load(c.customFields());
     }
 
 
@@ -195,29 +189,6 @@ public abstract class ClientForm<F extends ClientForm<F>> extends ContactDataFor
      */
     public F onDuplicate(OnDuplicate value) {
         this.onDuplicate = Objects.requireNonNull(value, "onDuplicate");
-        return self();
-    }
-
-    /**
-     * Sets a custom field's value.
-     *
-     * @param field the field
-     * @param value its value
-     * @return this form
-     */
-    public F customField(CustomFieldId field, FieldValue value) {
-        customFields.put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(value, "value"));
-        return self();
-    }
-
-    /**
-     * Removes a custom field's value.
-     *
-     * @param field the field
-     * @return this form
-     */
-    public F clearCustomField(CustomFieldId field) {
-        customFields.remove(Objects.requireNonNull(field, "field"));
         return self();
     }
 }

@@ -1,7 +1,8 @@
 package dev.crmkit.core.contact;
 
-import dev.crmkit.api.Text;
+import dev.crmkit.api.EntityType;
 import dev.crmkit.api.Limits;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.Email;
@@ -10,6 +11,7 @@ import dev.crmkit.api.money.Money;
 import dev.crmkit.api.phone.PhoneNumber;
 import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.user.UserId;
+import dev.crmkit.core.field.CustomValues;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
 import java.util.ArrayList;
@@ -76,7 +78,8 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Curren
         return values;
     }
 
-    static ClientValues parse(Unit unit, ClientForm<?> form, Violations v) {
+    static ClientValues parse(Unit unit, ClientForm<?> form, EntityType entity, CustomFieldValues current,
+                              Violations v) {
         List<ContactPhone> phones = phones(form.phones, v);
         List<ContactEmail> emails = emails(form.emails, v);
         checkOwnEmails(unit, emails, v);
@@ -96,9 +99,7 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Curren
         if (form.temperature != null && unit.tx().settings().list(ListKind.TEMPERATURE_LEVELS).find(form.temperature).isEmpty()) {
             v.add("temperature", "client.temperature.unknown", form.temperature);
         }
-        // Too many values are the form's own violation (collection.too_many), reported with every other one.
-        CustomFieldValues customFields = form.customFields.size() > Limits.CUSTOM_FIELDS ? CustomFieldValues.empty()
-                : new CustomFieldValues(form.customFields);
+        CustomFieldValues customFields = CustomValues.resolve(unit, entity, null, current, form.customFields, v);
         return new ClientValues(phones, emails, currency, responsible, customFields);
     }
 }

@@ -1,20 +1,22 @@
 package dev.crmkit.core.contact;
 
-import dev.crmkit.api.query.CompanyFields;
-import dev.crmkit.core.support.Queries;
 import static dev.crmkit.core.support.Values.setOrClear;
 
 import dev.crmkit.api.DuplicateException;
+import dev.crmkit.api.EntityType;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyBuilder;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.DuplicateMatch;
+import dev.crmkit.api.field.CustomFieldValues;
+import dev.crmkit.api.query.CompanyFields;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.Queries;
 import dev.crmkit.core.support.References;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
@@ -28,7 +30,8 @@ import java.util.function.Consumer;
  */
 public final class CompanyService {
 
-    private static final Queries<Company> QUERIES = Queries.of("companies", CompanyFields.ALL, CompanyFields.ID);
+    private static final Queries<Company> QUERIES = Queries.of("companies", CompanyFields.ALL, CompanyFields.ID)
+            .withCustomFields(EntityType.COMPANY);
 
     private final Context context;
     private final ClientWrites<CompanyId, Company, CompanyForm> writes =
@@ -127,7 +130,8 @@ public final class CompanyService {
     /** The company a form describes, new or the next state of {@code current}; every problem at once. */
     static Company candidate(Unit unit, CompanyForm form, Company current) {
         Violations v = new Violations().addAll(unit.engine().validator().validate(form));
-        ClientValues values = ClientValues.parse(unit, form, v);
+        ClientValues values = ClientValues.parse(unit, form, EntityType.COMPANY,
+                current == null ? CustomFieldValues.empty() : current.customFields(), v);
         v.addAll(ContactRequirementsRule.company(unit.policy().contacts(), form.name, values.phones()));
         v.throwIfAny();
         CompanyBuilder b = current == null

@@ -7,7 +7,11 @@ import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.EmailKind;
 import dev.crmkit.api.contact.PhoneKind;
+import dev.crmkit.api.field.CustomFieldId;
+import dev.crmkit.api.field.FieldValue;
 import dev.crmkit.api.phone.PhoneNumber;
+import dev.crmkit.core.field.CustomFieldInput;
+import dev.crmkit.core.field.CustomValues;
 import dev.crmkit.core.support.TextValue;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
@@ -38,6 +42,9 @@ public abstract class ContactDataForm<F extends ContactDataForm<F>> {
     final List<RawEmail> emails = new ArrayList<>();
     @Size(max = Limits.TAGS, message = "{collection.too_many}")
     final Set<@TextValue(max = Limits.TAG) String> tags = new LinkedHashSet<>();
+
+    /** The custom-field values (DEAL-3), checked against their fields on the record's validation path. */
+    final CustomFieldInput customFields = new CustomFieldInput();
 
     ContactDataForm() {
     }
@@ -183,6 +190,42 @@ public abstract class ContactDataForm<F extends ContactDataForm<F>> {
      */
     public F clearTags() {
         tags.clear();
+        return self();
+    }
+
+    /**
+     * Sets a custom field's value (DEAL-3), checked against the field when the form is.
+     *
+     * @param field the field, one of the entity type's
+     * @param value its value, of the field's type
+     * @return this form
+     */
+    public F customField(CustomFieldId field, FieldValue value) {
+        customFields.put(field, value);
+        return self();
+    }
+
+    /**
+     * Sets a custom field's value from text, as a web form or an import gives it, parsed by the field's type
+     * when the form is checked (see {@link CustomValues}); blank text clears the value.
+     *
+     * @param field the field, one of the entity type's
+     * @param text the value's text
+     * @return this form
+     */
+    public F customField(CustomFieldId field, String text) {
+        customFields.put(field, text);
+        return self();
+    }
+
+    /**
+     * Removes a custom field's value.
+     *
+     * @param field the field
+     * @return this form
+     */
+    public F clearCustomField(CustomFieldId field) {
+        customFields.remove(field);
         return self();
     }
 }

@@ -1,14 +1,12 @@
 package dev.crmkit.core.contact;
 
-import dev.crmkit.api.query.ContactFields;
-import dev.crmkit.core.support.Queries;
-import java.time.LocalDate;
 import static dev.crmkit.core.support.Values.setOrClear;
 
 import dev.crmkit.api.DuplicateException;
+import dev.crmkit.api.EntityType;
 import dev.crmkit.api.Limits;
-import dev.crmkit.api.Text;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactBuilder;
@@ -17,7 +15,9 @@ import dev.crmkit.api.contact.DuplicateMatch;
 import dev.crmkit.api.contact.PersonName;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.event.EventKind;
+import dev.crmkit.api.field.CustomFieldValues;
 import dev.crmkit.api.lead.LeadId;
+import dev.crmkit.api.query.ContactFields;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
@@ -25,10 +25,12 @@ import dev.crmkit.api.query.Sort;
 import dev.crmkit.api.task.TaskId;
 import dev.crmkit.api.timeline.TimelineEntryId;
 import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.Queries;
 import dev.crmkit.core.support.References;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
 import dev.crmkit.spi.Transaction;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +48,8 @@ import java.util.stream.Stream;
  */
 public final class ContactService {
 
-    private static final Queries<Contact> QUERIES = Queries.of("contacts", ContactFields.ALL, ContactFields.ID);
+    private static final Queries<Contact> QUERIES = Queries.of("contacts", ContactFields.ALL, ContactFields.ID)
+            .withCustomFields(EntityType.CONTACT);
 
     private final Context context;
     private final ClientWrites<ContactId, Contact, ContactForm> writes =
@@ -290,7 +293,8 @@ public final class ContactService {
     /** The contact a form describes, new or the next state of {@code current}; every problem at once. */
     static Contact candidate(Unit unit, ContactForm form, Contact current) {
         Violations v = new Violations().addAll(unit.engine().validator().validate(form));
-        ClientValues values = ClientValues.parse(unit, form, v);
+        ClientValues values = ClientValues.parse(unit, form, EntityType.CONTACT,
+                current == null ? CustomFieldValues.empty() : current.customFields(), v);
         v.addAll(ContactRequirementsRule.person(unit.policy().contacts(), form.first, form.middle, form.last,
                 values.phones(), form.birthDate, values.emails()));
         if (form.company != null && unit.tx().companies().find(form.company).isEmpty()) {

@@ -75,6 +75,7 @@ public final class LeadForm extends ContactDataForm<LeadForm> {
         form.budget = l.budget().orElse(null);
         form.utm = l.utm();
         form.tags.addAll(l.tags());
+        form.customFields.load(l.customFields());
         return form;
     }
 

@@ -2,6 +2,7 @@ package dev.crmkit.core.contact;
 
 import static dev.crmkit.core.support.Values.setOrClear;
 
+import dev.crmkit.api.EntityType;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.Text;
@@ -20,6 +21,7 @@ import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.Stage;
 import dev.crmkit.api.event.EventKind;
+import dev.crmkit.api.field.CustomFieldValues;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadBuilder;
 import dev.crmkit.api.lead.LeadId;
@@ -34,6 +36,7 @@ import dev.crmkit.api.timeline.Comment;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.DealService;
+import dev.crmkit.core.field.CustomValues;
 import dev.crmkit.core.policy.ConversionPrerequisite;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.CoreMessages;
@@ -58,7 +61,8 @@ import java.util.function.Consumer;
  */
 public final class LeadService {
 
-    private static final Queries<Lead> QUERIES = Queries.of("leads", LeadFields.ALL, LeadFields.ID);
+    private static final Queries<Lead> QUERIES = Queries.of("leads", LeadFields.ALL, LeadFields.ID)
+            .withCustomFields(EntityType.LEAD);
 
     private final Context context;
     private final ClientWrites<ContactId, Contact, ContactForm> contacts =
@@ -451,13 +455,15 @@ public final class LeadService {
         boolean named = !Text.isBlank(form.first) || !Text.isBlank(form.middle) || !Text.isBlank(form.last);
         PersonName person = named ? v.parse("person", () -> new PersonName(Optional.ofNullable(form.first),
                 Optional.ofNullable(form.middle), Optional.ofNullable(form.last))) : null;
+        CustomFieldValues customFields = CustomValues.resolve(unit, EntityType.LEAD, null,
+                current == null ? CustomFieldValues.empty() : current.customFields(), form.customFields, v);
         v.throwIfAny();
         LeadBuilder b = current == null
                 ? Lead.builder().id(new LeadId(unit.nextId())).created(unit.now()).updated(unit.now())
                         .status(form.unsorted ? LeadStatus.UNSORTED : LeadStatus.NEW).utm(form.utm)
                 : current.toBuilder();
         b.name(form.name.strip()).source(form.source).responsible(responsible).phones(phones).emails(emails)
-                .tags(form.tags);
+                .tags(form.tags).customFields(customFields);
         setOrClear(person, b::person, b::clearPerson);
         setOrClear(ClientValues.text(form.companyName), b::companyName, b::clearCompanyName);
         setOrClear(form.contact, b::contact, b::clearContact);

@@ -1,19 +1,23 @@
 package dev.crmkit.core.deal;
 
-import dev.crmkit.core.support.TextValue;
-import dev.crmkit.api.Text;
 import dev.crmkit.api.Limits;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.deal.ProductLine;
 import dev.crmkit.api.deal.StageId;
+import dev.crmkit.api.field.CustomFieldId;
+import dev.crmkit.api.field.FieldValue;
 import dev.crmkit.api.lead.LeadSource;
 import dev.crmkit.api.money.BudgetType;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.settings.ProductGroupId;
 import dev.crmkit.api.user.UserId;
+import dev.crmkit.core.field.CustomFieldInput;
+import dev.crmkit.core.field.CustomValues;
+import dev.crmkit.core.support.TextValue;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -53,6 +57,7 @@ public final class DealForm {
     final List<RawProduct> products = new ArrayList<>();
     @Size(max = Limits.TAGS, message = "{collection.too_many}")
     final Set<@TextValue(max = Limits.TAG) String> tags = new LinkedHashSet<>();
+    final CustomFieldInput customFields = new CustomFieldInput();
 
     private DealForm(PipelineId pipeline) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -84,7 +89,45 @@ public final class DealForm {
             form.product(p.product(), p.quantity(), p.price());
         }
         form.tags.addAll(d.tags());
+        form.customFields.load(d.customFields());
         return form;
+    }
+
+    /**
+     * Sets a custom field's value (DEAL-3), checked against the field (a deal field of the deal's pipeline)
+     * when the form is.
+     *
+     * @param field the field
+     * @param value its value, of the field's type
+     * @return this form
+     */
+    public DealForm customField(CustomFieldId field, FieldValue value) {
+        customFields.put(field, value);
+        return this;
+    }
+
+    /**
+     * Sets a custom field's value from text, parsed by the field's type when the form is checked (see
+     * {@link CustomValues}); blank text clears the value.
+     *
+     * @param field the field
+     * @param text the value's text
+     * @return this form
+     */
+    public DealForm customField(CustomFieldId field, String text) {
+        customFields.put(field, text);
+        return this;
+    }
+
+    /**
+     * Removes a custom field's value.
+     *
+     * @param field the field
+     * @return this form
+     */
+    public DealForm clearCustomField(CustomFieldId field) {
+        customFields.remove(field);
+        return this;
     }
 
     /**

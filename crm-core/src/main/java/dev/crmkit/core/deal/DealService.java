@@ -1,13 +1,13 @@
 package dev.crmkit.core.deal;
 
-import dev.crmkit.api.query.DealFields;
-import dev.crmkit.core.support.Queries;
-import dev.crmkit.api.Text;
 import static dev.crmkit.core.support.Values.setOrClear;
 
 import dev.crmkit.api.AccessDeniedException;
+import dev.crmkit.api.EntityType;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.RuleViolationException;
+import dev.crmkit.api.Text;
+import dev.crmkit.api.Violation;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealBuilder;
@@ -17,8 +17,10 @@ import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.deal.ProductLine;
 import dev.crmkit.api.deal.Stage;
 import dev.crmkit.api.deal.StageId;
+import dev.crmkit.api.field.CustomFieldValues;
 import dev.crmkit.api.lead.LeadId;
 import dev.crmkit.api.money.Budget;
+import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
@@ -27,10 +29,12 @@ import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.settings.LossReasonId;
 import dev.crmkit.api.settings.ProductGroupId;
 import dev.crmkit.api.user.UserId;
-import dev.crmkit.core.support.Context;
+import dev.crmkit.core.field.CustomValues;
 import dev.crmkit.core.policy.DealContacts;
 import dev.crmkit.core.policy.DealCreation;
+import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.CoreMessages;
+import dev.crmkit.core.support.Queries;
 import dev.crmkit.core.support.References;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
@@ -50,7 +54,8 @@ import java.util.stream.Collectors;
  */
 public final class DealService {
 
-    private static final Queries<Deal> QUERIES = Queries.of("deals", DealFields.ALL, DealFields.ID);
+    private static final Queries<Deal> QUERIES = Queries.of("deals", DealFields.ALL, DealFields.ID)
+            .withCustomFields(EntityType.DEAL);
 
     private final Context context;
 
@@ -114,6 +119,10 @@ public final class DealService {
         Deal candidate = build(unit, form, null, p, stage, v);
         if (lead.isPresent()) {
             candidate = candidate.toBuilder().lead(lead.get()).build();
+        }
+        List<Violation> missing = StageRequirements.missing(tx, p, candidate, candidate.stage());
+        if (!missing.isEmpty()) {
+            throw new RuleViolationException(missing);
         }
         requireNoOtherOpenDeal(unit, candidate, null);
         return unit.insert(tx.deals(), candidate);
@@ -209,6 +218,27 @@ public final class DealService {
     }
 
     /**
+     * The fields a deal lacks to be moved to a stage of its pipeline (DEAL-4), one violation each
+     * ({@code deal.field.required}, path the field's: {@code budget}, {@code customFields.<id>}, …), without
+     * writing anything. Empty when the stage requires nothing the deal lacks; the other rules of a move (loss
+     * reasons, re-opening) are checked by the move itself.
+     *
+     * @param id the deal
+     * @param stage a stage of the deal's pipeline
+     * @return the missing fields
+     * @throws RuleViolationException {@code deal.stage.foreign} or {@code deal.stage.unknown}
+     */
+    public List<Violation> checkMove(DealId id, StageId stage) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(stage, "stage");
+        return context.read(unit -> {
+            Deal d = unit.tx().deals().get(id);
+            Pipeline p = unit.tx().pipelines().get(d.pipeline());
+            return StageRequirements.missing(unit.tx(), p, d, stageOf(unit.tx(), p, stage).id());
+        });
+    }
+
+    /**
      * Moves a deal to another pipeline, at a given stage or its first.
      *
      * @param id the deal
@@ -257,6 +287,12 @@ public final class DealService {
                 v.add("stage", "deal.stage.not_editable", current.name());
             }
             Deal candidate = build(unit, form, current, p, p.stage(current.stage()).orElseThrow(), v);
+            List<Violation> emptied = StageRequirements.newly(
+                    StageRequirements.missing(tx, p, current, current.stage()),
+                    StageRequirements.missing(tx, p, candidate, current.stage()));
+            if (!emptied.isEmpty()) {
+                throw new RuleViolationException(emptied);
+            }
             requireNoOtherOpenDeal(unit, candidate, current);
             return unit.update(tx.deals(), current, candidate);
         });
@@ -324,6 +360,11 @@ public final class DealService {
             throw new RuleViolationException(refused.violations());
         }
         if (outcome instanceof StageMoveRule.Outcome.Moved moved) {
+            List<Violation> missing = StageRequirements.missing(unit.tx(), target.pipeline(), moved.next(),
+                    target.stage().id());
+            if (!missing.isEmpty()) {
+                throw new RuleViolationException(missing);
+            }
             requireNoOtherOpenDeal(unit, moved.next(), d.closed().isPresent() ? null : d);
             return unit.update(unit.tx().deals(), d, moved.next());
         }
@@ -370,6 +411,8 @@ public final class DealService {
                 products.add(line);
             }
         }
+        CustomFieldValues customFields = CustomValues.resolve(unit, EntityType.DEAL, p.id(),
+                current == null ? CustomFieldValues.empty() : current.customFields(), form.customFields, v);
         v.throwIfAny();
         DealBuilder b;
         if (current == null) {
@@ -381,7 +424,7 @@ public final class DealService {
         } else {
             b = current.toBuilder().name(form.name.strip());
         }
-        b.responsible(responsible).contacts(contacts).products(products).tags(form.tags);
+        b.responsible(responsible).contacts(contacts).products(products).tags(form.tags).customFields(customFields);
         setOrClear(form.company, b::company, b::clearCompany);
         setOrClear(form.productGroup, b::productGroup, b::clearProductGroup);
         setOrClear(form.source, b::source, b::clearSource);

@@ -1,8 +1,9 @@
 package dev.crmkit.core.deal;
 
-import dev.crmkit.api.Text;
+import dev.crmkit.api.EntityType;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.RuleViolationException;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
 import dev.crmkit.api.deal.Deal;
@@ -12,6 +13,8 @@ import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.deal.Stage;
 import dev.crmkit.api.deal.StageId;
 import dev.crmkit.api.deal.StageKind;
+import dev.crmkit.api.deal.StageRequirement;
+import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.money.Percent;
 import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Filter;
@@ -19,8 +22,6 @@ import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.CoreMessages;
 import dev.crmkit.core.support.Pages;
 import dev.crmkit.core.support.Violations;
-import dev.crmkit.api.query.DealFields;
-import dev.crmkit.api.query.Filter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -276,8 +277,58 @@ public final class PipelineService {
                 unit.update(unit.tx().deals(), d, d.toBuilder().stage(to.id()).stageEntered(unit.now()).build());
             }
             List<Stage> stages = p.stages().stream().filter(s -> !s.id().equals(stageId)).collect(Collectors.toList());
-            return unit.update(unit.tx().pipelines(), p, p.toBuilder().stages(stages).build());
+            // What the stage required goes with it: requiring it of the next stage would be a rule no one set.
+            List<StageRequirement> requirements = p.requirements().stream().filter(r -> !r.from().equals(stageId))
+                    .collect(Collectors.toList());
+            return unit.update(unit.tx().pipelines(), p, p.toBuilder().stages(stages).requirements(requirements)
+                    .build());
         });
+    }
+
+    /**
+     * Requires a field of every deal from a stage of the pipeline on (DEAL-4; admins only): moving a deal there
+     * without it is refused, naming every missing field. Requiring what is required already changes nothing.
+     *
+     * @param id the pipeline
+     * @param requirement the field and the stage it is required from
+     * @return the stored pipeline
+     * @throws RuleViolationException {@code deal.stage.unknown} for a stage of another pipeline, and
+     *         {@code pipeline.requirement.field} for a custom field that is not a deal field of this pipeline
+     */
+    public Pipeline require(PipelineId id, StageRequirement requirement) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(requirement, "requirement");
+        return context.write(unit -> {
+            unit.requireAdmin("change stage requirements");
+            Pipeline p = unit.tx().pipelines().get(id);
+            stageOf(p, requirement.from());
+            if (requirement.customField().isPresent()) {
+                CustomField field = unit.tx().customFields().find(requirement.customField().get()).orElse(null);
+                if (field == null || field.entity() != EntityType.DEAL || !field.appliesTo(id)) {
+                    throw RuleViolationException.of(CoreMessages.violation("requirement", "pipeline.requirement.field",
+                            requirement.customField().get(), p.name()));
+                }
+            }
+            if (p.requirements().contains(requirement)) {
+                return p;
+            }
+            List<StageRequirement> all = new ArrayList<>(p.requirements());
+            all.add(requirement);
+            return unit.update(unit.tx().pipelines(), p, p.toBuilder().requirements(all).build());
+        });
+    }
+
+    /**
+     * Lifts a requirement (admins only); lifting one that is not there changes nothing.
+     *
+     * @param id the pipeline
+     * @param requirement the requirement
+     * @return the stored pipeline
+     */
+    public Pipeline unrequire(PipelineId id, StageRequirement requirement) {
+        Objects.requireNonNull(requirement, "requirement");
+        return change(id, "change stage requirements", p -> p.toBuilder().requirements(
+                p.requirements().stream().filter(r -> !r.equals(requirement)).collect(Collectors.toList())));
     }
 
     /**

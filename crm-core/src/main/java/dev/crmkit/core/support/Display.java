@@ -18,6 +18,12 @@ import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.deal.ProductLine;
 import dev.crmkit.api.deal.Stage;
 import dev.crmkit.api.deal.StageId;
+import dev.crmkit.api.deal.StageRequirement;
+import dev.crmkit.api.field.CustomField;
+import dev.crmkit.api.field.CustomFieldId;
+import dev.crmkit.api.field.CustomFieldValues;
+import dev.crmkit.api.field.FieldOption;
+import dev.crmkit.api.field.FieldValue;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.lead.LeadId;
 import dev.crmkit.api.money.Budget;
@@ -74,6 +80,8 @@ final class Display {
             return d.name();
         } else if (record instanceof Pipeline p) {
             return p.name();
+        } else if (record instanceof CustomField f) {
+            return f.name();
         } else if (record instanceof ListItem<?> i) {
             return i.name();
         } else if (record instanceof Task t) {
@@ -96,6 +104,7 @@ final class Display {
             case STAGE -> idName(new StageId(ref.id()));
             case TASK -> idName(new TaskId(ref.id()));
             case TIMELINE_ENTRY -> idName(new TimelineEntryId(ref.id()));
+            case CUSTOM_FIELD -> idName(new CustomFieldId(ref.id()));
             case SETTING -> ListKind.all().stream().map(k -> item(k, ref.id())).flatMap(Optional::stream).findFirst()
                     .orElse(ref.id().toString());
             default -> ref.id().toString();
@@ -140,10 +149,43 @@ final class Display {
                     .filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(", "));
         } else if (value instanceof Currency c) {
             return c.getCurrencyCode();
+        } else if (value instanceof CustomFieldValues v) {
+            return v.values().entrySet().stream().map(e -> idName(e.getKey()) + ": " + fieldValue(e.getValue()))
+                    .collect(Collectors.joining("; "));
+        } else if (value instanceof FieldOption o) {
+            return o.label() + " (" + o.key() + ")";
+        } else if (value instanceof StageRequirement r) {
+            return r.part().map(Enum::name).orElseGet(() -> idName(r.customField().orElseThrow())) + " from "
+                    + idName(r.from());
         } else if (value instanceof Enum<?> e) {
             return e.name();
         }
         return String.valueOf(value);
+    }
+
+    private static String fieldValue(FieldValue v) {
+        if (v instanceof FieldValue.Text t) {
+            return t.value();
+        } else if (v instanceof FieldValue.Number n) {
+            return n.value().toPlainString();
+        } else if (v instanceof FieldValue.Amount a) {
+            return a.value().toString();
+        } else if (v instanceof FieldValue.Date d) {
+            return d.value().toString();
+        } else if (v instanceof FieldValue.DateTime t) {
+            return t.value().toString();
+        } else if (v instanceof FieldValue.Flag f) {
+            return f.value() ? "yes" : "no";
+        } else if (v instanceof FieldValue.Choice c) {
+            return c.option();
+        } else if (v instanceof FieldValue.Choices c) {
+            return String.join(", ", c.options());
+        } else if (v instanceof FieldValue.Url u) {
+            return u.value().toString();
+        } else if (v instanceof FieldValue.Phone p) {
+            return p.value().raw();
+        }
+        return ((FieldValue.Mail) v).value().value();
     }
 
     private String idName(EntityId id) {
@@ -172,6 +214,8 @@ final class Display {
             name = tx.timeline().find(e).map(this::name);
         } else if (id instanceof ListItemId i) {
             name = item(i);
+        } else if (id instanceof CustomFieldId f) {
+            name = tx.customFields().find(f).map(CustomField::name);
         } else {
             name = Optional.empty();
         }

@@ -1,25 +1,28 @@
 package dev.crmkit.core.support;
 
-import dev.crmkit.spi.Transaction;
-
-
-import java.util.function.Function;
-
+import dev.crmkit.api.EntityType;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.Text;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
+import dev.crmkit.api.field.CustomField;
+import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.query.Cursor;
+import dev.crmkit.api.query.CustomFieldQuery;
 import dev.crmkit.api.query.Field;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
+import dev.crmkit.spi.Transaction;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -39,11 +42,14 @@ public final class Queries<E> {
     private final String entity;
     private final List<Field<E, ?>> fields;
     private final Field<E, ?> key;
+    /** The entity type whose custom fields queries may use, or null when it has none. */
+    private final EntityType customFields;
 
-    private Queries(String entity, List<Field<E, ?>> fields, Field<E, ?> key) {
+    private Queries(String entity, List<Field<E, ?>> fields, Field<E, ?> key, EntityType customFields) {
         this.entity = entity;
         this.fields = fields;
         this.key = key;
+        this.customFields = customFields;
     }
 
     /**
@@ -56,7 +62,18 @@ public final class Queries<E> {
      * @return the checker
      */
     public static <E> Queries<E> of(String entity, List<Field<E, ?>> fields, Field<E, ?> key) {
-        return new Queries<>(entity, List.copyOf(fields), Objects.requireNonNull(key, "key"));
+        return new Queries<>(entity, List.copyOf(fields), Objects.requireNonNull(key, "key"), null);
+    }
+
+    /**
+     * The same queries, which may also filter and sort by the custom fields of an entity type (DEAL-11), made
+     * with {@link CustomFieldQuery}: each must be a field of that type, read by the kind its type calls for.
+     *
+     * @param type the entity type whose custom fields may be used
+     * @return the checker
+     */
+    public Queries<E> withCustomFields(EntityType type) {
+        return new Queries<>(entity, fields, key, Objects.requireNonNull(type, "type"));
     }
 
     /**
@@ -116,7 +133,10 @@ public final class Queries<E> {
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(page, "page");
         check(filter, sort, page);
-        return marked(context.read(unit -> store.apply(unit.tx()).query(filter, sort, page)), sort);
+        return marked(context.read(unit -> {
+            checkCustomFields(unit.tx(), filter, sort);
+            return store.apply(unit.tx()).query(filter, sort, page);
+        }), sort);
     }
 
     /**
@@ -159,7 +179,55 @@ public final class Queries<E> {
     }
 
     private boolean known(Field<?, ?> field) {
-        return fields.stream().anyMatch(f -> f == field);
+        return field.customField().isPresent() ? customFields != null : fields.stream().anyMatch(f -> f == field);
+    }
+
+    /**
+     * Checks, in the query's transaction, that every custom field a query names is one of the entity type's and
+     * is read by the kind its type calls for.
+     *
+     * @param tx the transaction
+     * @param filter the filter
+     * @param sort the order
+     * @throws ValidationException {@code filter.field.unknown} or {@code filter.field.kind}
+     */
+    public void checkCustomFields(Transaction tx, Filter<E> filter, Sort<E> sort) {
+        Map<CustomFieldId, Field<E, ?>> used = new LinkedHashMap<>();
+        customFieldsOf(filter, used);
+        sort.orders().forEach(o -> o.field().customField().ifPresent(id -> used.putIfAbsent(id, o.field())));
+        if (used.isEmpty()) {
+            return;
+        }
+        Map<CustomFieldId, CustomField> defined = new LinkedHashMap<>();
+        tx.customFields().findAll(used.keySet()).forEach(f -> defined.put(f.id(), f));
+        Violations v = new Violations();
+        used.forEach((id, field) -> {
+            CustomField def = defined.get(id);
+            String path = "filter." + field.name();
+            if (def == null || def.entity() != customFields) {
+                v.addAll(List.of(Violation.of(path, "filter.field.unknown", field.name())));
+            } else if (CustomFieldQuery.Kind.of(def.type()) != field.customKind().orElseThrow()) {
+                v.add(path, "filter.field.kind", def.name(), def.type().name().toLowerCase(java.util.Locale.ROOT),
+                        field.customKind().orElseThrow().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        v.throwIfAny();
+    }
+
+    private static <E> void customFieldsOf(Filter<E> filter, Map<CustomFieldId, Field<E, ?>> used) {
+        if (filter instanceof Filter.Compare<E, ?> c) {
+            c.field().customField().ifPresent(id -> used.putIfAbsent(id, c.field()));
+        } else if (filter instanceof Filter.In<E, ?> in) {
+            in.field().customField().ifPresent(id -> used.putIfAbsent(id, in.field()));
+        } else if (filter instanceof Filter.Present<E> p) {
+            p.field().customField().ifPresent(id -> used.putIfAbsent(id, p.field()));
+        } else if (filter instanceof Filter.And<E> and) {
+            and.filters().forEach(f -> customFieldsOf(f, used));
+        } else if (filter instanceof Filter.Or<E> or) {
+            or.filters().forEach(f -> customFieldsOf(f, used));
+        } else if (filter instanceof Filter.Not<E> not) {
+            customFieldsOf(not.filter(), used);
+        }
     }
 
     private void filter(Violations v, Filter<E> filter) {
