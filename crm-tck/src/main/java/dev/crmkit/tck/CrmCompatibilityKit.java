@@ -46,6 +46,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Correct and active deals")
+    class DealHealth extends DealHealthKit {
+    }
+
+    @Nested
     @DisplayName("Tasks")
     class Tasks extends TasksKit {
     }
