@@ -63,7 +63,8 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                 phoneMatcher, ownDomains, conversionPrerequisites, dealCreation, dealContacts);
         Checks.present("detailedComments, activityPeriod", detailedComments, activityPeriod);
         if (activityPeriod.isNegative() || activityPeriod.isZero()) {
-            throw new IllegalArgumentException("activityPeriod must be positive (not zero, no unit negative), was " + activityPeriod);
+            throw new IllegalArgumentException("activityPeriod must be positive (not zero, no unit negative), was "
+                    + activityPeriod);
         }
         conversionPrerequisites = Set.copyOf(conversionPrerequisites);
         if (maxPipelines < 1) {
