@@ -8,6 +8,7 @@ import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.deal.StageId;
@@ -502,6 +503,10 @@ abstract class BadRequestsKit extends BadInputBase {
                         k -> () -> k.anna.deals().moveToPipeline(k.deal.id(), k.p.id(), null)),
                 npe("deals().update(id, 1, null)", "edit", k -> () -> k.anna.deals().update(k.deal.id(), 1, null)),
                 npe("deals().byContact(null)", "contact", k -> () -> k.anna.deals().byContact(null)),
+                npe("deals().health((DealId) null)", "id", k -> () -> k.anna.deals().health((DealId) null)),
+                npe("deals().health((Collection) null)", "ids",
+                        k -> () -> k.anna.deals().health((java.util.Collection<DealId>) null)),
+                npe("deals().health([x, null])", "ids[]", k -> () -> k.anna.deals().health(Arrays.asList(k.deal.id(), null))),
                 npe("DealForm.in(null)", "pipeline", k -> () -> k.anna.deals().create(DealForm.in(null))),
                 npe("DealForm.contact(null)", "contact", k -> k.newDeal(d -> d.contact(null))),
                 npe("tasks().create(null)", "form", k -> () -> k.anna.tasks().create(null)),

@@ -61,6 +61,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Correct and active deals")
+    class DealHealth extends DealHealthKit {
+    }
+
+    @Nested
     @DisplayName("Tasks")
     class Tasks extends TasksKit {
     }

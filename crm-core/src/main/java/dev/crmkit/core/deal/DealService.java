@@ -40,6 +40,7 @@ import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
 import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -324,6 +325,34 @@ public final class DealService {
     public Deal get(DealId id) {
         Objects.requireNonNull(id, "id");
         return context.read(unit -> unit.tx().deals().get(id));
+    }
+
+    /**
+     * Whether a deal is correct (DEAL-5) and active (DEAL-6) now, and what it lacks or why it is not active:
+     * see {@link DealHealth}. Only the deal's own timeline counts; the activity period reaches back the
+     * policy's {@link dev.crmkit.core.policy.Policy#activityPeriod()} from the clock's now, in the acting
+     * user's time zone; a comment is detailed when the policy's
+     * {@link dev.crmkit.core.policy.Policy#detailedComments()} says so. Reads only.
+     *
+     * @param id the deal
+     * @return its health
+     * @throws dev.crmkit.api.NotFoundException when there is no such deal
+     */
+    public DealHealth health(DealId id) {
+        return DealHealthReads.read(context, List.of(Objects.requireNonNull(id, "id"))).get(0);
+    }
+
+    /**
+     * The health of several deals, as {@link #health(DealId)} gives it, read in one transaction: every deal
+     * is judged as of the same moment.
+     *
+     * @param ids the deals, at most {@value dev.crmkit.api.Limits#PAGE_SIZE}
+     * @return one result per deal, in the order of {@code ids}, each deal once
+     * @throws dev.crmkit.api.NotFoundException naming the first id with no deal
+     * @throws dev.crmkit.api.ValidationException {@code collection.too_many} for more ids than allowed
+     */
+    public List<DealHealth> health(Collection<DealId> ids) {
+        return DealHealthReads.read(context, ids);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.crmkit.api.phone.PhoneNumber;
 import dev.crmkit.api.task.Reminder;
 import java.net.IDN;
 import java.time.Duration;
+import java.time.Period;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +41,10 @@ import java.util.stream.Collectors;
  * @param dealContacts how many contacts a deal has (DEAL-8)
  * @param oneOpenDealPerProductGroup whether a contact may have at most one open deal in each product group
  *        (DEAL-8); a deal without a product group is not counted
+ * @param detailedComments which comments are detailed (DEAL-7), for the correct and active deals of DEAL-5 and
+ *        DEAL-6; {@link DetailedCommentRule#defaults()} in every preset
+ * @param activityPeriod how far back from now a deal's interaction and detailed comment keep it active
+ *        (DEAL-6), in calendar terms in the acting user's time zone; positive; two months in every preset
  */
 @WithBuilder
 public record Policy(String name, ContactRequirements contacts, int maxPipelines, int maxStagesPerPipeline,
@@ -47,7 +52,8 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                      DuplicateCriteria contactDuplicates, DuplicateCriteria companyDuplicates, PhoneMatcher phoneMatcher,
                      Set<String> ownDomains, boolean duplicateDetection,
                      Set<ConversionPrerequisite> conversionPrerequisites, DealCreation dealCreation,
-                     DealContacts dealContacts, boolean oneOpenDealPerProductGroup) implements PolicyBuilder.ToBuilder {
+                     DealContacts dealContacts, boolean oneOpenDealPerProductGroup,
+                     DetailedCommentRule detailedComments, Period activityPeriod) implements PolicyBuilder.ToBuilder {
 
     /** Checks the values and normalizes the domains. */
     public Policy {
@@ -55,6 +61,11 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                 + "companyDuplicates, phoneMatcher, ownDomains, conversionPrerequisites, dealCreation, dealContacts",
                 name, contacts, reopening, defaultReminder, sameCallWindow, contactDuplicates, companyDuplicates,
                 phoneMatcher, ownDomains, conversionPrerequisites, dealCreation, dealContacts);
+        Checks.present("detailedComments, activityPeriod", detailedComments, activityPeriod);
+        if (activityPeriod.isNegative() || activityPeriod.isZero()) {
+            throw new IllegalArgumentException("activityPeriod must be positive (not zero, no unit negative), was "
+                    + activityPeriod);
+        }
         conversionPrerequisites = Set.copyOf(conversionPrerequisites);
         if (maxPipelines < 1) {
             throw new IllegalArgumentException("maxPipelines must be at least 1, was " + maxPipelines);
@@ -102,7 +113,9 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                 .duplicateDetection(true)
                 .dealCreation(DealCreation.DIRECT_OR_FROM_LEAD)
                 .dealContacts(DealContacts.SEVERAL)
-                .oneOpenDealPerProductGroup(false);
+                .oneOpenDealPerProductGroup(false)
+                .detailedComments(DetailedCommentRule.defaults())
+                .activityPeriod(Period.ofMonths(2));
     }
 
     /** Only the name: a policy is named after its preset, and logs print it. */
