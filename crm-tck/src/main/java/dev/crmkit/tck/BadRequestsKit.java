@@ -36,7 +36,7 @@ import dev.crmkit.core.event.EventQuery;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.policy.Reopening;
-import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.NewMessage;
 import dev.crmkit.core.user.UserForm;
@@ -134,7 +134,7 @@ abstract class BadRequestsKit extends BadInputBase {
                 notFound("comment on an unknown contact",
                         k -> () -> k.anna.timeline().comment(RecordRef.of(unknown(ContactId::new)), "Hello")),
                 notFound("one task for two contacts, one of them unknown",
-                        k -> () -> k.anna.tasks().createForContacts(NewTask.todo("Invite").deadline(T0),
+                        k -> () -> k.anna.tasks().createForContacts(TaskForm.todo("Invite").deadline(T0),
                                 List.of(k.ivan.id(), unknown(ContactId::new)))),
                 invalid("deal created at a stage of another pipeline", "deal.stage.foreign", k -> {
                     Pipeline other = k.anna.pipelines().create(NewPipeline.named("Partners").stage("Talks", 20));
@@ -370,7 +370,7 @@ abstract class BadRequestsKit extends BadInputBase {
                     return () -> k.anna.tasks().close(k.task.id(), Optional.of("again"));
                 }),
                 rule("one task for no contacts", "task.contacts.none",
-                        k -> () -> k.anna.tasks().createForContacts(NewTask.todo("Invite").deadline(T0), List.of())),
+                        k -> () -> k.anna.tasks().createForContacts(TaskForm.todo("Invite").deadline(T0), List.of())),
                 rule("last admin demoted", "user.last_admin",
                         k -> () -> k.anna.users().changeRole(k.annaUser.id(), Role.USER)),
                 rule("last admin demoted through update", "user.last_admin",
@@ -509,7 +509,7 @@ abstract class BadRequestsKit extends BadInputBase {
                 npe("tasks().close(id, null)", "result", k -> () -> k.anna.tasks().close(k.task.id(), null)),
                 npe("tasks().setResult(null, text)", "id", k -> () -> k.anna.tasks().setResult(null, "Done")),
                 npe("tasks().createForContacts(template, null)", "contacts",
-                        k -> () -> k.anna.tasks().createForContacts(NewTask.todo("x").deadline(T0), null)),
+                        k -> () -> k.anna.tasks().createForContacts(TaskForm.todo("x").deadline(T0), null)),
                 npe("tasks().of(null)", "record", k -> () -> k.anna.tasks().of(null)),
                 npe("tasks().get(null)", "id", k -> () -> k.anna.tasks().get(null)),
                 npe("timeline().comment(null, text)", "owner", k -> () -> k.anna.timeline().comment(null, "Hi")),

@@ -46,7 +46,7 @@ import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.DealService;
 import dev.crmkit.core.deal.PipelineService;
 import dev.crmkit.core.settings.ListService;
-import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.task.TaskService;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.NewMessage;
@@ -391,10 +391,10 @@ abstract class FieldEventsKit extends FacadeKitBase {
         Contact ivan = anna.contacts().create(ContactForm.named("Ivan").phone("+7 901 776-34-34"));
         Contact twin = anna.contacts().create(ContactForm.named("Ivan P.").phone("+7 903 000-00-00"));
         RecordRef onTwin = RecordRef.of(twin.id());
-        Task t = anna.tasks().create(NewTask.todo("Call back").on(onTwin).assignee(carl.id())
+        Task t = anna.tasks().create(TaskForm.todo("Call back").on(onTwin).assignee(carl.id())
                 .deadline(T0.plus(Duration.ofDays(1))));
         ListItem<TaskTypeId> visit = anna.settings().taskTypes().add("Visit");
-        Task onVisit = anna.tasks().create(NewTask.todo("Visit").type(visit.id()).on(onTwin)
+        Task onVisit = anna.tasks().create(TaskForm.todo("Visit").type(visit.id()).on(onTwin)
                 .deadline(T0.plus(Duration.ofDays(2))));
         TaskTypeId call = anna.settings().taskTypes().list().get(0).id();
         field(Task.class, onVisit, "type", EventKind.FIELD_CHANGED,
@@ -437,7 +437,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
         assertThat(allEventsOf(() -> anna.deals().create(DealForm.in(p.id()).name("Chairs").contact(ivan.id()))))
                 .containsExactly("CREATED DEAL", "LINKED DEAL");
         Deal d = anna.deals().byContact(ivan.id()).get(0);
-        anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(d.id())).deadline(T0.plusSeconds(60)));
+        anna.tasks().create(TaskForm.todo("Call").on(RecordRef.of(d.id())).deadline(T0.plusSeconds(60)));
         anna.timeline().comment(RecordRef.of(d.id()), "Talked");
         anna.timeline().logCall(RecordRef.of(d.id()), NewCall.inbound("+7 901 776-34-34", "+7 495 000-00-00", T0));
         anna.timeline().logMessage(RecordRef.of(d.id()), NewMessage.of(Channel.EMAIL, Direction.INBOUND, "a@b.test",
@@ -448,7 +448,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
         Contact twin = anna.contacts().create(ContactForm.named("Ivan P."));
         assertThat(allEventsOf(() -> anna.contacts().merge(anna.contacts().previewMerge(ivan.id(), List.of(twin.id())))))
                 .containsExactly("MERGED CONTACT", "MERGED CONTACT");
-        assertThat(allEventsOf(() -> anna.tasks().createForContacts(NewTask.todo("Call").deadline(T0.plusSeconds(60)),
+        assertThat(allEventsOf(() -> anna.tasks().createForContacts(TaskForm.todo("Call").deadline(T0.plusSeconds(60)),
                 List.of(ivan.id())))).containsExactly("CREATED TASK");
         assertThat(allEventsOf(() -> anna.settings().productGroups().add("Desks"))).containsExactly("CREATED SETTING");
         assertThat(allEventsOf(() -> anna.contacts().delete(ivan.id(), anna.contacts().get(ivan.id()).version())))

@@ -52,7 +52,7 @@ public final class TaskService {
      *         record, unknown type, unknown or inactive assignee
      * @throws dev.crmkit.api.NotFoundException when the record does not exist
      */
-    public Task create(NewTask form) {
+    public Task create(TaskForm form) {
         Objects.requireNonNull(form, "form");
         return context.write(unit -> insert(unit, form));
     }
@@ -64,7 +64,7 @@ public final class TaskService {
      * @param contacts the contacts
      * @return the stored tasks, in the order of the contacts
      */
-    public List<Task> createForContacts(NewTask template, Collection<ContactId> contacts) {
+    public List<Task> createForContacts(TaskForm template, Collection<ContactId> contacts) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(contacts, "contacts");
         contacts.forEach(c -> Objects.requireNonNull(c, "contacts[]"));
@@ -148,7 +148,7 @@ public final class TaskService {
         return context.read(unit -> unit.tx().tasks().get(id));
     }
 
-    private Task insert(Unit unit, NewTask form) {
+    private Task insert(Unit unit, TaskForm form) {
         Violations v = new Violations().addAll(unit.engine().validator().validate(form));
         boolean owned = form.owner != null && Owners.checkKind(v, "owner", form.owner);
         if (form.owner == null) {

@@ -16,7 +16,7 @@ import java.time.Instant;
  * admin list (Call), the assignee to the creator, the reminder to the policy's default (a day before).
  * Not thread-safe.
  */
-public final class NewTask {
+public final class TaskForm {
 
     RecordRef owner;
     TaskTypeId type;
@@ -29,7 +29,7 @@ public final class NewTask {
     UserId assignee;
     boolean notifyAssignee = true;
 
-    private NewTask(String text) {
+    private TaskForm(String text) {
         this.text = Text.normalize(text);
     }
 
@@ -39,8 +39,8 @@ public final class NewTask {
      * @param text what has to be done
      * @return the command
      */
-    public static NewTask todo(String text) {
-        return new NewTask(text);
+    public static TaskForm todo(String text) {
+        return new TaskForm(text);
     }
 
     /**
@@ -49,7 +49,7 @@ public final class NewTask {
      * @param value the record
      * @return this command
      */
-    public NewTask on(RecordRef value) {
+    public TaskForm on(RecordRef value) {
         this.owner = value;
         return this;
     }
@@ -60,7 +60,7 @@ public final class NewTask {
      * @param value the type
      * @return this command
      */
-    public NewTask type(TaskTypeId value) {
+    public TaskForm type(TaskTypeId value) {
         this.type = value;
         return this;
     }
@@ -71,7 +71,7 @@ public final class NewTask {
      * @param value when it has to be done
      * @return this command
      */
-    public NewTask deadline(Instant value) {
+    public TaskForm deadline(Instant value) {
         this.deadline = value;
         return this;
     }
@@ -82,7 +82,7 @@ public final class NewTask {
      * @param value when to remind
      * @return this command
      */
-    public NewTask reminder(Reminder value) {
+    public TaskForm reminder(Reminder value) {
         this.reminder = value;
         return this;
     }
@@ -93,7 +93,7 @@ public final class NewTask {
      * @param value the assignee
      * @return this command
      */
-    public NewTask assignee(UserId value) {
+    public TaskForm assignee(UserId value) {
         this.assignee = value;
         return this;
     }
@@ -104,13 +104,13 @@ public final class NewTask {
      * @param value true to notify
      * @return this command
      */
-    public NewTask notifyAssignee(boolean value) {
+    public TaskForm notifyAssignee(boolean value) {
         this.notifyAssignee = value;
         return this;
     }
 
-    NewTask copyOn(RecordRef record) {
-        NewTask copy = new NewTask(text);
+    TaskForm copyOn(RecordRef record) {
+        TaskForm copy = new TaskForm(text);
         copy.owner = record;
         copy.type = type;
         copy.deadline = deadline;
