@@ -51,6 +51,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Task edits, due today and overdue")
+    class TaskEdits extends TaskEditsKit {
+    }
+
+    @Nested
     @DisplayName("Timeline")
     class Timeline extends TimelineKit {
     }

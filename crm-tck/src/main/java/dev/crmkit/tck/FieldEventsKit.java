@@ -24,6 +24,7 @@ import dev.crmkit.api.settings.ContactTypeId;
 import dev.crmkit.api.settings.ListItem;
 import dev.crmkit.api.settings.TaskTypeId;
 import dev.crmkit.api.settings.TemperatureLevelId;
+import dev.crmkit.api.task.Reminder;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.timeline.Channel;
@@ -89,7 +90,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
             ListService.class, LeadService.class);
     private static final Set<String> READS = Set.of("as", "policy", "clock", "get", "find", "list", "query", "byName", "kind",
             "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge", "checkConversion",
-            "interactions", "hadInteraction");
+            "interactions", "hadInteraction", "dueToday", "overdue");
 
     /** Every mutating call and the events it writes; {@link #everyMutatingCallIsListed} keeps the list whole. */
     private static final Set<String> CALLS = new TreeSet<>(List.of("Crm.bootstrap", "UserService.add",
@@ -101,7 +102,8 @@ abstract class FieldEventsKit extends FacadeKitBase {
             "ContactService.create", "ContactService.update", "ContactService.merge", "ContactService.link",
             "ContactService.unlink", "ContactService.delete", "CompanyService.create", "CompanyService.update",
             "CompanyService.delete", "TaskService.create", "TaskService.createForContacts", "TaskService.close",
-            "TaskService.setResult", "TimelineService.comment", "TimelineService.logCall",
+            "TaskService.setResult", "TaskService.update", "TaskService.reschedule", "TaskService.delete",
+            "TimelineService.comment", "TimelineService.logCall",
             "TimelineService.logMessage", "ListService.add", "ListService.rename", "ListService.reorder",
             "ListService.remove", "LeadService.create", "LeadService.update", "LeadService.decline",
             "LeadService.link", "LeadService.accept", "LeadService.convert", "LeadService.delete"));
@@ -112,7 +114,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
      */
     private static final Map<Class<?>, Set<String>> NOT_CHANGEABLE_YET = Map.of(
             Deal.class, Set.of("lead", "restrictedTo", "customFields"),
-            Task.class, Set.of("text", "deadline", "reminder", "author", "notifyAssignee"),
+            Task.class, Set.of("author"),
             Lead.class, Set.of("utm", "customFields"),
             User.class, Set.of(),
             Comment.class, Set.of("author", "at", "text"),
@@ -401,6 +403,23 @@ abstract class FieldEventsKit extends FacadeKitBase {
                 () -> anna.settings().taskTypes().remove(visit.id(), Optional.of(call)));
         field(Task.class, t, "assignee", EventKind.RESPONSIBLE_CHANGED,
                 () -> anna.users().deactivate(carl.id(), borisUser.id()));
+        Function<Consumer<TaskForm>, Runnable> edit = e -> () -> {
+            Task current = anna.tasks().get(t.id());
+            anna.tasks().update(current.id(), current.version(), e);
+        };
+        field(Task.class, t, "text", EventKind.FIELD_CHANGED, edit.apply(f -> f.text("Call back about the chairs")));
+        field(Task.class, t, "deadline", EventKind.FIELD_CHANGED, () -> anna.tasks().reschedule(t.id(),
+                anna.tasks().get(t.id()).version(), T0.plus(Duration.ofDays(3))));
+        field(Task.class, t, "reminder", EventKind.FIELD_CHANGED, edit.apply(f -> f.reminder(Reminder.AT_DEADLINE)));
+        field(Task.class, t, "notifyAssignee", EventKind.FIELD_CHANGED, edit.apply(f -> f.notifyAssignee(false)));
+        field(Task.class, t, "type", EventKind.FIELD_CHANGED,
+                edit.apply(f -> f.type(anna.settings().taskTypes().byName("Meeting").orElseThrow().id())));
+        field(Task.class, t, "type", EventKind.FIELD_CHANGED, edit.apply(f -> f.type(call)));
+        field(Task.class, t, "owner", EventKind.FIELD_CHANGED, edit.apply(f -> f.on(RecordRef.of(ivan.id()))));
+        field(Task.class, t, "owner", EventKind.FIELD_CHANGED, edit.apply(f -> f.on(onTwin)));
+        field(Task.class, t, "assignee", EventKind.RESPONSIBLE_CHANGED, edit.apply(f -> f.assignee(annaUser.id())));
+        field(Task.class, t, "assignee", EventKind.RESPONSIBLE_CHANGED, edit.apply(f -> f.assignee(borisUser.id())));
+        none(t, edit.apply(f -> f.text("Call back about the chairs").notifyAssignee(false)));
         field(Task.class, t, "result", EventKind.FIELD_CHANGED, () -> boris.tasks().setResult(t.id(), "Called"));
         field(Task.class, t, "closed", EventKind.CLOSED, () -> boris.tasks().close(t.id(), Optional.empty()));
         Comment note = anna.timeline().comment(onTwin, "Met at the fair");
@@ -450,6 +469,9 @@ abstract class FieldEventsKit extends FacadeKitBase {
                 .containsExactly("MERGED CONTACT", "MERGED CONTACT");
         assertThat(allEventsOf(() -> anna.tasks().createForContacts(TaskForm.todo("Call").deadline(T0.plusSeconds(60)),
                 List.of(ivan.id())))).containsExactly("CREATED TASK");
+        Task single = anna.tasks().of(RecordRef.of(ivan.id())).get(0);
+        assertThat(allEventsOf(() -> anna.tasks().delete(single.id(), single.version()))).containsExactly("DELETED TASK");
+        anna.tasks().createForContacts(TaskForm.todo("Call").deadline(T0.plusSeconds(60)), List.of(ivan.id()));
         assertThat(allEventsOf(() -> anna.settings().productGroups().add("Desks"))).containsExactly("CREATED SETTING");
         assertThat(allEventsOf(() -> anna.contacts().delete(ivan.id(), anna.contacts().get(ivan.id()).version())))
                 .containsExactly("DELETED TASK", "DELETED CONTACT");

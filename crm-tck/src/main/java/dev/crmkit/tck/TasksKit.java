@@ -89,7 +89,7 @@ abstract class TasksKit extends FacadeKitBase {
 
     @Test
     @Tag("TASK-1")
-    @DisplayName("task types are admin-managed; removing a type in use needs a replacement")
+    @DisplayName("task types are admin-managed; removing a type in use (by open or closed tasks) needs a replacement, an unused one none")
     void taskTypeInUseNeedsAReplacement() {
         Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         ListItem<TaskTypeId> visit = anna.settings().taskTypes().add("Visit");
@@ -100,6 +100,13 @@ abstract class TasksKit extends FacadeKitBase {
         ListItem<TaskTypeId> meeting = anna.settings().taskTypes().byName("Meeting").orElseThrow();
         anna.settings().taskTypes().remove(visit.id(), Optional.of(meeting.id()));
         assertThat(anna.tasks().get(t.id()).type()).isEqualTo(meeting.id());
+        assertThat(anna.settings().taskTypes().byName("Visit")).isEmpty();
+        anna.tasks().close(t.id(), Optional.of("Visited"));
+        refused(RuleViolationException.class, () -> anna.settings().taskTypes().remove(meeting.id(), Optional.empty()),
+                "setting.in_use");
+        ListItem<TaskTypeId> letter = anna.settings().taskTypes().byName("Letter").orElseThrow();
+        anna.settings().taskTypes().remove(letter.id(), Optional.empty());
+        assertThat(anna.settings().taskTypes().list()).extracting(ListItem::name).containsExactly("Call", "Meeting");
         refused(ValidationException.class,
                 () -> anna.settings().taskTypes().add("meeting"), "setting.name.taken");
     }
