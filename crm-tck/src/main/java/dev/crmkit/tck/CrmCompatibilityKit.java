@@ -56,6 +56,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Task indicator of deals (DEAL-10)")
+    class TaskIndicator extends TaskIndicatorKit {
+    }
+
+    @Nested
     @DisplayName("Timeline")
     class Timeline extends TimelineKit {
     }

@@ -90,7 +90,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
             ListService.class, LeadService.class);
     private static final Set<String> READS = Set.of("as", "policy", "clock", "get", "find", "list", "query", "byName", "kind",
             "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge", "checkConversion",
-            "interactions", "hadInteraction", "dueToday", "overdue");
+            "interactions", "hadInteraction", "taskIndicator", "taskIndicators", "dueToday", "overdue");
 
     /** Every mutating call and the events it writes; {@link #everyMutatingCallIsListed} keeps the list whole. */
     private static final Set<String> CALLS = new TreeSet<>(List.of("Crm.bootstrap", "UserService.add",

@@ -26,6 +26,7 @@ import dev.crmkit.api.query.Sort;
 import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.settings.LossReasonId;
 import dev.crmkit.api.settings.ProductGroupId;
+import dev.crmkit.api.task.TaskIndicator;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.policy.DealContacts;
@@ -36,7 +37,9 @@ import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
 import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -311,6 +314,36 @@ public final class DealService {
     public List<Deal> byContact(ContactId contact) {
         Objects.requireNonNull(contact, "contact");
         return context.read(unit -> unit.tx().deals().byContact(contact));
+    }
+
+    /**
+     * The task indicator of a deal (DEAL-10): {@link TaskIndicator#RED} when one of its own open tasks is
+     * overdue, else {@link TaskIndicator#GREEN} when one is due later today, else {@link TaskIndicator#ORANGE}
+     * when the deal is open and has no open task, else {@link TaskIndicator#NONE}. "Today" is in the acting
+     * user's time zone; tasks of the deal's contacts and company do not count.
+     *
+     * @param id the deal
+     * @return the indicator
+     * @throws dev.crmkit.api.NotFoundException when there is no such deal
+     */
+    public TaskIndicator taskIndicator(DealId id) {
+        Objects.requireNonNull(id, "id");
+        return taskIndicators(List.of(id)).get(id);
+    }
+
+    /**
+     * The task indicators of many deals, such as a page of a deal list, in one read.
+     *
+     * @param ids the deals, at most {@link dev.crmkit.api.Limits#PAGE_SIZE}
+     * @return each deal's indicator, in the order of {@code ids}, each deal once
+     * @throws dev.crmkit.api.NotFoundException when one of the deals does not exist
+     * @throws dev.crmkit.api.ValidationException {@code collection.too_many} for too many deals
+     */
+    public Map<DealId, TaskIndicator> taskIndicators(Collection<DealId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        ids.forEach(id -> Objects.requireNonNull(id, "ids[]"));
+        new Violations().count("ids", ids.size(), dev.crmkit.api.Limits.PAGE_SIZE).throwIfAny();
+        return context.read(unit -> DealTaskIndicators.of(unit, ids));
     }
 
     private Deal moveTo(Unit unit, Deal d, Pipeline pipeline, StageMoveRule.Target target) {
