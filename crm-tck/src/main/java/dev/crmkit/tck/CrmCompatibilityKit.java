@@ -61,6 +61,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Deal transitions from the version seen")
+    class StaleTransitions extends StaleTransitionsKit {
+    }
+
+    @Nested
     @DisplayName("Timeline")
     class Timeline extends TimelineKit {
     }

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -165,10 +166,31 @@ public final class DealService {
      * @throws AccessDeniedException when only admins may re-open and the acting user is not one
      */
     public Deal move(DealId id, StageId stage) {
+        return move(id, stage, OptionalLong.empty());
+    }
+
+    /**
+     * Moves a deal to another stage of its pipeline as {@link #move(DealId, StageId)} does, if nobody changed
+     * the deal since {@code expectedVersion}: the move a user makes from the deal as they see it. Moving a
+     * closed deal is a re-opening.
+     *
+     * @param id the deal
+     * @param stage a stage of the deal's pipeline
+     * @param expectedVersion the version the move is based on
+     * @return the stored deal
+     * @throws dev.crmkit.api.ConflictException when the deal changed meanwhile; nothing is changed
+     * @throws RuleViolationException as {@link #move(DealId, StageId)} does
+     * @throws AccessDeniedException when only admins may re-open and the acting user is not one
+     */
+    public Deal move(DealId id, StageId stage, long expectedVersion) {
+        return move(id, stage, OptionalLong.of(expectedVersion));
+    }
+
+    private Deal move(DealId id, StageId stage, OptionalLong expectedVersion) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(stage, "stage");
         return context.write(unit -> {
-            Deal d = unit.tx().deals().get(id);
+            Deal d = stored(unit, id, expectedVersion);
             Pipeline p = unit.tx().pipelines().get(d.pipeline());
             return moveTo(unit, d, p, new StageMoveRule.Target(p, stageOf(unit.tx(), p, stage), Optional.empty()));
         });
@@ -181,9 +203,25 @@ public final class DealService {
      * @return the stored deal
      */
     public Deal win(DealId id) {
+        return win(id, OptionalLong.empty());
+    }
+
+    /**
+     * Closes a deal as Won, if nobody changed it since {@code expectedVersion}.
+     *
+     * @param id the deal
+     * @param expectedVersion the version the change is based on
+     * @return the stored deal
+     * @throws dev.crmkit.api.ConflictException when the deal changed meanwhile; nothing is changed
+     */
+    public Deal win(DealId id, long expectedVersion) {
+        return win(id, OptionalLong.of(expectedVersion));
+    }
+
+    private Deal win(DealId id, OptionalLong expectedVersion) {
         Objects.requireNonNull(id, "id");
         return context.write(unit -> {
-            Deal d = unit.tx().deals().get(id);
+            Deal d = stored(unit, id, expectedVersion);
             Pipeline p = unit.tx().pipelines().get(d.pipeline());
             return moveTo(unit, d, p, new StageMoveRule.Target(p, p.wonStage(), Optional.empty()));
         });
@@ -199,10 +237,29 @@ public final class DealService {
      * @throws RuleViolationException {@code deal.loss_reason.unknown} for a reason not in the list
      */
     public Deal lose(DealId id, LossReasonId reason) {
+        return lose(id, reason, OptionalLong.empty());
+    }
+
+    /**
+     * Closes a deal as Lost with a reason as {@link #lose(DealId, LossReasonId)} does, if nobody changed it
+     * since {@code expectedVersion}.
+     *
+     * @param id the deal
+     * @param reason the loss reason
+     * @param expectedVersion the version the change is based on
+     * @return the stored deal
+     * @throws dev.crmkit.api.ConflictException when the deal changed meanwhile; nothing is changed
+     * @throws RuleViolationException {@code deal.loss_reason.unknown} for a reason not in the list
+     */
+    public Deal lose(DealId id, LossReasonId reason, long expectedVersion) {
+        return lose(id, reason, OptionalLong.of(expectedVersion));
+    }
+
+    private Deal lose(DealId id, LossReasonId reason, OptionalLong expectedVersion) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reason, "reason");
         return context.write(unit -> {
-            Deal d = unit.tx().deals().get(id);
+            Deal d = stored(unit, id, expectedVersion);
             if (unit.tx().settings().list(ListKind.LOSS_REASONS).find(reason).isEmpty()) {
                 throw RuleViolationException.of(CoreMessages.violation("lossReason", "deal.loss_reason.unknown", reason));
             }
@@ -344,6 +401,12 @@ public final class DealService {
         ids.forEach(id -> Objects.requireNonNull(id, "ids[]"));
         new Violations().count("ids", ids.size(), dev.crmkit.api.Limits.PAGE_SIZE).throwIfAny();
         return context.read(unit -> DealTaskIndicators.of(unit, ids));
+    }
+
+    /** The deal as stored, checked against the version the caller saw when one is given. */
+    private static Deal stored(Unit unit, DealId id, OptionalLong expectedVersion) {
+        Deal d = unit.tx().deals().get(id);
+        return expectedVersion.isPresent() ? unit.requireVersion(d, expectedVersion.getAsLong()) : d;
     }
 
     private Deal moveTo(Unit unit, Deal d, Pipeline pipeline, StageMoveRule.Target target) {
