@@ -57,7 +57,7 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
 
     @Nested
     @DisplayName("Task indicator of deals (DEAL-10)")
-    class TaskIndicator extends TaskIndicatorKit {
+    class TaskIndicators extends TaskIndicatorKit {
     }
 
     @Nested

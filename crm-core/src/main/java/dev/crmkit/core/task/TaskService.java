@@ -202,15 +202,15 @@ public final class TaskService {
      * time zone ({@code User.timeZone()}), by deadline. A task due earlier today is in {@link #overdue}.
      *
      * @param user the assignee
-     * @return the tasks, by deadline and then id
+     * @return the tasks, by deadline and then id; an unmodifiable list
      * @throws dev.crmkit.api.NotFoundException when there is no such user
      */
     public List<Task> dueToday(UserId user) {
         Objects.requireNonNull(user, "user");
         return context.read(unit -> {
             TaskDay day = TaskDay.at(unit.now(), unit.tx().users().get(user).timeZone());
-            return Pages.all(unit.tx().tasks(), Filter.and(TaskFields.ASSIGNEE.eq(user), OPEN,
-                    TaskFields.DEADLINE.ge(day.now()), TaskFields.DEADLINE.lt(day.tomorrow())), BY_DEADLINE);
+            return List.copyOf(Pages.all(unit.tx().tasks(), Filter.and(TaskFields.ASSIGNEE.eq(user), OPEN,
+                    TaskFields.DEADLINE.ge(day.now()), TaskFields.DEADLINE.lt(day.tomorrow())), BY_DEADLINE));
         });
     }
 
@@ -218,15 +218,15 @@ public final class TaskService {
      * A user's overdue tasks: open, with a deadline before now, the oldest first.
      *
      * @param user the assignee
-     * @return the tasks, by deadline and then id
+     * @return the tasks, by deadline and then id; an unmodifiable list
      * @throws dev.crmkit.api.NotFoundException when there is no such user
      */
     public List<Task> overdue(UserId user) {
         Objects.requireNonNull(user, "user");
         return context.read(unit -> {
             unit.tx().users().get(user);
-            return Pages.all(unit.tx().tasks(), Filter.and(TaskFields.ASSIGNEE.eq(user), OPEN,
-                    TaskFields.DEADLINE.lt(unit.now())), BY_DEADLINE);
+            return List.copyOf(Pages.all(unit.tx().tasks(), Filter.and(TaskFields.ASSIGNEE.eq(user), OPEN,
+                    TaskFields.DEADLINE.lt(unit.now())), BY_DEADLINE));
         });
     }
 
