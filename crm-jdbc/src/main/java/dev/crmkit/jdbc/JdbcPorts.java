@@ -2,6 +2,7 @@ package dev.crmkit.jdbc;
 
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
+import dev.crmkit.api.EntityType;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Company;
@@ -37,9 +38,16 @@ import dev.crmkit.spi.Pipelines;
 import dev.crmkit.spi.Tasks;
 import dev.crmkit.spi.Timeline;
 import dev.crmkit.spi.Users;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /** The per-aggregate ports of the PostgreSQL adapter: the generic store plus each port's indexed lookups. */
 final class JdbcPorts {
@@ -163,6 +171,24 @@ final class JdbcPorts {
         @Override
         public List<Task> byOwner(RecordRef owner) {
             return where("owner_type = ? AND owner_id = ?", "deadline, id", text(owner.type()), uuid(owner.id()));
+        }
+
+        /** One statement per kind of owner (a page of deals: one), on the owner index. */
+        @Override
+        public List<Task> byOwners(Collection<RecordRef> owners) {
+            Map<EntityType, Set<UUID>> ids = new TreeMap<>();
+            for (RecordRef owner : owners) {
+                ids.computeIfAbsent(owner.type(), t -> new LinkedHashSet<>()).add(owner.id());
+            }
+            List<Task> all = new ArrayList<>();
+            for (Map.Entry<EntityType, Set<UUID>> kind : ids.entrySet()) {
+                all.addAll(where("owner_type = ? AND owner_id = ANY(?)", "deadline, id", text(kind.getKey()),
+                        SqlValues.Param.array(kind.getValue(), "uuid")));
+            }
+            if (ids.size() > 1) {
+                all.sort(Comparator.comparing(Task::deadline).thenComparing(Task::id, EntityId.ORDER));
+            }
+            return all;
         }
 
         @Override

@@ -17,7 +17,7 @@ import dev.crmkit.api.timeline.Direction;
 import dev.crmkit.core.contact.CompanyForm;
 import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.deal.DealForm;
-import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.NewMessage;
 import java.util.List;
@@ -67,7 +67,7 @@ abstract class BadInputBase extends FacadeKitBase {
         ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov").phone("+7 901 776-34-34")
                 .email("ivan@client.test"));
         deal = anna.deals().create(DealForm.in(p.id()).name("Chairs").contact(ivan.id()));
-        task = anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(deal.id())).deadline(T0.plusSeconds(3600)));
+        task = anna.tasks().create(TaskForm.todo("Call").on(RecordRef.of(deal.id())).deadline(T0.plusSeconds(3600)));
     }
 
     /**
@@ -148,8 +148,8 @@ abstract class BadInputBase extends FacadeKitBase {
         return () -> anna.companies().update(horns.id(), horns.version(), edit);
     }
 
-    ThrowingCallable newTask(UnaryOperator<NewTask> form) {
-        return () -> anna.tasks().create(form.apply(NewTask.todo("Call back").on(RecordRef.of(deal.id()))
+    ThrowingCallable newTask(UnaryOperator<TaskForm> form) {
+        return () -> anna.tasks().create(form.apply(TaskForm.todo("Call back").on(RecordRef.of(deal.id()))
                 .deadline(T0.plusSeconds(60))));
     }
 

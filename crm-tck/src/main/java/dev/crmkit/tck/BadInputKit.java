@@ -16,7 +16,7 @@ import dev.crmkit.core.contact.CompanyForm;
 import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.NewPipeline;
-import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.NewMessage;
 import dev.crmkit.core.user.UserForm;
@@ -106,7 +106,7 @@ abstract class BadInputKit extends BadInputBase {
                 invalid("comment of 1 MB", "text.too_long",
                         k -> () -> k.anna.timeline().comment(RecordRef.of(k.ivan.id()), MB)),
                 invalid("task text of 10,001 code points", "text.too_long",
-                        k -> () -> k.anna.tasks().create(NewTask.todo("x".repeat(Limits.TASK_TEXT + 1))
+                        k -> () -> k.anna.tasks().create(TaskForm.todo("x".repeat(Limits.TASK_TEXT + 1))
                                 .on(RecordRef.of(k.deal.id())).deadline(T0))),
                 invalid("task result of 10,001 code points on close", "text.too_long",
                         k -> () -> k.anna.tasks().close(k.task.id(), Optional.of("x".repeat(Limits.TASK_RESULT + 1)))),
@@ -161,7 +161,7 @@ abstract class BadInputKit extends BadInputBase {
                 invalid("BEL inside a comment", "text.control_character",
                         k -> () -> k.anna.timeline().comment(RecordRef.of(k.deal.id()), "ring\u0007ring")),
                 invalid("ESC inside a task text", "text.control_character",
-                        k -> () -> k.anna.tasks().create(NewTask.todo("Call \u001B[31m back").on(RecordRef.of(k.deal.id()))
+                        k -> () -> k.anna.tasks().create(TaskForm.todo("Call \u001B[31m back").on(RecordRef.of(k.deal.id()))
                                 .deadline(T0))),
                 invalid("C1 control U+0085 inside a first name", "text.control_character",
                         k -> () -> k.anna.contacts().create(ContactForm.person("Iv\u0085an", "Petrov"))),
@@ -210,7 +210,7 @@ abstract class BadInputKit extends BadInputBase {
                 invalid("user named with invisible characters only", "user.name.blank",
                         k -> () -> k.anna.users().add(UserForm.named(INVISIBLE))),
                 invalid("task text of invisible characters only", "task.text.blank",
-                        k -> () -> k.anna.tasks().create(NewTask.todo(INVISIBLE).on(RecordRef.of(k.deal.id()))
+                        k -> () -> k.anna.tasks().create(TaskForm.todo(INVISIBLE).on(RecordRef.of(k.deal.id()))
                                 .deadline(T0))),
                 invalid("comment of invisible characters only", "timeline.comment.blank",
                         k -> () -> k.anna.timeline().comment(RecordRef.of(k.deal.id()), INVISIBLE)),
@@ -394,7 +394,7 @@ abstract class BadInputKit extends BadInputBase {
                 .hasSize(Limits.COMMENT);
         assertThat(anna.deals().create(DealForm.in(p.id()).budget(Money.of("999999999999999.99", "RUB")))
                 .budget()).isPresent();
-        assertThat(anna.tasks().create(NewTask.todo("Far").on(RecordRef.of(deal.id()))
+        assertThat(anna.tasks().create(TaskForm.todo("Far").on(RecordRef.of(deal.id()))
                 .deadline(Limits.LATEST_INSTANT)).deadline()).isEqualTo(Limits.LATEST_INSTANT);
     }
 }

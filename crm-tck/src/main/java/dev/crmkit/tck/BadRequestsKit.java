@@ -37,7 +37,7 @@ import dev.crmkit.core.event.EventQuery;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import dev.crmkit.core.policy.Reopening;
-import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.NewMessage;
 import dev.crmkit.core.user.UserForm;
@@ -135,7 +135,7 @@ abstract class BadRequestsKit extends BadInputBase {
                 notFound("comment on an unknown contact",
                         k -> () -> k.anna.timeline().comment(RecordRef.of(unknown(ContactId::new)), "Hello")),
                 notFound("one task for two contacts, one of them unknown",
-                        k -> () -> k.anna.tasks().createForContacts(NewTask.todo("Invite").deadline(T0),
+                        k -> () -> k.anna.tasks().createForContacts(TaskForm.todo("Invite").deadline(T0),
                                 List.of(k.ivan.id(), unknown(ContactId::new)))),
                 invalid("deal created at a stage of another pipeline", "deal.stage.foreign", k -> {
                     Pipeline other = k.anna.pipelines().create(NewPipeline.named("Partners").stage("Talks", 20));
@@ -371,7 +371,7 @@ abstract class BadRequestsKit extends BadInputBase {
                     return () -> k.anna.tasks().close(k.task.id(), Optional.of("again"));
                 }),
                 rule("one task for no contacts", "task.contacts.none",
-                        k -> () -> k.anna.tasks().createForContacts(NewTask.todo("Invite").deadline(T0), List.of())),
+                        k -> () -> k.anna.tasks().createForContacts(TaskForm.todo("Invite").deadline(T0), List.of())),
                 rule("last admin demoted", "user.last_admin",
                         k -> () -> k.anna.users().changeRole(k.annaUser.id(), Role.USER)),
                 rule("last admin demoted through update", "user.last_admin",
@@ -507,6 +507,14 @@ abstract class BadRequestsKit extends BadInputBase {
                 npe("deals().health((Collection) null)", "ids",
                         k -> () -> k.anna.deals().health((java.util.Collection<DealId>) null)),
                 npe("deals().health([x, null])", "ids[]", k -> () -> k.anna.deals().health(Arrays.asList(k.deal.id(), null))),
+                npe("deals().move(null, stage, version)", "id", k -> () -> k.anna.deals().move(null, k.p.firstStage().id(), 1)),
+                npe("deals().move(id, null, version)", "stage", k -> () -> k.anna.deals().move(k.deal.id(), null, 1)),
+                npe("deals().win(null, version)", "id", k -> () -> k.anna.deals().win(null, 1)),
+                npe("deals().lose(id, null, version)", "reason", k -> () -> k.anna.deals().lose(k.deal.id(), null, 1)),
+                npe("deals().taskIndicator(null)", "id", k -> () -> k.anna.deals().taskIndicator(null)),
+                npe("deals().taskIndicators(null)", "ids", k -> () -> k.anna.deals().taskIndicators(null)),
+                npe("deals().taskIndicators([null])", "ids[]",
+                        k -> () -> k.anna.deals().taskIndicators(Arrays.asList(k.deal.id(), null))),
                 npe("DealForm.in(null)", "pipeline", k -> () -> k.anna.deals().create(DealForm.in(null))),
                 npe("DealForm.contact(null)", "contact", k -> k.newDeal(d -> d.contact(null))),
                 npe("tasks().create(null)", "form", k -> () -> k.anna.tasks().create(null)),
@@ -514,9 +522,15 @@ abstract class BadRequestsKit extends BadInputBase {
                 npe("tasks().close(id, null)", "result", k -> () -> k.anna.tasks().close(k.task.id(), null)),
                 npe("tasks().setResult(null, text)", "id", k -> () -> k.anna.tasks().setResult(null, "Done")),
                 npe("tasks().createForContacts(template, null)", "contacts",
-                        k -> () -> k.anna.tasks().createForContacts(NewTask.todo("x").deadline(T0), null)),
+                        k -> () -> k.anna.tasks().createForContacts(TaskForm.todo("x").deadline(T0), null)),
                 npe("tasks().of(null)", "record", k -> () -> k.anna.tasks().of(null)),
                 npe("tasks().get(null)", "id", k -> () -> k.anna.tasks().get(null)),
+                npe("tasks().update(null, 1, edit)", "id", k -> () -> k.anna.tasks().update(null, 1, t -> t.text("x"))),
+                npe("tasks().update(id, 1, null)", "edit", k -> () -> k.anna.tasks().update(k.task.id(), 1, null)),
+                npe("tasks().reschedule(id, 1, null)", "deadline", k -> () -> k.anna.tasks().reschedule(k.task.id(), 1, null)),
+                npe("tasks().delete(null, 1)", "id", k -> () -> k.anna.tasks().delete(null, 1)),
+                npe("tasks().dueToday(null)", "user", k -> () -> k.anna.tasks().dueToday(null)),
+                npe("tasks().overdue(null)", "user", k -> () -> k.anna.tasks().overdue(null)),
                 npe("timeline().comment(null, text)", "owner", k -> () -> k.anna.timeline().comment(null, "Hi")),
                 npe("timeline().comment(owner, null)", "text",
                         k -> () -> k.anna.timeline().comment(RecordRef.of(k.deal.id()), null)),

@@ -23,7 +23,7 @@ import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
-import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.timeline.TimelineItem;
 import dev.crmkit.spi.Transaction;
 import java.net.URI;
@@ -162,7 +162,7 @@ abstract class ContactsKit extends FacadeKitBase {
         Pipeline p = sales();
         Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Deal d = anna.deals().create(DealForm.in(p.id()).contact(c.id()));
-        anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(c.id())).deadline(T0.plusSeconds(60)));
+        anna.tasks().create(TaskForm.todo("Call").on(RecordRef.of(c.id())).deadline(T0.plusSeconds(60)));
         anna.timeline().comment(RecordRef.of(c.id()), "Met at the fair");
         failsAndChangesNothing(ConflictException.class, () -> anna.contacts().delete(c.id(), 7));
         anna.contacts().delete(c.id(), c.version());

@@ -71,6 +71,21 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Task edits, due today and overdue")
+    class TaskEdits extends TaskEditsKit {
+    }
+
+    @Nested
+    @DisplayName("Task indicator of deals (DEAL-10)")
+    class TaskIndicators extends TaskIndicatorKit {
+    }
+
+    @Nested
+    @DisplayName("Deal transitions from the version seen")
+    class StaleTransitions extends StaleTransitionsKit {
+    }
+
+    @Nested
     @DisplayName("Timeline")
     class Timeline extends TimelineKit {
     }

@@ -24,7 +24,7 @@ import dev.crmkit.core.contact.OnDuplicate;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
-import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.timeline.TimelineItem;
 import dev.crmkit.spi.Transaction;
 import java.time.LocalDate;
@@ -168,7 +168,7 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
                 .phone("+7 495 000-00-00").email("IVAN@client.test").email("petrov@home.test").tag("moscow")
                 .position("CFO").birthDate(LocalDate.of(1985, 4, 12)).onDuplicate(OnDuplicate.CREATE_ANYWAY));
         Deal d = anna.deals().create(DealForm.in(p.id()).name("Chairs").contact(card.id()).contact(ivan.id()));
-        Task t = anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(card.id())).deadline(T0.plusSeconds(60)));
+        Task t = anna.tasks().create(TaskForm.todo("Call").on(RecordRef.of(card.id())).deadline(T0.plusSeconds(60)));
         Comment c = anna.timeline().comment(RecordRef.of(card.id()), "Met at the fair");
         dev.crmkit.api.lead.Lead lead = data.aLead("Request", annaUser.id()).toBuilder().contact(card.id()).build();
         committed(tx -> tx.leads().insert(lead));

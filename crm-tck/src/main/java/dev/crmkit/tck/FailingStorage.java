@@ -48,7 +48,7 @@ public final class FailingStorage implements Storage {
      */
     static final Set<String> READS = Set.of(
             "find", "get", "findAll", "query", "count", "streamAll",
-            "byPhoneKeys", "byEmails", "byNameKey", "byCompany", "byContact", "byOwner", "byAssignee",
+            "byPhoneKeys", "byEmails", "byNameKey", "byCompany", "byContact", "byOwner", "byOwners", "byAssignee",
             "byCallId", "byEmail", "all", "after", "lastSequence",
             "users", "contacts", "companies", "leads", "pipelines", "customFields", "deals", "tasks", "timeline", "events",
             "settings", "list", "lock");

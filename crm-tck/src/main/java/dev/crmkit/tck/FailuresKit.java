@@ -26,7 +26,7 @@ import dev.crmkit.core.contact.LeadForm;
 import dev.crmkit.core.contact.MergePreview;
 import dev.crmkit.core.contact.OnDuplicate;
 import dev.crmkit.core.deal.DealForm;
-import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.user.Handover;
 import dev.crmkit.spi.Contacts;
 import dev.crmkit.spi.Events;
@@ -123,7 +123,7 @@ abstract class FailuresKit extends FacadeKitBase {
         Contact card = anna.contacts().create(ContactForm.person("Ivan", "Petrov").phone("8 901 776 34 34")
                 .position("CFO").tag("moscow").onDuplicate(OnDuplicate.CREATE_ANYWAY));
         Deal d = anna.deals().create(DealForm.in(sales().id()).name("Chairs").contact(card.id()).contact(ivan.id()));
-        Task t = anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(card.id())).deadline(T0.plusSeconds(60)));
+        Task t = anna.tasks().create(TaskForm.todo("Call").on(RecordRef.of(card.id())).deadline(T0.plusSeconds(60)));
         Comment c = anna.timeline().comment(RecordRef.of(card.id()), "Met at the fair");
         Lead lead = data.aLead("Request", annaUser.id()).toBuilder().contact(card.id()).build();
         committed(tx -> tx.leads().insert(lead));
@@ -173,7 +173,7 @@ abstract class FailuresKit extends FacadeKitBase {
         Contact ivan = anna.contacts().create(ContactForm.named("Ivan").company(horns.id()));
         Contact olga = anna.contacts().create(ContactForm.named("Olga").company(horns.id()));
         Deal d = anna.deals().create(DealForm.in(sales().id()).name("Chairs").company(horns.id()).contact(ivan.id()));
-        Task t = anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(horns.id())).deadline(T0.plusSeconds(60)));
+        Task t = anna.tasks().create(TaskForm.todo("Call").on(RecordRef.of(horns.id())).deadline(T0.plusSeconds(60)));
         Comment c = anna.timeline().comment(RecordRef.of(horns.id()), "Met at the fair");
         Lead lead = data.aLead("Request", annaUser.id()).toBuilder().company(horns.id()).build();
         committed(tx -> tx.leads().insert(lead));
@@ -199,7 +199,7 @@ abstract class FailuresKit extends FacadeKitBase {
         Contact ivan = boris.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Deal chairs = boris.deals().create(DealForm.in(sales().id()).name("Chairs").contact(ivan.id()));
         Deal tables = boris.deals().create(DealForm.in(sales().id()).name("Tables"));
-        Task open = boris.tasks().create(NewTask.todo("Call Ivan").on(RecordRef.of(chairs.id()))
+        Task open = boris.tasks().create(TaskForm.todo("Call Ivan").on(RecordRef.of(chairs.id()))
                 .deadline(T0.plusSeconds(3600)));
         Lead lead = data.aLead("Request from the site", borisUser.id());
         committed(tx -> tx.leads().insert(lead));

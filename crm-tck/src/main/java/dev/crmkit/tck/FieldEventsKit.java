@@ -29,6 +29,7 @@ import dev.crmkit.api.settings.ContactTypeId;
 import dev.crmkit.api.settings.ListItem;
 import dev.crmkit.api.settings.TaskTypeId;
 import dev.crmkit.api.settings.TemperatureLevelId;
+import dev.crmkit.api.task.Reminder;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.timeline.Channel;
@@ -54,7 +55,7 @@ import dev.crmkit.core.field.CustomFieldForm;
 import dev.crmkit.core.field.CustomFieldService;
 import dev.crmkit.core.field.WhenUsed;
 import dev.crmkit.core.settings.ListService;
-import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.task.TaskService;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.NewMessage;
@@ -96,7 +97,8 @@ abstract class FieldEventsKit extends FacadeKitBase {
             ListService.class, LeadService.class, CustomFieldService.class);
     private static final Set<String> READS = Set.of("as", "policy", "clock", "get", "find", "list", "query", "byName", "kind",
             "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge", "checkConversion",
-            "interactions", "hadInteraction", "checkMove", "health");
+            "interactions", "hadInteraction", "checkMove", "health", "taskIndicator", "taskIndicators",
+            "dueToday", "overdue");
 
     /** Every mutating call and the events it writes; {@link #everyMutatingCallIsListed} keeps the list whole. */
     private static final Set<String> CALLS = new TreeSet<>(List.of("Crm.bootstrap", "UserService.add",
@@ -108,7 +110,8 @@ abstract class FieldEventsKit extends FacadeKitBase {
             "ContactService.create", "ContactService.update", "ContactService.merge", "ContactService.link",
             "ContactService.unlink", "ContactService.delete", "CompanyService.create", "CompanyService.update",
             "CompanyService.delete", "TaskService.create", "TaskService.createForContacts", "TaskService.close",
-            "TaskService.setResult", "TimelineService.comment", "TimelineService.logCall",
+            "TaskService.setResult", "TaskService.update", "TaskService.reschedule", "TaskService.delete",
+            "TimelineService.comment", "TimelineService.logCall",
             "TimelineService.logMessage", "ListService.add", "ListService.rename", "ListService.reorder",
             "ListService.remove", "LeadService.create", "LeadService.update", "LeadService.decline",
             "LeadService.link", "LeadService.accept", "LeadService.convert", "LeadService.delete",
@@ -121,7 +124,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
      */
     private static final Map<Class<?>, Set<String>> NOT_CHANGEABLE_YET = Map.of(
             Deal.class, Set.of("lead", "restrictedTo"),
-            Task.class, Set.of("text", "deadline", "reminder", "author", "notifyAssignee"),
+            Task.class, Set.of("author"),
             Lead.class, Set.of("utm"),
             User.class, Set.of(),
             // A custom field's entity type and type never change: its values are of that type (DEAL-3).
@@ -430,16 +433,33 @@ abstract class FieldEventsKit extends FacadeKitBase {
         Contact ivan = anna.contacts().create(ContactForm.named("Ivan").phone("+7 901 776-34-34"));
         Contact twin = anna.contacts().create(ContactForm.named("Ivan P.").phone("+7 903 000-00-00"));
         RecordRef onTwin = RecordRef.of(twin.id());
-        Task t = anna.tasks().create(NewTask.todo("Call back").on(onTwin).assignee(carl.id())
+        Task t = anna.tasks().create(TaskForm.todo("Call back").on(onTwin).assignee(carl.id())
                 .deadline(T0.plus(Duration.ofDays(1))));
         ListItem<TaskTypeId> visit = anna.settings().taskTypes().add("Visit");
-        Task onVisit = anna.tasks().create(NewTask.todo("Visit").type(visit.id()).on(onTwin)
+        Task onVisit = anna.tasks().create(TaskForm.todo("Visit").type(visit.id()).on(onTwin)
                 .deadline(T0.plus(Duration.ofDays(2))));
         TaskTypeId call = anna.settings().taskTypes().list().get(0).id();
         field(Task.class, onVisit, "type", EventKind.FIELD_CHANGED,
                 () -> anna.settings().taskTypes().remove(visit.id(), Optional.of(call)));
         field(Task.class, t, "assignee", EventKind.RESPONSIBLE_CHANGED,
                 () -> anna.users().deactivate(carl.id(), borisUser.id()));
+        Function<Consumer<TaskForm>, Runnable> edit = e -> () -> {
+            Task current = anna.tasks().get(t.id());
+            anna.tasks().update(current.id(), current.version(), e);
+        };
+        field(Task.class, t, "text", EventKind.FIELD_CHANGED, edit.apply(f -> f.text("Call back about the chairs")));
+        field(Task.class, t, "deadline", EventKind.FIELD_CHANGED, () -> anna.tasks().reschedule(t.id(),
+                anna.tasks().get(t.id()).version(), T0.plus(Duration.ofDays(3))));
+        field(Task.class, t, "reminder", EventKind.FIELD_CHANGED, edit.apply(f -> f.reminder(Reminder.AT_DEADLINE)));
+        field(Task.class, t, "notifyAssignee", EventKind.FIELD_CHANGED, edit.apply(f -> f.notifyAssignee(false)));
+        field(Task.class, t, "type", EventKind.FIELD_CHANGED,
+                edit.apply(f -> f.type(anna.settings().taskTypes().byName("Meeting").orElseThrow().id())));
+        field(Task.class, t, "type", EventKind.FIELD_CHANGED, edit.apply(f -> f.type(call)));
+        field(Task.class, t, "owner", EventKind.FIELD_CHANGED, edit.apply(f -> f.on(RecordRef.of(ivan.id()))));
+        field(Task.class, t, "owner", EventKind.FIELD_CHANGED, edit.apply(f -> f.on(onTwin)));
+        field(Task.class, t, "assignee", EventKind.RESPONSIBLE_CHANGED, edit.apply(f -> f.assignee(annaUser.id())));
+        field(Task.class, t, "assignee", EventKind.RESPONSIBLE_CHANGED, edit.apply(f -> f.assignee(borisUser.id())));
+        none(t, edit.apply(f -> f.text("Call back about the chairs").notifyAssignee(false)));
         field(Task.class, t, "result", EventKind.FIELD_CHANGED, () -> boris.tasks().setResult(t.id(), "Called"));
         field(Task.class, t, "closed", EventKind.CLOSED, () -> boris.tasks().close(t.id(), Optional.empty()));
         Comment note = anna.timeline().comment(onTwin, "Met at the fair");
@@ -476,7 +496,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
         assertThat(allEventsOf(() -> anna.deals().create(DealForm.in(p.id()).name("Chairs").contact(ivan.id()))))
                 .containsExactly("CREATED DEAL", "LINKED DEAL");
         Deal d = anna.deals().byContact(ivan.id()).get(0);
-        anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(d.id())).deadline(T0.plusSeconds(60)));
+        anna.tasks().create(TaskForm.todo("Call").on(RecordRef.of(d.id())).deadline(T0.plusSeconds(60)));
         anna.timeline().comment(RecordRef.of(d.id()), "Talked");
         anna.timeline().logCall(RecordRef.of(d.id()), NewCall.inbound("+7 901 776-34-34", "+7 495 000-00-00", T0));
         anna.timeline().logMessage(RecordRef.of(d.id()), NewMessage.of(Channel.EMAIL, Direction.INBOUND, "a@b.test",
@@ -487,8 +507,11 @@ abstract class FieldEventsKit extends FacadeKitBase {
         Contact twin = anna.contacts().create(ContactForm.named("Ivan P."));
         assertThat(allEventsOf(() -> anna.contacts().merge(anna.contacts().previewMerge(ivan.id(), List.of(twin.id())))))
                 .containsExactly("MERGED CONTACT", "MERGED CONTACT");
-        assertThat(allEventsOf(() -> anna.tasks().createForContacts(NewTask.todo("Call").deadline(T0.plusSeconds(60)),
+        assertThat(allEventsOf(() -> anna.tasks().createForContacts(TaskForm.todo("Call").deadline(T0.plusSeconds(60)),
                 List.of(ivan.id())))).containsExactly("CREATED TASK");
+        Task single = anna.tasks().of(RecordRef.of(ivan.id())).get(0);
+        assertThat(allEventsOf(() -> anna.tasks().delete(single.id(), single.version()))).containsExactly("DELETED TASK");
+        anna.tasks().createForContacts(TaskForm.todo("Call").deadline(T0.plusSeconds(60)), List.of(ivan.id()));
         assertThat(allEventsOf(() -> anna.settings().productGroups().add("Desks"))).containsExactly("CREATED SETTING");
         assertThat(allEventsOf(() -> anna.contacts().delete(ivan.id(), anna.contacts().get(ivan.id()).version())))
                 .containsExactly("DELETED TASK", "DELETED CONTACT");

@@ -108,6 +108,29 @@ abstract class LookupsKit extends StorageKitBase {
     }
 
     @Test
+    @DisplayName("the tasks of several records in one read, each once, by deadline; other records' tasks left out")
+    void tasksOfSeveralOwners() {
+        User anna = user("Anna");
+        ListItem<TaskTypeId> call = data.aTaskType("Call", 0);
+        RecordRef chairs = new RecordRef(EntityType.DEAL, data.newId());
+        RecordRef desks = new RecordRef(EntityType.DEAL, data.newId());
+        RecordRef ivan = new RecordRef(EntityType.CONTACT, data.newId());
+        RecordRef lamps = new RecordRef(EntityType.DEAL, data.newId());
+        Task third = data.aTask(call.id(), chairs, anna.id(), TestData.START.plusSeconds(300));
+        Task first = data.aTask(call.id(), desks, anna.id(), TestData.START.plusSeconds(100));
+        Task second = data.aTask(call.id(), ivan, anna.id(), TestData.START.plusSeconds(200));
+        Task sameTime = data.aTask(call.id(), desks, anna.id(), TestData.START.plusSeconds(300));
+        Task notAsked = data.aTask(call.id(), lamps, anna.id(), TestData.START.plusSeconds(150));
+        storage.run(tx -> {
+            tx.settings().list(ListKind.TASK_TYPES).insert(call);
+            List.of(third, first, second, sameTime, notAsked).forEach(tx.tasks()::insert);
+        });
+        assertThat(storage.inTransaction((Transaction tx) -> tx.tasks().byOwners(List.of(chairs, ivan, desks, chairs))))
+                .containsExactly(first, second, third, sameTime);
+        assertThat(storage.inTransaction((Transaction tx) -> tx.tasks().byOwners(List.of()))).isEmpty();
+    }
+
+    @Test
     @DisplayName("a record's timeline is ordered by time, and holds only its own entries")
     void timelineByOwner() {
         RecordRef deal = new RecordRef(EntityType.DEAL, data.newId());

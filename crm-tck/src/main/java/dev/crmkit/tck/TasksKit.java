@@ -14,7 +14,7 @@ import dev.crmkit.api.task.Reminder;
 import dev.crmkit.api.task.Task;
 import dev.crmkit.api.timeline.Call;
 import dev.crmkit.core.contact.ContactForm;
-import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskForm;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,7 @@ abstract class TasksKit extends FacadeKitBase {
     @DisplayName("a task defaults to the first type (Call), its creator as assignee and a reminder a day before")
     void taskDefaultsToCallByItsCreatorWithADayReminder() {
         Deal d = chairs(boris);
-        Task t = boris.tasks().create(NewTask.todo("Call about the delivery").on(RecordRef.of(d.id()))
+        Task t = boris.tasks().create(TaskForm.todo("Call about the delivery").on(RecordRef.of(d.id()))
                 .deadline(T0.plus(Duration.ofDays(2))));
         assertThat(t.assignee()).isEqualTo(borisUser.id());
         assertThat(t.author()).isEqualTo(borisUser.id());
@@ -39,7 +39,7 @@ abstract class TasksKit extends FacadeKitBase {
         assertThat(t.notifyAssignee()).isTrue();
         assertThat(t.isOpen()).isTrue();
         assertThat(boris.tasks().of(RecordRef.of(d.id()))).containsExactly(t);
-        Task meeting = anna.tasks().create(NewTask.todo("Meet").on(RecordRef.of(d.id())).deadline(T0.plusSeconds(60))
+        Task meeting = anna.tasks().create(TaskForm.todo("Meet").on(RecordRef.of(d.id())).deadline(T0.plusSeconds(60))
                 .type(anna.settings().taskTypes().byName("Meeting").orElseThrow().id()).assignee(borisUser.id())
                 .reminder(Reminder.FIFTEEN_MINUTES_BEFORE).notifyAssignee(false));
         assertThat(meeting.assignee()).isEqualTo(borisUser.id());
@@ -52,10 +52,10 @@ abstract class TasksKit extends FacadeKitBase {
     @DisplayName("a task's bad input is reported all at once; a task on a missing record is NotFoundException")
     void badTaskInputIsReportedAtOnce() {
         ValidationException e = failsAndChangesNothing(ValidationException.class,
-                () -> anna.tasks().create(NewTask.todo(" ")));
+                () -> anna.tasks().create(TaskForm.todo(" ")));
         assertThat(e.violations()).extracting(v -> v.path() + " " + v.code()).containsExactlyInAnyOrder(
                 "text task.text.blank", "deadline task.deadline.required", "owner task.owner.required");
-        failsAndChangesNothing(NotFoundException.class, () -> anna.tasks().create(NewTask.todo("x")
+        failsAndChangesNothing(NotFoundException.class, () -> anna.tasks().create(TaskForm.todo("x")
                 .on(new RecordRef(EntityType.DEAL, java.util.UUID.randomUUID())).deadline(T0)));
     }
 
@@ -64,7 +64,7 @@ abstract class TasksKit extends FacadeKitBase {
     @DisplayName("a task is closed with a result, and a result can be added after closing")
     void taskClosesWithAResultAddableLater() {
         Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
-        Task t = anna.tasks().create(NewTask.todo("Call").on(RecordRef.of(c.id())).deadline(T0.plusSeconds(60)));
+        Task t = anna.tasks().create(TaskForm.todo("Call").on(RecordRef.of(c.id())).deadline(T0.plusSeconds(60)));
         Task closed = anna.tasks().close(t.id(), Optional.empty());
         assertThat(closed.isOpen()).isFalse();
         assertThat(closed.result()).isEmpty();
@@ -79,27 +79,34 @@ abstract class TasksKit extends FacadeKitBase {
     void oneTaskForManyContactsAtOnce() {
         Contact a = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         Contact b = anna.contacts().create(ContactForm.person("Petr", "Ivanov"));
-        List<Task> tasks = anna.tasks().createForContacts(NewTask.todo("Invite to the fair").deadline(T0.plusSeconds(600)),
+        List<Task> tasks = anna.tasks().createForContacts(TaskForm.todo("Invite to the fair").deadline(T0.plusSeconds(600)),
                 List.of(a.id(), b.id()));
         assertThat(tasks).extracting(Task::owner).containsExactly(RecordRef.of(a.id()), RecordRef.of(b.id()));
         assertThat(anna.tasks().of(RecordRef.of(a.id()))).hasSize(1);
         failsAndChangesNothing(NotFoundException.class, () -> anna.tasks().createForContacts(
-                NewTask.todo("x").deadline(T0), List.of(a.id(), new dev.crmkit.api.contact.ContactId(java.util.UUID.randomUUID()))));
+                TaskForm.todo("x").deadline(T0), List.of(a.id(), new dev.crmkit.api.contact.ContactId(java.util.UUID.randomUUID()))));
     }
 
     @Test
     @Tag("TASK-1")
-    @DisplayName("task types are admin-managed; removing a type in use needs a replacement")
+    @DisplayName("task types are admin-managed; removing a type in use (by open or closed tasks) needs a replacement, an unused one none")
     void taskTypeInUseNeedsAReplacement() {
         Contact c = anna.contacts().create(ContactForm.person("Ivan", "Petrov"));
         ListItem<TaskTypeId> visit = anna.settings().taskTypes().add("Visit");
-        Task t = anna.tasks().create(NewTask.todo("Visit the office").type(visit.id()).on(RecordRef.of(c.id()))
+        Task t = anna.tasks().create(TaskForm.todo("Visit the office").type(visit.id()).on(RecordRef.of(c.id()))
                 .deadline(T0.plusSeconds(60)));
         refused(RuleViolationException.class,
                 () -> anna.settings().taskTypes().remove(visit.id(), Optional.empty()), "setting.in_use");
         ListItem<TaskTypeId> meeting = anna.settings().taskTypes().byName("Meeting").orElseThrow();
         anna.settings().taskTypes().remove(visit.id(), Optional.of(meeting.id()));
         assertThat(anna.tasks().get(t.id()).type()).isEqualTo(meeting.id());
+        assertThat(anna.settings().taskTypes().byName("Visit")).isEmpty();
+        anna.tasks().close(t.id(), Optional.of("Visited"));
+        refused(RuleViolationException.class, () -> anna.settings().taskTypes().remove(meeting.id(), Optional.empty()),
+                "setting.in_use");
+        ListItem<TaskTypeId> letter = anna.settings().taskTypes().byName("Letter").orElseThrow();
+        anna.settings().taskTypes().remove(letter.id(), Optional.empty());
+        assertThat(anna.settings().taskTypes().list()).extracting(ListItem::name).containsExactly("Call", "Meeting");
         refused(ValidationException.class,
                 () -> anna.settings().taskTypes().add("meeting"), "setting.name.taken");
     }

@@ -18,7 +18,7 @@ import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.policy.Policies;
-import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.timeline.NewCall;
 import dev.crmkit.core.timeline.TimelineItem;
 import dev.crmkit.core.user.UserForm;
@@ -115,7 +115,7 @@ public final class Quickstart {
         boris.timeline().logCall(onChairs, NewCall.inbound("+7 901 776-34-34", "+7 495 000-00-00", clock.instant())
                 .answered(Duration.ofSeconds(95)).operator(manager.id()).reportedBy("telephony", "call-001"));
         boris.timeline().comment(onChairs, "Agreed on 40 chairs, delivery on the 15th, payment in two parts");
-        boris.tasks().create(NewTask.todo("Send the contract").on(onChairs)
+        boris.tasks().create(TaskForm.todo("Send the contract").on(onChairs)
                 .deadline(clock.instant().plus(Duration.ofDays(1))));
 
         boris.deals().move(chairs.id(), sales.stages().get(1).id());

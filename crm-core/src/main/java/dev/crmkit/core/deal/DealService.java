@@ -28,6 +28,7 @@ import dev.crmkit.api.query.Sort;
 import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.settings.LossReasonId;
 import dev.crmkit.api.settings.ProductGroupId;
+import dev.crmkit.api.task.TaskIndicator;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.field.CustomValues;
 import dev.crmkit.core.policy.DealContacts;
@@ -42,8 +43,10 @@ import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -172,10 +175,31 @@ public final class DealService {
      * @throws AccessDeniedException when only admins may re-open and the acting user is not one
      */
     public Deal move(DealId id, StageId stage) {
+        return move(id, stage, OptionalLong.empty());
+    }
+
+    /**
+     * Moves a deal to another stage of its pipeline as {@link #move(DealId, StageId)} does, if nobody changed
+     * the deal since {@code expectedVersion}: the move a user makes from the deal as they see it. Moving a
+     * closed deal is a re-opening.
+     *
+     * @param id the deal
+     * @param stage a stage of the deal's pipeline
+     * @param expectedVersion the version the move is based on
+     * @return the stored deal
+     * @throws dev.crmkit.api.ConflictException when the deal changed meanwhile; nothing is changed
+     * @throws RuleViolationException as {@link #move(DealId, StageId)} does
+     * @throws AccessDeniedException when only admins may re-open and the acting user is not one
+     */
+    public Deal move(DealId id, StageId stage, long expectedVersion) {
+        return move(id, stage, OptionalLong.of(expectedVersion));
+    }
+
+    private Deal move(DealId id, StageId stage, OptionalLong expectedVersion) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(stage, "stage");
         return context.write(unit -> {
-            Deal d = unit.tx().deals().get(id);
+            Deal d = stored(unit, id, expectedVersion);
             Pipeline p = unit.tx().pipelines().get(d.pipeline());
             return moveTo(unit, d, p, new StageMoveRule.Target(p, stageOf(unit.tx(), p, stage), Optional.empty()));
         });
@@ -188,9 +212,25 @@ public final class DealService {
      * @return the stored deal
      */
     public Deal win(DealId id) {
+        return win(id, OptionalLong.empty());
+    }
+
+    /**
+     * Closes a deal as Won, if nobody changed it since {@code expectedVersion}.
+     *
+     * @param id the deal
+     * @param expectedVersion the version the change is based on
+     * @return the stored deal
+     * @throws dev.crmkit.api.ConflictException when the deal changed meanwhile; nothing is changed
+     */
+    public Deal win(DealId id, long expectedVersion) {
+        return win(id, OptionalLong.of(expectedVersion));
+    }
+
+    private Deal win(DealId id, OptionalLong expectedVersion) {
         Objects.requireNonNull(id, "id");
         return context.write(unit -> {
-            Deal d = unit.tx().deals().get(id);
+            Deal d = stored(unit, id, expectedVersion);
             Pipeline p = unit.tx().pipelines().get(d.pipeline());
             return moveTo(unit, d, p, new StageMoveRule.Target(p, p.wonStage(), Optional.empty()));
         });
@@ -206,10 +246,29 @@ public final class DealService {
      * @throws RuleViolationException {@code deal.loss_reason.unknown} for a reason not in the list
      */
     public Deal lose(DealId id, LossReasonId reason) {
+        return lose(id, reason, OptionalLong.empty());
+    }
+
+    /**
+     * Closes a deal as Lost with a reason as {@link #lose(DealId, LossReasonId)} does, if nobody changed it
+     * since {@code expectedVersion}.
+     *
+     * @param id the deal
+     * @param reason the loss reason
+     * @param expectedVersion the version the change is based on
+     * @return the stored deal
+     * @throws dev.crmkit.api.ConflictException when the deal changed meanwhile; nothing is changed
+     * @throws RuleViolationException {@code deal.loss_reason.unknown} for a reason not in the list
+     */
+    public Deal lose(DealId id, LossReasonId reason, long expectedVersion) {
+        return lose(id, reason, OptionalLong.of(expectedVersion));
+    }
+
+    private Deal lose(DealId id, LossReasonId reason, OptionalLong expectedVersion) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reason, "reason");
         return context.write(unit -> {
-            Deal d = unit.tx().deals().get(id);
+            Deal d = stored(unit, id, expectedVersion);
             if (unit.tx().settings().list(ListKind.LOSS_REASONS).find(reason).isEmpty()) {
                 throw RuleViolationException.of(CoreMessages.violation("lossReason", "deal.loss_reason.unknown", reason));
             }
@@ -376,6 +435,42 @@ public final class DealService {
     public List<Deal> byContact(ContactId contact) {
         Objects.requireNonNull(contact, "contact");
         return context.read(unit -> unit.tx().deals().byContact(contact));
+    }
+
+    /**
+     * The task indicator of a deal (DEAL-10): {@link TaskIndicator#RED} when one of its own open tasks is
+     * overdue, else {@link TaskIndicator#GREEN} when one is due later today, else {@link TaskIndicator#ORANGE}
+     * when the deal is open and has no open task, else {@link TaskIndicator#NONE}. "Today" is in the acting
+     * user's time zone; tasks of the deal's contacts and company do not count.
+     *
+     * @param id the deal
+     * @return the indicator
+     * @throws dev.crmkit.api.NotFoundException when there is no such deal
+     */
+    public TaskIndicator taskIndicator(DealId id) {
+        Objects.requireNonNull(id, "id");
+        return taskIndicators(List.of(id)).get(id);
+    }
+
+    /**
+     * The task indicators of many deals, such as a page of a deal list, in one read.
+     *
+     * @param ids the deals, at most {@link dev.crmkit.api.Limits#PAGE_SIZE}
+     * @return each deal's indicator, in the order of {@code ids}, each deal once
+     * @throws dev.crmkit.api.NotFoundException when one of the deals does not exist
+     * @throws dev.crmkit.api.ValidationException {@code collection.too_many} for too many deals
+     */
+    public Map<DealId, TaskIndicator> taskIndicators(Collection<DealId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        ids.forEach(id -> Objects.requireNonNull(id, "ids[]"));
+        new Violations().count("ids", ids.size(), dev.crmkit.api.Limits.PAGE_SIZE).throwIfAny();
+        return context.read(unit -> DealTaskIndicators.of(unit, ids));
+    }
+
+    /** The deal as stored, checked against the version the caller saw when one is given. */
+    private static Deal stored(Unit unit, DealId id, OptionalLong expectedVersion) {
+        Deal d = unit.tx().deals().get(id);
+        return expectedVersion.isPresent() ? unit.requireVersion(d, expectedVersion.getAsLong()) : d;
     }
 
     private Deal moveTo(Unit unit, Deal d, Pipeline pipeline, StageMoveRule.Target target) {

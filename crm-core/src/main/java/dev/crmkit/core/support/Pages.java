@@ -28,10 +28,25 @@ public final class Pages {
      * @return the records in id order
      */
     public static <I extends EntityId, E extends Entity<I>> List<E> all(Store<I, E> store, Filter<E> filter) {
+        return all(store, filter, Sort.byId());
+    }
+
+    /**
+     * Every record matching a filter, in an order.
+     *
+     * @param store the port
+     * @param filter which records
+     * @param sort their order (then the id)
+     * @param <I> the id type
+     * @param <E> the entity type
+     * @return the records in that order
+     */
+    public static <I extends EntityId, E extends Entity<I>> List<E> all(Store<I, E> store, Filter<E> filter,
+                                                                        Sort<E> sort) {
         List<E> result = new ArrayList<>();
         PageRequest page = PageRequest.first(BATCH);
         while (true) {
-            Slice<E> slice = store.query(filter, Sort.byId(), page);
+            Slice<E> slice = store.query(filter, sort, page);
             result.addAll(slice.items());
             if (!slice.hasNext()) {
                 return result;
