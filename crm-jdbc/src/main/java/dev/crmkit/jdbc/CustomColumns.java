@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,12 @@ import java.util.UUID;
 final class CustomColumns {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Map<CustomFieldQuery.Kind, String[]> SCALARS = Map.of(
+            CustomFieldQuery.Kind.NUMBER, new String[] {"number", " ->> 'value'", "numeric"},
+            CustomFieldQuery.Kind.MONEY, new String[] {"amount", " -> 'value' ->> 'amount'", "numeric"},
+            CustomFieldQuery.Kind.DATE, new String[] {"date", " ->> 'value'", "date"},
+            CustomFieldQuery.Kind.DATE_TIME, new String[] {"dateTime", " ->> 'value'", "timestamptz"},
+            CustomFieldQuery.Kind.FLAG, new String[] {"flag", " ->> 'value'", "boolean"});
 
     private CustomColumns() {
     }
@@ -31,30 +38,19 @@ final class CustomColumns {
         String v = "(data -> 'customFields' -> 'values' -> '" + id + "')";
         String type = "(" + v + " ->> 'type')";
         CustomFieldQuery.Kind kind = field.customKind().orElseThrow();
-        switch (kind) {
-            case NUMBER:
-                return column(field, "(CASE WHEN " + type + " = 'number' THEN (" + v + " ->> 'value')::numeric END)",
-                        "numeric", false);
-            case MONEY:
-                return column(field, "(CASE WHEN " + type + " = 'amount' THEN (" + v
-                        + " -> 'value' ->> 'amount')::numeric END)", "numeric", false);
-            case DATE:
-                return column(field, "(CASE WHEN " + type + " = 'date' THEN (" + v + " ->> 'value')::date END)",
-                        "date", false);
-            case DATE_TIME:
-                return column(field, "(CASE WHEN " + type + " = 'dateTime' THEN (" + v
-                        + " ->> 'value')::timestamptz END)", "timestamptz", false);
-            case FLAG:
-                return column(field, "(CASE WHEN " + type + " = 'flag' THEN (" + v + " ->> 'value')::boolean END)",
-                        "boolean", false);
-            case CHOICE:
-                return column(field, "((CASE " + type + " WHEN 'choice' THEN ARRAY[" + v + " ->> 'option'] "
-                        + "WHEN 'choices' THEN ARRAY(SELECT jsonb_array_elements_text(" + v + " -> 'options')) "
-                        + "ELSE '{}'::text[] END) COLLATE \"C\")", "text", true);
-            default:
-                return column(field, "((CASE WHEN " + type + " IN ('text', 'url', 'phone', 'mail') THEN " + v
-                        + " ->> 'value' END) COLLATE \"C\")", "text", false);
+        if (kind == CustomFieldQuery.Kind.CHOICE) {
+            return column(field, "((CASE " + type + " WHEN 'choice' THEN ARRAY[" + v + " ->> 'option'] "
+                    + "WHEN 'choices' THEN ARRAY(SELECT jsonb_array_elements_text(" + v + " -> 'options')) "
+                    + "ELSE '{}'::text[] END) COLLATE \"C\")", "text", true);
         }
+        if (kind == CustomFieldQuery.Kind.TEXT) {
+            return column(field, "((CASE WHEN " + type + " IN ('text', 'url', 'phone', 'mail') THEN " + v
+                    + " ->> 'value' END) COLLATE \"C\")", "text", false);
+        }
+        // The stored value's JSON type name, where its scalar sits, and the SQL type it is read as.
+        String[] how = SCALARS.get(kind);
+        return column(field, "(CASE WHEN " + type + " = '" + how[0] + "' THEN (" + v + how[1] + ")::" + how[2]
+                + " END)", how[2], false);
     }
 
     /**

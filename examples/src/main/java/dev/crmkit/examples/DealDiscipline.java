@@ -1,6 +1,7 @@
 package dev.crmkit.examples;
 
 import dev.crmkit.api.EntityType;
+import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.Violation;
 import dev.crmkit.api.deal.Deal;
@@ -15,6 +16,7 @@ import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Sort;
+import dev.crmkit.api.task.Task;
 import dev.crmkit.api.user.User;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
@@ -22,11 +24,14 @@ import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.field.CustomFieldForm;
 import dev.crmkit.core.policy.Policies;
+import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.user.UserForm;
 import dev.crmkit.inmemory.InMemoryStorage;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,7 +39,7 @@ import java.util.Locale;
  * The rules a sales manager's deals live by, on the in-memory storage with the amoCRM preset: an admin adds
  * custom fields to deals (DEAL-3) and requires a budget and one of them from the Negotiation stage on (DEAL-4);
  * a move without them is refused, naming both; the deals are then filtered by a custom list field and a
- * budget range (DEAL-11).
+ * budget range (DEAL-11), and the deal's task indicator (DEAL-10) follows its tasks.
  */
 public final class DealDiscipline {
 
@@ -89,10 +94,27 @@ public final class DealDiscipline {
                 DealFields.BUDGET_AMOUNT.between(new BigDecimal("100000"), new BigDecimal("200000"))),
                 Sort.byDescending(DealFields.BUDGET_AMOUNT), PageRequest.first(50)).items();
         // README-END
-        return report(out, boris, chairs, north, sales);
+        report(out, boris, chairs, north, sales);
+        tasks(out, crm, boris, chairs);
+        return north;
     }
 
-    private static List<Deal> report(PrintStream out, CrmSession boris, Deal chairs, List<Deal> north, Pipeline sales) {
+    /** The task indicator of the deal (DEAL-10) as its tasks come and go. */
+    private static void tasks(PrintStream out, Crm crm, CrmSession boris, Deal chairs) {
+        out.println("Task indicator of \"" + chairs.name() + "\": " + boris.deals().taskIndicator(chairs.id())
+                + " (no open task: nobody works it)");
+        Instant now = crm.clock().instant();
+        Task call = boris.tasks().create(TaskForm.todo("Call about the delivery").on(RecordRef.of(chairs.id()))
+                .deadline(now.plus(Duration.ofMinutes(30))));
+        out.println("  with a call due in 30 minutes: " + boris.deals().taskIndicator(chairs.id()));
+        call = boris.tasks().reschedule(call.id(), call.version(), now.plus(Duration.ofDays(3)));
+        out.println("  rescheduled to three days later: " + boris.deals().taskIndicator(chairs.id()));
+        boris.tasks().create(TaskForm.todo("Send the contract").on(RecordRef.of(chairs.id()))
+                .deadline(now.minus(Duration.ofMinutes(1))));
+        out.println("  with a task a minute overdue: " + boris.deals().taskIndicator(chairs.id()));
+    }
+
+    private static void report(PrintStream out, CrmSession boris, Deal chairs, List<Deal> north, Pipeline sales) {
         out.println("Moving \"" + chairs.name() + "\" to Negotiation needs:");
         Deal empty = boris.deals().create(DealForm.in(sales.id()).name("Empty deal"));
         for (Violation v : boris.deals().checkMove(empty.id(), sales.stages().get(1).id())) {
@@ -102,6 +124,5 @@ public final class DealDiscipline {
         out.println("With them, it is at " + sales.stage(now.stage()).orElseThrow().name());
         out.println("Deals in the north with a budget of 100,000 to 200,000:");
         north.forEach(d -> out.println("  " + d.name() + ", " + d.budget().orElseThrow().amount()));
-        return north;
     }
 }

@@ -33,18 +33,16 @@ class DealDisciplineTest {
                 "  Fill in «Seats» before the deal enters «Negotiation».",
                 "With them, it is at Negotiation",
                 "Deals in the north with a budget of 100,000 to 200,000:",
-                "  Office chairs, 150000.00 RUB");
+                "  Office chairs, 150000.00 RUB",
+                "Task indicator of \"Office chairs\": ORANGE (no open task: nobody works it)",
+                "  with a call due in 30 minutes: GREEN",
+                "  rescheduled to three days later: NONE",
+                "  with a task a minute overdue: RED");
     }
 
     @Test
     @DisplayName("the README's custom-field block is the example's code")
     void readmeShowsTheExample() throws Exception {
-        String source = Files.readString(Path.of("src/main/java/dev/crmkit/examples/DealDiscipline.java"));
-        String block = source.substring(source.indexOf("// README-START") + "// README-START".length(),
-                source.indexOf("        // README-END"));
-        String readme = Files.readString(Path.of("../README.md"));
-        for (String line : block.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-            assertThat(readme).as("README has: " + line).contains(line);
-        }
+        QuickstartTest.readmeShows(Files.readString(Path.of("src/main/java/dev/crmkit/examples/DealDiscipline.java")));
     }
 }

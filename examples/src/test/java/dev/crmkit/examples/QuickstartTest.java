@@ -123,6 +123,20 @@ class QuickstartTest {
     @DisplayName("the README's quickstart block is the example's code")
     void readmeInSync() throws IOException {
         String source = Files.readString(Path.of("src/main/java/dev/crmkit/examples/Quickstart.java"));
+        String readme = readmeShows(source);
+        String main = source.substring(source.indexOf("Clock clock = Clock.systemUTC();"), source.indexOf("run(crm, System.out);"));
+        String prelude = main.lines().map(String::strip).collect(Collectors.joining("\n        ")).strip()
+                .replace("\n        Crm crm", "\nCrm crm");
+        assertThat(readme).as("the README builds the CRM as the example's main does").contains(prelude);
+    }
+
+    /**
+     * Checks that the README shows an example's block between {@code // README-START} and {@code // README-END},
+     * as it is (dedented by the method's indentation).
+     *
+     * @return the README
+     */
+    static String readmeShows(String source) throws IOException {
         String block = source.substring(source.indexOf("// README-START") + "// README-START".length(),
                 source.indexOf("        // README-END"));
         String readme = Files.readString(Path.of("../README.md"));
@@ -132,9 +146,6 @@ class QuickstartTest {
         String dedented = block.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
                 .collect(Collectors.joining("\n")).strip();
         assertThat(readme).contains(dedented);
-        String main = source.substring(source.indexOf("Clock clock = Clock.systemUTC();"), source.indexOf("run(crm, System.out);"));
-        String prelude = main.lines().map(String::strip).collect(Collectors.joining("\n        ")).strip()
-                .replace("\n        Crm crm", "\nCrm crm");
-        assertThat(readme).as("the README builds the CRM as the example's main does").contains(prelude);
+        return readme;
     }
 }
