@@ -227,6 +227,9 @@ public final class Limits {
     /** The most users a deal can be restricted to (USER-5): {@value}. */
     public static final int RESTRICTED_USERS = 100;
 
+    /** The most managers of one contact or company besides its responsible user (CON-8): {@value}. */
+    public static final int MANAGERS = 100;
+
     /** The most custom-field values of one record, and the most custom fields of one entity type: {@value}. */
     public static final int CUSTOM_FIELDS = 200;
 

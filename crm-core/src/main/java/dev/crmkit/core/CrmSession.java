@@ -1,6 +1,7 @@
 package dev.crmkit.core;
 
 import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserRight;
 import dev.crmkit.core.contact.CompanyService;
 import dev.crmkit.core.contact.ContactService;
 import dev.crmkit.core.contact.LeadService;
@@ -14,6 +15,7 @@ import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.task.TaskService;
 import dev.crmkit.core.timeline.TimelineService;
 import dev.crmkit.core.user.UserService;
+import java.util.Objects;
 
 /**
  * The CRM as seen by one user: every call through its services checks that user's rights and records
@@ -158,5 +160,16 @@ public final class CrmSession {
      */
     public CustomFieldService customFields() {
         return customFields;
+    }
+
+    /**
+     * Whether the acting user has a right (USER-4): admins have every right; other users those an admin granted.
+     *
+     * @param right the right, such as {@link UserRight#EXPORT}
+     * @return true when the user has it
+     */
+    public boolean may(UserRight right) {
+        Objects.requireNonNull(right, "right");
+        return context.read(unit -> unit.access().all() || unit.actor().rights().contains(right));
     }
 }

@@ -53,6 +53,10 @@ final class SqlQuery {
             List<Filter<E>> parts = ((Filter.Or<E>) f).filters();
             return parts.isEmpty() ? "FALSE" : parts.stream().map(this::where).collect(Collectors.joining(" OR ", "(", ")"));
         }
+        if (f instanceof Filter.Within) {
+            Filter.Within<E> within = (Filter.Within<E>) f;
+            return "(" + where(within.scope()) + " AND " + where(within.filter()) + ")";
+        }
         if (f instanceof Filter.Not) {
             return "(NOT " + where(((Filter.Not<E>) f).filter()) + ")";
         }

@@ -50,6 +50,8 @@ final class Tables {
     static final TableSpec<CompanyId, Company> COMPANIES = new TableSpec<>("companies", List.of(
             Column.of(CompanyFields.NAME, "name", "text"),
             Column.of(CompanyFields.RESPONSIBLE, "responsible", "uuid"),
+            Column.of(CompanyFields.ACCESS, "access", "text"),
+            Column.of(CompanyFields.MANAGER, "managers", "uuid"),
             Column.of(CompanyFields.TYPE, "type", "uuid"),
             Column.of(CompanyFields.TEMPERATURE, "temperature", "uuid"),
             Column.of(CompanyFields.CREATED, "created", "timestamptz"),
@@ -62,6 +64,8 @@ final class Tables {
             Column.of(ContactFields.NAME, "name", "text"),
             Column.of(ContactFields.COMPANY, "company", "uuid"),
             Column.of(ContactFields.RESPONSIBLE, "responsible", "uuid"),
+            Column.of(ContactFields.ACCESS, "access", "text"),
+            Column.of(ContactFields.MANAGER, "managers", "uuid"),
             Column.of(ContactFields.TYPE, "type", "uuid"),
             Column.of(ContactFields.TEMPERATURE, "temperature", "uuid"),
             Column.of(ContactFields.BIRTH_DATE, "birth_date", "date"),
@@ -105,7 +109,8 @@ final class Tables {
             Column.of(DealFields.CLOSED, "closed", "timestamptz"),
             Column.of(DealFields.CREATED, "created", "timestamptz"),
             Column.of(DealFields.UPDATED, "updated", "timestamptz"),
-            Column.of(DealFields.TAG, "tags", "text")), kind -> JsonCodec.type(Deal.class));
+            Column.of(DealFields.TAG, "tags", "text"),
+            Column.of(DealFields.RESTRICTED_TO, "restricted_to", "uuid")), kind -> JsonCodec.type(Deal.class));
 
     static final TableSpec<TaskId, Task> TASKS = new TableSpec<>("tasks", List.of(
             Column.of(TaskFields.TYPE, "type", "uuid"),

@@ -51,6 +51,16 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("CON-8, USER-1, USER-4, USER-5 access rights")
+    class AccessRights extends AccessKit {
+    }
+
+    @Nested
+    @DisplayName("CON-8, USER-5 access rights against a reference model")
+    class AccessModel extends VisibilityModelKit {
+    }
+
+    @Nested
     @DisplayName("Leads, Unsorted and conversion")
     class Leads extends LeadsKit {
     }

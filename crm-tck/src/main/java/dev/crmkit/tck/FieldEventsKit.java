@@ -123,7 +123,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
      * field must be added either to a case below or here.
      */
     private static final Map<Class<?>, Set<String>> NOT_CHANGEABLE_YET = Map.of(
-            Deal.class, Set.of("lead", "restrictedTo"),
+            Deal.class, Set.of("lead"),
             Task.class, Set.of("author"),
             Lead.class, Set.of("utm"),
             User.class, Set.of(),
@@ -195,6 +195,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
                 edit.apply(f -> f.address(new Address("Tverskaya 1", "Moscow", "", "125009", "RU"))));
         field(type, record, "description", EventKind.FIELD_CHANGED, edit.apply(f -> f.description("Buys chairs")));
         field(type, record, "access", EventKind.FIELD_CHANGED, edit.apply(f -> f.access(AccessLevel.PRIVATE)));
+        field(type, record, "managers", EventKind.FIELD_CHANGED, edit.apply(f -> f.manager(borisUser.id())));
         field(type, record, "customFields", EventKind.FIELD_CHANGED,
                 edit.apply(f -> f.customField(size, new FieldValue.Text("XL"))));
     }
@@ -276,6 +277,8 @@ abstract class FieldEventsKit extends FacadeKitBase {
         none(d, () -> anna.deals().win(d.id()));
         CustomFieldId seats = anna.customFields().define(CustomFieldForm.of(EntityType.DEAL, "Seats", FieldType.NUMBER)).id();
         field(Deal.class, d, "customFields", EventKind.FIELD_CHANGED, () -> update(d, f -> f.customField(seats, "40")));
+        field(Deal.class, d, "restrictedTo", EventKind.FIELD_CHANGED, () -> update(d, f -> f.restrictedTo(
+                List.of(borisUser.id()))));
         none(d, () -> update(d, f -> f.customField(seats, "40.0")));
         long version = anna.deals().get(d.id()).version();
         update(d, f -> { });

@@ -98,6 +98,23 @@ public interface Client {
     AccessLevel access();
 
     /**
+     * The users besides the responsible one who manage the record (CON-8).
+     *
+     * @return the managers
+     */
+    Set<UserId> managers();
+
+    /**
+     * Whether a user manages the record: its responsible user or one of its managers (CON-8).
+     *
+     * @param user the user
+     * @return true for its managers
+     */
+    default boolean managedBy(UserId user) {
+        return responsible().equals(user) || managers().contains(user);
+    }
+
+    /**
      * Values of custom fields.
      *
      * @return the values

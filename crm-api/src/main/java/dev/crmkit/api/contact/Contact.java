@@ -40,6 +40,8 @@ import java.util.Set;
  * @param address the postal address
  * @param description free text about the person
  * @param access who besides its managers may see and edit it (CON-8)
+ * @param managers the users besides the responsible one who manage it: they see it when it is private and
+ *        edit it when it is shared read-only (CON-8)
  * @param customFields values of custom fields
  */
 @WithBuilder
@@ -48,7 +50,7 @@ public record Contact(ContactId id, long version, Instant created, Instant updat
                       List<ContactPhone> phones, List<ContactEmail> emails, Set<String> tags, UserId responsible,
                       Optional<ContactTypeId> type, Optional<TemperatureLevelId> temperature,
                       Optional<Currency> currency, Optional<URI> photo, List<URI> links, Optional<Address> address,
-                      Optional<String> description, AccessLevel access, CustomFieldValues customFields)
+                      Optional<String> description, AccessLevel access, Set<UserId> managers, CustomFieldValues customFields)
         implements Entity<ContactId>, Client, HasCustomFields, ContactBuilder.ToBuilder {
 
     /** Checks the invariants and copies the collections. */
@@ -61,6 +63,7 @@ public record Contact(ContactId id, long version, Instant created, Instant updat
         emails = List.copyOf(emails);
         tags = Checks.orderedCopy(tags);
         links = List.copyOf(links);
+        managers = managers == null ? Set.of() : Checks.orderedCopy(managers);
         Checks.version(version);
     }
 

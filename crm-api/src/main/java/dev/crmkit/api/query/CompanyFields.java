@@ -1,5 +1,6 @@
 package dev.crmkit.api.query;
 
+import dev.crmkit.api.contact.AccessLevel;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.settings.ContactTypeId;
@@ -17,6 +18,10 @@ public final class CompanyFields {
     public static final Field<Company, String> NAME = Field.of("name", String.class, Company::name);
     /** The responsible user. */
     public static final Field<Company, UserId> RESPONSIBLE = Field.of("responsible", UserId.class, Company::responsible);
+    /** The access level (CON-8). */
+    public static final Field<Company, AccessLevel> ACCESS = Field.of("access", AccessLevel.class, Company::access);
+    /** The managers besides the responsible user (many-valued, CON-8). */
+    public static final Field<Company, UserId> MANAGER = Field.many("manager", UserId.class, Company::managers);
     /** The contact type. */
     public static final Field<Company, ContactTypeId> TYPE = Field.optional("type", ContactTypeId.class, Company::type);
     /** The temperature level. */
@@ -31,7 +36,7 @@ public final class CompanyFields {
     /**
      * Every field above: the only ones a query of {@code Company} may filter and sort by, in every adapter.
      */
-    public static final List<Field<Company, ?>> ALL = List.of(ID, NAME, RESPONSIBLE, TYPE, TEMPERATURE, CREATED,
+    public static final List<Field<Company, ?>> ALL = List.of(ID, NAME, RESPONSIBLE, ACCESS, MANAGER, TYPE, TEMPERATURE, CREATED,
             TAG);
 
     private CompanyFields() {

@@ -1,5 +1,6 @@
 package dev.crmkit.api.query;
 
+import dev.crmkit.api.contact.AccessLevel;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
@@ -21,6 +22,10 @@ public final class ContactFields {
     public static final Field<Contact, CompanyId> COMPANY = Field.optional("company", CompanyId.class, Contact::company);
     /** The responsible user. */
     public static final Field<Contact, UserId> RESPONSIBLE = Field.of("responsible", UserId.class, Contact::responsible);
+    /** The access level (CON-8). */
+    public static final Field<Contact, AccessLevel> ACCESS = Field.of("access", AccessLevel.class, Contact::access);
+    /** The managers besides the responsible user (many-valued, CON-8). */
+    public static final Field<Contact, UserId> MANAGER = Field.many("manager", UserId.class, Contact::managers);
     /** The contact type. */
     public static final Field<Contact, ContactTypeId> TYPE = Field.optional("type", ContactTypeId.class, Contact::type);
     /** The temperature level. */
@@ -40,7 +45,7 @@ public final class ContactFields {
     /**
      * Every field above: the only ones a query of {@code Contact} may filter and sort by, in every adapter.
      */
-    public static final List<Field<Contact, ?>> ALL = List.of(ID, NAME, COMPANY, RESPONSIBLE, TYPE, TEMPERATURE,
+    public static final List<Field<Contact, ?>> ALL = List.of(ID, NAME, COMPANY, RESPONSIBLE, ACCESS, MANAGER, TYPE, TEMPERATURE,
             BIRTH_DATE, CREATED, UPDATED, TAG);
 
     private ContactFields() {

@@ -58,6 +58,8 @@ public final class DealFields {
     public static final Field<Deal, Instant> CREATED = Field.of("created", Instant.class, Deal::created);
     /** When the deal was last changed. */
     public static final Field<Deal, Instant> UPDATED = Field.of("updated", Instant.class, Deal::updated);
+    /** The users a restricted deal is visible to besides its responsible user (many-valued, USER-5). */
+    public static final Field<Deal, UserId> RESTRICTED_TO = Field.many("restrictedTo", UserId.class, Deal::restrictedTo);
     /** The tags (many-valued). */
     public static final Field<Deal, String> TAG = Field.many("tag", String.class, Deal::tags);
 
@@ -67,7 +69,7 @@ public final class DealFields {
      */
     public static final List<Field<Deal, ?>> ALL = List.of(ID, NAME, PIPELINE, STAGE, RESPONSIBLE, CONTACT,
             COMPANY, PRODUCT_GROUP, LOSS_REASON, SOURCE, BUDGET_AMOUNT, BUDGET_CURRENCY, EXPECTED_CLOSE, CLOSED,
-            CREATED, UPDATED, TAG);
+            CREATED, UPDATED, TAG, RESTRICTED_TO);
 
     private DealFields() {
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param <E> the entity type
  */
 public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In, Filter.Present, Filter.Junction,
-        Filter.Not {
+        Filter.Not, Filter.Within {
 
     /** A comparison operator. */
     enum Op {
@@ -340,6 +340,39 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
         @Override
         public boolean test(E entity) {
             return !filter.test(entity);
+        }
+    }
+
+    /**
+     * An application's filter within the part of a store the acting user may see (CON-8, USER-5): matches what
+     * both match. crm-core adds the scope to every query of a user who does not see everything; the limits of
+     * {@link Limits#FILTER_DEPTH} and {@link Limits#FILTER_NODES} bound the application's filter, not the scope
+     * around it. Adapters evaluate it as the conjunction of its two parts.
+     *
+     * @param scope what the user may see
+     * @param filter what the application asked for
+     * @param <E> the entity type
+     */
+    record Within<E>(Filter<E> scope, Filter<E> filter) implements Filter<E> {
+        /** Rejects nulls. */
+        public Within {
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(filter, "filter");
+        }
+
+        @Override
+        public int depth() {
+            return filter.depth();
+        }
+
+        @Override
+        public int size() {
+            return filter.size();
+        }
+
+        @Override
+        public boolean test(E entity) {
+            return scope.test(entity) && filter.test(entity);
         }
     }
 }

@@ -13,8 +13,10 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the inputs for contacts and companies share (CON-9): phones and e-mails as typed (parsed and
@@ -38,6 +40,7 @@ public abstract class ClientForm<F extends ClientForm<F>> extends ContactDataFor
     @TextValue(max = Limits.DESCRIPTION, multiLine = true)
     String description;
     AccessLevel access = AccessLevel.SHARED_READ;
+    final Set<UserId> managers = new LinkedHashSet<>();
     OnDuplicate onDuplicate = OnDuplicate.REJECT;
 
     ClientForm() {
@@ -56,6 +59,7 @@ public abstract class ClientForm<F extends ClientForm<F>> extends ContactDataFor
         address = c.address().orElse(null);
         description = c.description().orElse(null);
         access = c.access();
+        managers.addAll(c.managers());
         customFields.load(c.customFields());
     }
 
@@ -178,6 +182,29 @@ public abstract class ClientForm<F extends ClientForm<F>> extends ContactDataFor
      */
     public F access(AccessLevel value) {
         this.access = Objects.requireNonNull(value, "access");
+        return self();
+    }
+
+    /**
+     * Adds a manager besides the responsible user (CON-8): managers see the record when it is private and
+     * change it when it is shared read-only.
+     *
+     * @param value an active user
+     * @return this form
+     */
+    public F manager(UserId value) {
+        managers.add(Objects.requireNonNull(value, "manager"));
+        return self();
+    }
+
+    /**
+     * Removes a manager.
+     *
+     * @param value the user
+     * @return this form
+     */
+    public F removeManager(UserId value) {
+        managers.remove(Objects.requireNonNull(value, "manager"));
         return self();
     }
 

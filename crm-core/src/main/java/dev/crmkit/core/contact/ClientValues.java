@@ -17,13 +17,14 @@ import dev.crmkit.core.support.Violations;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The shared values of a contact or company form, parsed and checked: every problem goes to the
  * collector with its path, so the caller reports them all at once.
  */
 record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Currency currency,
-                    UserId responsible, CustomFieldValues customFields) {
+                    UserId responsible, Set<UserId> managers, CustomFieldValues customFields) {
 
     /**
      * CON-3: a client's record may not carry an e-mail of the organization's own users or domains.
@@ -100,6 +101,7 @@ record ClientValues(List<ContactPhone> phones, List<ContactEmail> emails, Curren
             v.add("temperature", "client.temperature.unknown", form.temperature);
         }
         CustomFieldValues customFields = CustomValues.resolve(unit, entity, null, current, form.customFields, v);
-        return new ClientValues(phones, emails, currency, responsible, customFields);
+        Set<UserId> managers = unit.activeUsers(v, "managers", "client.manager", form.managers, Limits.MANAGERS);
+        return new ClientValues(phones, emails, currency, responsible, managers, customFields);
     }
 }

@@ -3,21 +3,22 @@ package dev.crmkit.core.contact;
 import dev.crmkit.api.DuplicateException;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.DuplicateMatch;
 import dev.crmkit.api.contact.MatchField;
 import dev.crmkit.api.event.EventKind;
-import dev.crmkit.spi.Clients;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
-import dev.crmkit.api.Limits;
+import dev.crmkit.spi.Clients;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Creating and editing contacts and companies, the same way for both: the form (new, or the stored
@@ -52,7 +53,7 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
         return context.write(unit -> {
             E candidate = candidate(unit, form);
             if (unit.policy().duplicateDetection()) {
-                List<DuplicateMatch> matches = Duplicates.lockAndFind(unit.tx(), unit.policy(), kind, candidate);
+                List<DuplicateMatch> matches = Duplicates.lockAndFind(unit.system(), unit.policy(), kind, candidate);
                 if (!matches.isEmpty() && form.onDuplicate == OnDuplicate.MERGE) {
                     return mergeInto(unit, best(unit, matches).orElseThrow(), candidate);
                 }
@@ -72,7 +73,8 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
         new Violations().count("phones", result.phones().size(), Limits.PHONES)
                 .count("emails", result.emails().size(), Limits.EMAILS)
                 .count("tags", result.tags().size(), Limits.TAGS)
-                .count("links", result.links().size(), Limits.LINKS).throwIfAny();
+                .count("links", result.links().size(), Limits.LINKS)
+                .count("managers", result.managers().size(), Limits.MANAGERS).throwIfAny();
         E merged = unit.update(store, survivor, result);
         if (merged.version() != survivor.version()) {
             unit.event(merged, EventKind.MERGED, "merged", "a new " + kind.name() + " of the same values");
@@ -80,16 +82,31 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
         return merged;
     }
 
-    /** The stored record of the best match, if any. */
+    /**
+     * The stored record of the best match the acting user may see, if any. Matches found by duplicate detection
+     * (which sees every record) that the user may not see are not handed out: when there are only such, the
+     * operation is refused, counting them but not naming them (CON-8).
+     *
+     * @throws DuplicateException when every match is one the user may not see
+     */
     Optional<E> best(Unit unit, List<DuplicateMatch> matches) {
-        return matches.stream().findFirst()
+        List<DuplicateMatch> seen = visible(unit, matches);
+        if (seen.isEmpty() && !matches.isEmpty()) {
+            throw new DuplicateException(List.of(), matches.size());
+        }
+        return seen.stream().findFirst()
                 .map(m -> kind.store().apply(unit.tx()).get(kind.id().apply(m.record().id())));
     }
 
     /** The stored record a candidate duplicates best, found under the duplicate locks when {@code lock}. */
     Optional<E> storedDuplicate(Unit unit, E candidate, boolean lock) {
-        return best(unit, lock ? Duplicates.lockAndFind(unit.tx(), unit.policy(), kind, candidate)
-                : Duplicates.find(unit.tx(), unit.policy(), kind, candidate));
+        return best(unit, lock ? Duplicates.lockAndFind(unit.system(), unit.policy(), kind, candidate)
+                : Duplicates.find(unit.system(), unit.policy(), kind, candidate));
+    }
+
+    /** The matches the acting user may see. */
+    static List<DuplicateMatch> visible(Unit unit, List<DuplicateMatch> matches) {
+        return matches.stream().filter(m -> unit.access().sees(m.record())).collect(Collectors.toList());
     }
 
     /** The new record a form describes, checked; every problem at once. */
@@ -111,7 +128,7 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
             edit.accept(form);
             E candidate = build.candidate(unit, form, current);
             if (unit.policy().duplicateDetection() && !keys(unit, candidate).equals(keys(unit, current))) {
-                reject(unit, form, Duplicates.lockAndFind(unit.tx(), unit.policy(), kind, candidate));
+                reject(unit, form, Duplicates.lockAndFind(unit.system(), unit.policy(), kind, candidate));
             }
             return unit.update(kind.store().apply(unit.tx()), current, candidate);
         });
@@ -119,8 +136,8 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
 
     List<DuplicateMatch> findDuplicates(Context context, F candidate) {
         Objects.requireNonNull(candidate, "candidate");
-        return context.read(unit -> Duplicates.find(unit.tx(), unit.policy(), kind,
-                build.candidate(unit, candidate, null)));
+        return context.read(unit -> visible(unit, Duplicates.find(unit.system(), unit.policy(), kind,
+                build.candidate(unit, candidate, null))));
     }
 
     private MatchKeys keys(Unit unit, E record) {
@@ -130,7 +147,8 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
     private void reject(Unit unit, F form, List<DuplicateMatch> matches) {
         if (!matches.isEmpty() && !(form.onDuplicate == OnDuplicate.CREATE_ANYWAY
                 && kind.criteria().apply(unit.policy()).createAnywayAllowed())) {
-            throw new DuplicateException(matches);
+            List<DuplicateMatch> seen = visible(unit, matches);
+            throw new DuplicateException(seen, matches.size() - seen.size());
         }
     }
 }

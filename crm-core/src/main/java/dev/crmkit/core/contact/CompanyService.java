@@ -138,7 +138,7 @@ public final class CompanyService {
                 ? Company.builder().id(new CompanyId(unit.nextId())).created(unit.now()).updated(unit.now())
                 : current.toBuilder();
         b.name(form.name.strip()).phones(values.phones()).emails(values.emails()).tags(form.tags)
-                .responsible(values.responsible()).links(form.links).access(form.access)
+                .responsible(values.responsible()).links(form.links).access(form.access).managers(values.managers())
                 .customFields(values.customFields());
         setOrClear(form.type, b::type, b::clearType);
         setOrClear(form.temperature, b::temperature, b::clearTemperature);

@@ -286,7 +286,8 @@ public final class ContactService {
         v.count("result.phones", result.phones().size(), Limits.PHONES)
                 .count("result.emails", result.emails().size(), Limits.EMAILS)
                 .count("result.tags", result.tags().size(), Limits.TAGS)
-                .count("result.links", result.links().size(), Limits.LINKS).throwIfAny();
+                .count("result.links", result.links().size(), Limits.LINKS)
+                .count("result.managers", result.managers().size(), Limits.MANAGERS).throwIfAny();
         return new MergePreview(result, removed, versions, deals, leads, tasks, entries);
     }
 
@@ -316,7 +317,7 @@ public final class ContactService {
         setOrClear(form.birthDate, b::birthDate, b::clearBirthDate);
         setOrClear(ClientValues.text(form.position), b::position, b::clearPosition);
         b.phones(values.phones()).emails(values.emails()).tags(form.tags).responsible(values.responsible())
-                .links(form.links).access(form.access).customFields(values.customFields());
+                .links(form.links).access(form.access).managers(values.managers()).customFields(values.customFields());
         setOrClear(form.type, b::type, b::clearType);
         setOrClear(form.temperature, b::temperature, b::clearTemperature);
         setOrClear(values.currency(), b::currency, b::clearCurrency);

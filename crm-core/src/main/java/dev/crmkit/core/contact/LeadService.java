@@ -228,7 +228,8 @@ public final class LeadService {
      */
     public List<DuplicateMatch> findDuplicates(LeadId id) {
         Objects.requireNonNull(id, "id");
-        return context.read(unit -> Duplicates.ofLead(unit.tx(), unit.policy(), unit.tx().leads().get(id), false));
+        return context.read(unit -> ClientWrites.visible(unit, Duplicates.ofLead(unit.system(), unit.policy(),
+                unit.tx().leads().get(id), false)));
     }
 
     /**
@@ -384,7 +385,7 @@ public final class LeadService {
             return tx.contacts().get(lead.contact().get());
         }
         if (unit.policy().duplicateDetection()) {
-            Optional<Contact> same = contacts.best(unit, Duplicates.ofLead(tx, unit.policy(), lead, write));
+            Optional<Contact> same = contacts.best(unit, Duplicates.ofLead(unit.system(), unit.policy(), lead, write));
             if (same.isPresent()) {
                 return same.get();
             }

@@ -2,7 +2,6 @@ package dev.crmkit.core.contact;
 
 import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Company;
-
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactPhone;
@@ -11,6 +10,7 @@ import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.field.CustomFieldValues;
 import dev.crmkit.api.field.FieldValue;
 import dev.crmkit.api.phone.PhoneMatcher;
+import dev.crmkit.api.user.UserId;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +39,7 @@ final class MergeRule {
                 first(all, c -> c.name().last()));
         Union u = Union.of(all, matcher);
         var b = survivor.toBuilder().name(name).phones(u.phones).emails(u.emails).tags(u.tags).links(u.links)
-                .customFields(new CustomFieldValues(u.fields));
+                .managers(u.managers(survivor)).customFields(new CustomFieldValues(u.fields));
         first(all, Contact::company).ifPresent(b::company);
         first(all, Contact::birthDate).ifPresent(b::birthDate);
         first(all, Contact::position).ifPresent(b::position);
@@ -57,7 +57,7 @@ final class MergeRule {
         List<Company> all = all(survivor, others);
         Union u = Union.of(all, matcher);
         var b = survivor.toBuilder().phones(u.phones).emails(u.emails).tags(u.tags).links(u.links)
-                .customFields(new CustomFieldValues(u.fields));
+                .managers(u.managers(survivor)).customFields(new CustomFieldValues(u.fields));
         first(all, Company::type).ifPresent(b::type);
         first(all, Company::temperature).ifPresent(b::temperature);
         first(all, Company::currency).ifPresent(b::currency);
@@ -74,6 +74,14 @@ final class MergeRule {
         final Set<String> tags = new LinkedHashSet<>();
         final Set<URI> links = new LinkedHashSet<>();
         final Map<CustomFieldId, FieldValue> fields = new LinkedHashMap<>();
+        /** Everyone who managed one of the records (CON-8): they keep seeing what it became. */
+        final Set<UserId> managed = new LinkedHashSet<>();
+
+        Set<UserId> managers(Client survivor) {
+            Set<UserId> all = new LinkedHashSet<>(managed);
+            all.remove(survivor.responsible());
+            return all;
+        }
 
         static Union of(List<? extends Client> all, PhoneMatcher matcher) {
             Union u = new Union();
@@ -93,6 +101,8 @@ final class MergeRule {
                 u.tags.addAll(c.tags());
                 u.links.addAll(c.links());
                 c.customFields().values().forEach(u.fields::putIfAbsent);
+                u.managed.add(c.responsible());
+                u.managed.addAll(c.managers());
             }
             return u;
         }

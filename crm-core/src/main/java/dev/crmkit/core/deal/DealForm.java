@@ -58,6 +58,7 @@ public final class DealForm {
     @Size(max = Limits.TAGS, message = "{collection.too_many}")
     final Set<@TextValue(max = Limits.TAG) String> tags = new LinkedHashSet<>();
     final CustomFieldInput customFields = new CustomFieldInput();
+    final Set<UserId> restrictedTo = new LinkedHashSet<>();
 
     private DealForm(PipelineId pipeline) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -90,7 +91,22 @@ public final class DealForm {
         }
         form.tags.addAll(d.tags());
         form.customFields.load(d.customFields());
+        form.restrictedTo.addAll(d.restrictedTo());
         return form;
+    }
+
+    /**
+     * Restricts the deal to listed users (USER-5): then only they, its responsible user and admins see it. A deal
+     * restricted to nobody is seen by everyone.
+     *
+     * @param users active users; empty to lift the restriction
+     * @return this form
+     */
+    public DealForm restrictedTo(java.util.Collection<UserId> users) {
+        Objects.requireNonNull(users, "users");
+        restrictedTo.clear();
+        users.forEach(u -> restrictedTo.add(Objects.requireNonNull(u, "user")));
+        return this;
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.crmkit.core.support.Values.setOrClear;
 
 import dev.crmkit.api.AccessDeniedException;
 import dev.crmkit.api.EntityType;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.Text;
@@ -47,6 +48,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -146,7 +148,9 @@ public final class DealService {
             return;
         }
         ProductGroupId group = candidate.productGroup().get();
-        Transaction tx = unit.tx();
+        // A deal the acting user may not see still counts (DEAL-8); it is named all the same, as the rule's
+        // message must say which deal is open.
+        Transaction tx = unit.system();
         tx.lock(candidate.contacts().stream().map(c -> "open-deal:" + c.value() + ":" + group.value())
                 .collect(Collectors.toList()));
         Violations v = new Violations();
@@ -503,6 +507,8 @@ public final class DealService {
         Transaction tx = unit.tx();
         v.addAll(unit.engine().validator().validate(form));
         UserId responsible = unit.activeUser(v, "responsible", "deal.responsible", form.responsible);
+        Set<UserId> restrictedTo = unit.activeUsers(v, "restrictedTo", "deal.restricted", form.restrictedTo,
+                Limits.RESTRICTED_USERS);
         List<ContactId> contacts = new ArrayList<>(form.contacts);
         for (int i = 0; i < contacts.size(); i++) {
             if (tx.contacts().find(contacts.get(i)).isEmpty()) {
@@ -548,7 +554,8 @@ public final class DealService {
         } else {
             b = current.toBuilder().name(form.name.strip());
         }
-        b.responsible(responsible).contacts(contacts).products(products).tags(form.tags).customFields(customFields);
+        b.responsible(responsible).contacts(contacts).products(products).tags(form.tags).customFields(customFields)
+                .restrictedTo(restrictedTo);
         setOrClear(form.company, b::company, b::clearCompany);
         setOrClear(form.productGroup, b::productGroup, b::clearProductGroup);
         setOrClear(form.source, b::source, b::clearSource);

@@ -1,25 +1,29 @@
 package dev.crmkit.core.event;
 
-import dev.crmkit.core.support.Violations;
-import dev.crmkit.api.Violation;
 import dev.crmkit.api.Limits;
-import dev.crmkit.api.query.Sort;
-import dev.crmkit.api.query.Filter;
-import dev.crmkit.api.query.EventFields;
-import dev.crmkit.core.support.Queries;
+import dev.crmkit.api.NotFoundException;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.Violation;
 import dev.crmkit.api.event.Event;
-import dev.crmkit.core.support.Context;
+import dev.crmkit.api.query.EventFields;
+import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
+import dev.crmkit.api.query.Sort;
+import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.Queries;
+import dev.crmkit.core.support.Unit;
+import dev.crmkit.core.support.Violations;
 import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The event log (EV-1, EV-2): every change made through crmkit, filtered and paged, and a change feed
- * ("events after N") for applications that embed it. Obtained from {@code CrmSession}; thread-safe.
+ * ("events after N") for applications that embed it. A user other than an admin reads only the events about
+ * records they may see (CON-8, USER-5). Obtained from {@code CrmSession}; thread-safe.
  */
 public final class EventService {
 
@@ -51,7 +55,10 @@ public final class EventService {
         Objects.requireNonNull(page, "page");
         Filter<Event> filter = query.toFilter();
         QUERIES.check(filter, Sort.byId(), page);
-        return QUERIES.marked(context.read(unit -> unit.tx().events().query(filter, page)), Sort.byId());
+        return QUERIES.marked(context.read(unit -> {
+            Slice<Event> read = unit.tx().events().query(filter, page);
+            return new Slice<>(seen(unit, read.items()), read.next());
+        }), Sort.byId());
     }
 
     /**
@@ -70,7 +77,7 @@ public final class EventService {
             v.addAll(List.of(Violation.of("limit", "page.size", limit, Limits.PAGE_SIZE)));
         }
         v.throwIfAny();
-        return context.read(unit -> unit.tx().events().after(sequence, limit));
+        return context.read(unit -> seen(unit, unit.tx().events().after(sequence, limit)));
     }
 
     /**
@@ -81,7 +88,22 @@ public final class EventService {
      */
     public List<Event> of(RecordRef record) {
         Objects.requireNonNull(record, "record");
-        return context.read(unit -> of(unit.tx(), record));
+        return context.read(unit -> {
+            if (!unit.access().sees(record)) {
+                throw new NotFoundException(record);
+            }
+            return of(unit.tx(), record);
+        });
+    }
+
+    /**
+     * The events about records the acting user may see (CON-8, USER-5); those about records the user may not
+     * see, or that are gone, are left out for users other than admins. A page may so hold fewer events than
+     * asked for; its cursor goes on where the read stopped.
+     */
+    private static List<Event> seen(Unit unit, List<Event> events) {
+        return unit.access().all() ? events
+                : events.stream().filter(e -> unit.access().sees(e.entity())).collect(Collectors.toList());
     }
 
     /**

@@ -6,9 +6,12 @@ import dev.crmkit.api.internal.WithBuilder;
 import dev.crmkit.api.phone.PhoneMatcher;
 import dev.crmkit.api.phone.PhoneNumber;
 import dev.crmkit.api.task.Reminder;
+import dev.crmkit.api.user.UserRight;
 import java.net.IDN;
 import java.time.Duration;
 import java.time.Period;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,6 +48,8 @@ import java.util.stream.Collectors;
  *        DEAL-6; {@link DetailedCommentRule#defaults()} in every preset
  * @param activityPeriod how far back from now a deal's interaction and detailed comment keep it active
  *        (DEAL-6), in calendar terms in the acting user's time zone; positive; two months in every preset
+ * @param newUserRights the rights a new user gets when the admin adding them names none (USER-4); none in
+ *        every preset, so only admins export until a right is granted
  */
 @WithBuilder
 public record Policy(String name, ContactRequirements contacts, int maxPipelines, int maxStagesPerPipeline,
@@ -53,7 +58,8 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                      Set<String> ownDomains, boolean duplicateDetection,
                      Set<ConversionPrerequisite> conversionPrerequisites, DealCreation dealCreation,
                      DealContacts dealContacts, boolean oneOpenDealPerProductGroup,
-                     DetailedCommentRule detailedComments, Period activityPeriod) implements PolicyBuilder.ToBuilder {
+                     DetailedCommentRule detailedComments, Period activityPeriod, Set<UserRight> newUserRights)
+        implements PolicyBuilder.ToBuilder {
 
     /** Checks the values and normalizes the domains. */
     public Policy {
@@ -61,7 +67,9 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                 + "companyDuplicates, phoneMatcher, ownDomains, conversionPrerequisites, dealCreation, dealContacts",
                 name, contacts, reopening, defaultReminder, sameCallWindow, contactDuplicates, companyDuplicates,
                 phoneMatcher, ownDomains, conversionPrerequisites, dealCreation, dealContacts);
-        Checks.present("detailedComments, activityPeriod", detailedComments, activityPeriod);
+        Checks.present("detailedComments, activityPeriod, newUserRights", detailedComments, activityPeriod,
+                newUserRights);
+        newUserRights = newUserRights.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(newUserRights));
         if (activityPeriod.isNegative() || activityPeriod.isZero()) {
             throw new IllegalArgumentException("activityPeriod must be positive (not zero, no unit negative), was "
                     + activityPeriod);
@@ -115,7 +123,8 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                 .dealContacts(DealContacts.SEVERAL)
                 .oneOpenDealPerProductGroup(false)
                 .detailedComments(DetailedCommentRule.defaults())
-                .activityPeriod(Period.ofMonths(2));
+                .activityPeriod(Period.ofMonths(2))
+                .newUserRights(Set.of());
     }
 
     /** Only the name: a policy is named after its preset, and logs print it. */

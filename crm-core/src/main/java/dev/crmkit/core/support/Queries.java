@@ -227,6 +227,9 @@ public final class Queries<E> {
             or.filters().forEach(f -> customFieldsOf(f, used));
         } else if (filter instanceof Filter.Not<E> not) {
             customFieldsOf(not.filter(), used);
+        } else if (filter instanceof Filter.Within<E> within) {
+            customFieldsOf(within.scope(), used);
+            customFieldsOf(within.filter(), used);
         }
     }
 
@@ -243,6 +246,9 @@ public final class Queries<E> {
             or.filters().forEach(f -> filter(v, f));
         } else if (filter instanceof Filter.Not<E> not) {
             filter(v, not.filter());
+        } else if (filter instanceof Filter.Within<E> within) {
+            filter(v, within.scope());
+            filter(v, within.filter());
         }
     }
 

@@ -173,7 +173,7 @@ public final class References {
     public static <I extends ListItemId> int replaceListItem(Unit unit, I from, Optional<I> to) {
         List<Field<I, ?, ?>> fields = (List<Field<I, ?, ?>>) LIST_ITEMS.get(ListKind.of(from));
         if (to.isEmpty()) {
-            return fields.stream().mapToInt(f -> f.referrers().apply(unit.tx(), from).size()).sum();
+            return fields.stream().mapToInt(f -> f.referrers().apply(unit.system(), from).size()).sum();
         }
         return repoint(unit, fields, from, to).values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -186,7 +186,7 @@ public final class References {
      * @param to the record taking its place
      */
     public static void moveOwned(Unit unit, RecordRef from, RecordRef to) {
-        Transaction tx = unit.tx();
+        Transaction tx = unit.system();
         for (Task t : tx.tasks().byOwner(from)) {
             unit.update(tx.tasks(), t, t.toBuilder().owner(to).build());
         }
@@ -202,7 +202,7 @@ public final class References {
      * @param owner the record
      */
     public static void deleteOwned(Unit unit, RecordRef owner) {
-        Transaction tx = unit.tx();
+        Transaction tx = unit.system();
         for (Task t : tx.tasks().byOwner(owner)) {
             unit.delete(tx.tasks(), t);
         }
@@ -222,8 +222,8 @@ public final class References {
 
     private static <T, I extends EntityId, E extends Entity<I>> int repointField(Unit unit, Field<T, I, E> field,
                                                                                T from, Optional<T> to) {
-        Store<I, E> store = field.store().apply(unit.tx());
-        List<E> referrers = new ArrayList<>(field.referrers().apply(unit.tx(), from));
+        Store<I, E> store = field.store().apply(unit.system());
+        List<E> referrers = new ArrayList<>(field.referrers().apply(unit.system(), from));
         for (E record : referrers) {
             unit.update(store, record, field.repoint().apply(record, from, to));
         }

@@ -38,7 +38,9 @@ public final class Unit {
             "contacts", "contact");
 
     private final Engine engine;
+    private final Transaction system;
     private final Transaction tx;
+    private final Access access;
     private final User actor;
     private final Instant now;
     private final boolean readOnly;
@@ -47,7 +49,9 @@ public final class Unit {
 
     Unit(Engine engine, Transaction tx, User actor, Instant now, boolean readOnly) {
         this.engine = engine;
-        this.tx = tx;
+        this.system = tx;
+        this.access = new Access(actor, tx);
+        this.tx = VisibleTransaction.of(tx, access);
         this.actor = actor;
         this.now = now;
         this.readOnly = readOnly;
@@ -55,12 +59,34 @@ public final class Unit {
     }
 
     /**
-     * The transaction's ports, for reads; writes go through {@link #insert}, {@link #update} and {@link #delete}.
+     * The transaction's ports as the acting user sees them (CON-8, USER-5), for reads; writes go through
+     * {@link #insert}, {@link #update} and {@link #delete}. A record the user may not see is not found here, and
+     * a change of one the user may not change is refused.
      *
-     * @return the transaction
+     * @return the user's view of the transaction
      */
     public Transaction tx() {
         return tx;
+    }
+
+    /**
+     * The transaction's ports with every record, for what must see past the acting user's rights: duplicate
+     * detection (which protects records the user cannot see, without naming them), and keeping references whole
+     * when records are deleted or merged. What it reads is never handed to the user as it is.
+     *
+     * @return the raw transaction
+     */
+    public Transaction system() {
+        return system;
+    }
+
+    /**
+     * What the acting user may see and change (CON-8, USER-5).
+     *
+     * @return the rules for this user
+     */
+    public Access access() {
+        return access;
     }
 
     /**
@@ -92,6 +118,26 @@ public final class Unit {
             v.add(path, codes + ".inactive", user.get().name());
         }
         return id;
+    }
+
+    /**
+     * Checks that every user a record lists (a contact's managers, a deal's allowed users) exists and is active,
+     * and that there are not too many of them.
+     *
+     * @param v the collector
+     * @param path the path of the list
+     * @param codes the code prefix: {@code <prefix>.unknown} and {@code <prefix>.inactive} at {@code path[i]}
+     * @param named the users, in order
+     * @param max the most there may be, from {@link dev.crmkit.api.Limits}
+     * @return the users, each once
+     */
+    public Set<UserId> activeUsers(Violations v, String path, String codes, Collection<UserId> named, int max) {
+        v.count(path, named.size(), max);
+        List<UserId> users = new ArrayList<>(new LinkedHashSet<>(named));
+        for (int i = 0; i < users.size(); i++) {
+            activeUser(v, path + "[" + i + "]", codes, users.get(i));
+        }
+        return new LinkedHashSet<>(users);
     }
 
     /**
@@ -139,6 +185,20 @@ public final class Unit {
     public void requireAdmin(String action) {
         if (actor.role() != Role.ADMIN) {
             throw new AccessDeniedException("only administrators may " + action + "; " + actor.name() + " is not one");
+        }
+    }
+
+    /**
+     * Requires the acting user to have a right (USER-4); admins have every right.
+     *
+     * @param right the right
+     * @param action what the user tries, for the message
+     * @throws AccessDeniedException when the user lacks it
+     */
+    public void requireRight(dev.crmkit.api.user.UserRight right, String action) {
+        if (actor.role() != Role.ADMIN && !actor.rights().contains(right)) {
+            throw new AccessDeniedException(actor.name() + " may not " + action + ": it needs the "
+                    + right.name().toLowerCase(java.util.Locale.ROOT) + " right, which an admin grants");
         }
     }
 

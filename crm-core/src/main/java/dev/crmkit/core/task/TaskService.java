@@ -1,9 +1,10 @@
 package dev.crmkit.core.task;
 
-import dev.crmkit.api.Text;
 import dev.crmkit.api.Limits;
+import dev.crmkit.api.NotFoundException;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.RuleViolationException;
+import dev.crmkit.api.Text;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.Sort;
@@ -238,7 +239,12 @@ public final class TaskService {
      */
     public List<Task> of(RecordRef record) {
         Objects.requireNonNull(record, "record");
-        return context.read(unit -> unit.tx().tasks().byOwner(record));
+        return context.read(unit -> {
+            if (!unit.access().sees(record)) {
+                throw new NotFoundException(record);
+            }
+            return unit.tx().tasks().byOwner(record);
+        });
     }
 
     /**

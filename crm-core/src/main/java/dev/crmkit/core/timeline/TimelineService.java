@@ -3,6 +3,7 @@ package dev.crmkit.core.timeline;
 import static dev.crmkit.core.support.Values.setOrClear;
 
 import dev.crmkit.api.Limits;
+import dev.crmkit.api.NotFoundException;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.Text;
 import dev.crmkit.api.event.Event;
@@ -113,12 +114,12 @@ public final class TimelineService {
                 SameCallRule.Numbers numbers = SameCallRule.numbers(call.from, call.to);
                 unit.tx().lock(List.of("crmkit:call:" + call.integration + ":" + call.callId,
                         "crmkit:call-numbers:" + call.direction + ":" + numbers.from() + ":" + numbers.to()));
-                Optional<Call> logged = unit.tx().timeline().byCallId(call.integration, call.callId);
+                Optional<Call> logged = unit.system().timeline().byCallId(call.integration, call.callId);
                 if (logged.isPresent()) {
                     return logged.get();
                 }
                 Duration window = unit.policy().sameCallWindow();
-                List<Call> near = Pages.all(unit.tx().timeline(), Filter.and(TimelineFields.KIND.eq("call"),
+                List<Call> near = Pages.all(unit.system().timeline(), Filter.and(TimelineFields.KIND.eq("call"),
                         TimelineFields.AT.ge(call.start.minus(window)), TimelineFields.AT.le(call.start.plus(window))))
                         .stream().map(Call.class::cast).collect(Collectors.toList());
                 Optional<Call> same = SameCallRule.findSame(near, call.integration, call.direction, call.from, call.to,
@@ -186,6 +187,9 @@ public final class TimelineService {
     public List<TimelineItem> of(RecordRef owner) {
         Objects.requireNonNull(owner, "owner");
         return context.read(unit -> {
+            if (!unit.access().sees(owner)) {
+                throw new NotFoundException(owner);
+            }
             List<TimelineItem> items = new ArrayList<>();
             for (TimelineEntry e : unit.tx().timeline().byOwner(owner)) {
                 items.add(TimelineItem.of(e, unit.nameOf(RecordRef.of(e.author()))));

@@ -30,6 +30,8 @@ public final class UserForm {
     private ZoneId timeZone = ZoneOffset.UTC;
     private Locale locale = Locale.ENGLISH;
     private final Set<UserRight> rights = EnumSet.noneOf(UserRight.class);
+    /** Whether the form names the user's rights; a new user's form that does not gets the policy's defaults. */
+    private boolean rightsNamed;
 
     private UserForm(String name) {
         this.name = Text.normalize(name);
@@ -53,6 +55,7 @@ public final class UserForm {
         form.timeZone = user.timeZone();
         form.locale = user.locale();
         form.rights.addAll(user.rights());
+        form.rightsNamed = true;
         return form;
     }
 
@@ -122,13 +125,15 @@ public final class UserForm {
     }
 
     /**
-     * Grants a right.
+     * Grants a right (USER-4). A new user whose form neither grants nor revokes a right gets the policy's
+     * {@link dev.crmkit.core.policy.Policy#newUserRights()}.
      *
      * @param value the right
      * @return this command
      */
     public UserForm grant(UserRight value) {
         rights.add(Objects.requireNonNull(value, "right"));
+        rightsNamed = true;
         return this;
     }
 
@@ -140,6 +145,7 @@ public final class UserForm {
      */
     public UserForm revoke(UserRight value) {
         rights.remove(Objects.requireNonNull(value, "right"));
+        rightsNamed = true;
         return this;
     }
 
@@ -163,7 +169,7 @@ public final class UserForm {
         return locale;
     }
 
-    Set<UserRight> rightsValue() {
-        return rights;
+    Set<UserRight> rightsValue(Set<UserRight> defaults) {
+        return rightsNamed ? rights : defaults;
     }
 }

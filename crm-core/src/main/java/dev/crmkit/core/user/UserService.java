@@ -243,7 +243,7 @@ public final class UserService {
                 ? User.builder().id(new UserId(engine.ids().next())).created(now).updated(now).active(true)
                 : current.toBuilder();
         b.name(form.nameValue()).role(form.roleValue()).timeZone(form.timeZoneValue()).locale(form.localeValue())
-                .rights(form.rightsValue());
+                .rights(form.rightsValue(engine.policy().newUserRights()));
         if (email == null) {
             b.clearEmail();
         } else {
