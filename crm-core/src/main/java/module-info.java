@@ -10,6 +10,7 @@ module dev.crmkit.core {
     requires org.hibernate.validator;
 
     exports dev.crmkit.core;
+    exports dev.crmkit.core.analytics;
     exports dev.crmkit.core.contact;
     exports dev.crmkit.core.deal;
     exports dev.crmkit.core.event;

@@ -1,7 +1,5 @@
 package dev.crmkit.core.policy;
 
-import java.util.Set;
-
 import static dev.crmkit.api.contact.MatchField.BIRTH_DATE;
 import static dev.crmkit.api.contact.MatchField.EMAIL;
 import static dev.crmkit.api.contact.MatchField.NAME;
@@ -11,6 +9,8 @@ import static dev.crmkit.core.policy.ContactRequirements.Requirement.LAST_NAME;
 import static dev.crmkit.core.policy.ContactRequirements.Requirement.MIDDLE_NAME;
 import static dev.crmkit.core.policy.ContactRequirements.Requirement.MOBILE_PHONE;
 import static dev.crmkit.core.policy.ContactRequirements.Requirement.PRIVATE_EMAIL;
+
+import java.util.Set;
 
 
 /**
@@ -30,11 +30,13 @@ public final class Policies {
             .dealCreation(DealCreation.FROM_LEAD_ONLY)
             .dealContacts(DealContacts.EXACTLY_ONE)
             .oneOpenDealPerProductGroup(true)
+            .presentation(Presentation.roundedCents())
             .build();
 
     private static final Policy ONLY_OFFICE = Policy.defaults("ONLYOFFICE")
             .contacts(ContactRequirements.person(FIRST_NAME, LAST_NAME))
             .contactDuplicates(DuplicateCriteria.anyOf(EMAIL, PHONE).mayCreateAnyway())
+            .presentation(Presentation.roundedCents())
             .build();
 
     private Policies() {

@@ -48,6 +48,8 @@ import java.util.stream.Collectors;
  *        DEAL-6; {@link DetailedCommentRule#defaults()} in every preset
  * @param activityPeriod how far back from now a deal's interaction and detailed comment keep it active
  *        (DEAL-6), in calendar terms in the acting user's time zone; positive; two months in every preset
+ * @param presentation how reports show their figures (AN-1): amoCRM cuts them to cents (142.857… is 142.85),
+ *        the other presets round half up
  * @param newUserRights the rights a new user gets when the admin adding them names none (USER-4); none in
  *        every preset, so only admins export until a right is granted
  */
@@ -58,7 +60,8 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                      Set<String> ownDomains, boolean duplicateDetection,
                      Set<ConversionPrerequisite> conversionPrerequisites, DealCreation dealCreation,
                      DealContacts dealContacts, boolean oneOpenDealPerProductGroup,
-                     DetailedCommentRule detailedComments, Period activityPeriod, Set<UserRight> newUserRights)
+                     DetailedCommentRule detailedComments, Period activityPeriod, Presentation presentation,
+                     Set<UserRight> newUserRights)
         implements PolicyBuilder.ToBuilder {
 
     /** Checks the values and normalizes the domains. */
@@ -67,8 +70,8 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                 + "companyDuplicates, phoneMatcher, ownDomains, conversionPrerequisites, dealCreation, dealContacts",
                 name, contacts, reopening, defaultReminder, sameCallWindow, contactDuplicates, companyDuplicates,
                 phoneMatcher, ownDomains, conversionPrerequisites, dealCreation, dealContacts);
-        Checks.present("detailedComments, activityPeriod, newUserRights", detailedComments, activityPeriod,
-                newUserRights);
+        Checks.present("detailedComments, activityPeriod, presentation, newUserRights", detailedComments,
+                activityPeriod, presentation, newUserRights);
         newUserRights = newUserRights.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(newUserRights));
         if (activityPeriod.isNegative() || activityPeriod.isZero()) {
             throw new IllegalArgumentException("activityPeriod must be positive (not zero, no unit negative), was "
@@ -124,6 +127,7 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                 .oneOpenDealPerProductGroup(false)
                 .detailedComments(DetailedCommentRule.defaults())
                 .activityPeriod(Period.ofMonths(2))
+                .presentation(Presentation.truncatedCents())
                 .newUserRights(Set.of());
     }
 
