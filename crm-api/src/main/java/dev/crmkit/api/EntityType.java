@@ -23,5 +23,7 @@ public enum EntityType {
     /** An item of an admin-managed list. */
     SETTING,
     /** A custom field definition. */
-    CUSTOM_FIELD;
+    CUSTOM_FIELD,
+    /** A deal's move from one stage to another, in the append-only log of transitions (AN-2, AN-4). */
+    STAGE_TRANSITION;
 }

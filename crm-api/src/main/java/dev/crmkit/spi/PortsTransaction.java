@@ -41,6 +41,7 @@ public abstract class PortsTransaction implements Transaction, Settings {
      * @param leads the leads
      * @param pipelines the pipelines
      * @param customFields the custom field definitions
+     * @param stageTransitions the log of deals' stage changes
      * @param deals the deals
      * @param tasks the tasks
      * @param timeline the timeline entries
@@ -48,7 +49,7 @@ public abstract class PortsTransaction implements Transaction, Settings {
      * @param lists the store of every admin list, by its kind
      */
     public record PortSet(Users users, Contacts contacts, Companies companies, Leads leads, Pipelines pipelines,
-                        CustomFields customFields,
+                        CustomFields customFields, StageTransitions stageTransitions,
                         Deals deals, Tasks tasks, Timeline timeline, Events events,
                         Map<ListKind<?>, ListStore<?>> lists) {
 
@@ -60,6 +61,7 @@ public abstract class PortsTransaction implements Transaction, Settings {
             Objects.requireNonNull(leads, "leads");
             Objects.requireNonNull(pipelines, "pipelines");
             Objects.requireNonNull(customFields, "customFields");
+            Objects.requireNonNull(stageTransitions, "stageTransitions");
             Objects.requireNonNull(deals, "deals");
             Objects.requireNonNull(tasks, "tasks");
             Objects.requireNonNull(timeline, "timeline");
@@ -167,6 +169,11 @@ public abstract class PortsTransaction implements Transaction, Settings {
     @Override
     public final CustomFields customFields() {
         return open().customFields();
+    }
+
+    @Override
+    public final StageTransitions stageTransitions() {
+        return open().stageTransitions();
     }
 
     @Override

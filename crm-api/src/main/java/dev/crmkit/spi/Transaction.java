@@ -54,6 +54,13 @@ public interface Transaction {
     CustomFields customFields();
 
     /**
+     * The log of deals' stage changes.
+     *
+     * @return the port
+     */
+    StageTransitions stageTransitions();
+
+    /**
      * The deals.
      *
      * @return the port

@@ -12,6 +12,8 @@ import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.deal.StageTransition;
+import dev.crmkit.api.deal.StageTransitionId;
 import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.lead.Lead;
@@ -77,6 +79,8 @@ public final class InMemoryStorage implements Storage {
             List.of(Index.of("contact", l -> l.contact().stream().toList())));
     final Table<PipelineId, Pipeline> pipelines = new Table<>(EntityType.PIPELINE, List.of());
     final Table<CustomFieldId, CustomField> customFields = new Table<>(EntityType.CUSTOM_FIELD, List.of());
+    final Table<StageTransitionId, StageTransition> stageTransitions = new Table<>(EntityType.STAGE_TRANSITION,
+            List.of(Index.of("deal", t -> List.of(t.deal()))));
     final Table<DealId, Deal> deals = new Table<>(EntityType.DEAL, List.of(
             Index.of("contact", Deal::contacts),
             Index.of("company", d -> d.company().stream().toList())));

@@ -36,6 +36,7 @@ final class MemoryTransaction extends PortsTransaction {
     final Ports.MemoryLeads leads;
     final Ports.MemoryPipelines pipelines;
     final Ports.MemoryCustomFields customFields;
+    final Ports.MemoryStageTransitions stageTransitions;
     final Ports.MemoryDeals deals;
     final Ports.MemoryTasks tasks;
     final Ports.MemoryTimeline timeline;
@@ -50,6 +51,7 @@ final class MemoryTransaction extends PortsTransaction {
         leads = new Ports.MemoryLeads(storage.leads, this);
         pipelines = new Ports.MemoryPipelines(storage.pipelines, this);
         customFields = new Ports.MemoryCustomFields(storage.customFields, this);
+        stageTransitions = new Ports.MemoryStageTransitions(storage.stageTransitions, this);
         deals = new Ports.MemoryDeals(storage.deals, this);
         tasks = new Ports.MemoryTasks(storage.tasks, this);
         timeline = new Ports.MemoryTimeline(storage.timeline, this);
@@ -57,13 +59,13 @@ final class MemoryTransaction extends PortsTransaction {
             lists.put(kind, listView(kind));
         }
         events = new MemoryEvents(storage.eventLog, this);
-        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, deals, tasks, timeline, events,
+        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, stageTransitions, deals, tasks, timeline, events,
                 Map.copyOf(lists)));
     }
 
     /** Every table view, in a fixed order, for validation and commit. */
     List<MemoryStore<?, ?>> stores() {
-        List<MemoryStore<?, ?>> all = new ArrayList<>(List.of(users, contacts, companies, leads, pipelines, customFields, deals,
+        List<MemoryStore<?, ?>> all = new ArrayList<>(List.of(users, contacts, companies, leads, pipelines, customFields, stageTransitions, deals,
                 tasks, timeline));
         all.addAll(lists.values());
         return all;

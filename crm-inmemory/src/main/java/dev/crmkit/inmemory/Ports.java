@@ -13,6 +13,8 @@ import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.deal.StageTransition;
+import dev.crmkit.api.deal.StageTransitionId;
 import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.lead.Lead;
@@ -35,6 +37,7 @@ import dev.crmkit.spi.Deals;
 import dev.crmkit.spi.Leads;
 import dev.crmkit.spi.ListStore;
 import dev.crmkit.spi.Pipelines;
+import dev.crmkit.spi.StageTransitions;
 import dev.crmkit.spi.Tasks;
 import dev.crmkit.spi.Timeline;
 import dev.crmkit.spi.Users;
@@ -159,6 +162,20 @@ final class Ports {
         public List<CustomField> all() {
             List<CustomField> all = matching(Filter.all());
             all.sort(byId());
+            return all;
+        }
+    }
+
+    static final class MemoryStageTransitions extends MemoryStore<StageTransitionId, StageTransition>
+            implements StageTransitions {
+        MemoryStageTransitions(Table<StageTransitionId, StageTransition> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public List<StageTransition> ofDeal(DealId deal) {
+            List<StageTransition> all = lookup("deal", deal);
+            all.sort(Comparator.comparing(StageTransition::at).thenComparing(byId()));
             return all;
         }
     }

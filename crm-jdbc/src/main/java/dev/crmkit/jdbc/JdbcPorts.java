@@ -14,6 +14,8 @@ import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.deal.StageTransition;
+import dev.crmkit.api.deal.StageTransitionId;
 import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.lead.Lead;
@@ -35,6 +37,7 @@ import dev.crmkit.spi.Deals;
 import dev.crmkit.spi.Leads;
 import dev.crmkit.spi.ListStore;
 import dev.crmkit.spi.Pipelines;
+import dev.crmkit.spi.StageTransitions;
 import dev.crmkit.spi.Tasks;
 import dev.crmkit.spi.Timeline;
 import dev.crmkit.spi.Users;
@@ -144,6 +147,18 @@ final class JdbcPorts {
         @Override
         public List<CustomField> all() {
             return where("TRUE", "id");
+        }
+    }
+
+    static final class JdbcStageTransitions extends JdbcStore<StageTransitionId, StageTransition>
+            implements StageTransitions {
+        JdbcStageTransitions(JdbcTransaction tx) {
+            super(tx, Tables.STAGE_TRANSITIONS);
+        }
+
+        @Override
+        public List<StageTransition> ofDeal(DealId deal) {
+            return where("deal = ?", "at, id", uuid(deal));
         }
     }
 

@@ -52,6 +52,7 @@ final class JdbcTransaction extends PortsTransaction {
     private final JdbcPorts.JdbcLeads leads;
     private final JdbcPorts.JdbcPipelines pipelines;
     private final JdbcPorts.JdbcCustomFields customFields;
+    private final JdbcPorts.JdbcStageTransitions stageTransitions;
     private final JdbcPorts.JdbcDeals deals;
     private final JdbcPorts.JdbcTasks tasks;
     private final JdbcPorts.JdbcTimeline timeline;
@@ -67,6 +68,7 @@ final class JdbcTransaction extends PortsTransaction {
         leads = new JdbcPorts.JdbcLeads(this);
         pipelines = new JdbcPorts.JdbcPipelines(this);
         customFields = new JdbcPorts.JdbcCustomFields(this);
+        stageTransitions = new JdbcPorts.JdbcStageTransitions(this);
         deals = new JdbcPorts.JdbcDeals(this);
         tasks = new JdbcPorts.JdbcTasks(this);
         timeline = new JdbcPorts.JdbcTimeline(this);
@@ -74,7 +76,7 @@ final class JdbcTransaction extends PortsTransaction {
             lists.put(kind, listPort(kind));
         }
         events = new JdbcEvents(this);
-        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, deals, tasks, timeline, events,
+        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, stageTransitions, deals, tasks, timeline, events,
                 Map.copyOf(lists)));
     }
 

@@ -12,6 +12,8 @@ import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
+import dev.crmkit.api.deal.StageTransition;
+import dev.crmkit.api.deal.StageTransitionId;
 import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.lead.Lead;
@@ -93,6 +95,13 @@ final class Tables {
             Column.extra("entity", "text", f -> f.entity().name()),
             Column.extra("name", "text", CustomField::name)), kind -> JsonCodec.type(CustomField.class));
 
+    static final TableSpec<StageTransitionId, StageTransition> STAGE_TRANSITIONS = new TableSpec<>(
+            "stage_transitions", List.of(
+            Column.extra("deal", "uuid", t -> t.deal().value()),
+            Column.extra("pipeline", "uuid", t -> t.pipeline().value()),
+            Column.extra("to_stage", "uuid", t -> t.to().value()),
+            Column.extra("at", "timestamptz", StageTransition::at)), kind -> JsonCodec.type(StageTransition.class));
+
     static final TableSpec<DealId, Deal> DEALS = new TableSpec<>("deals", List.of(
             Column.of(DealFields.NAME, "name", "text"),
             Column.of(DealFields.PIPELINE, "pipeline", "uuid"),
@@ -134,7 +143,7 @@ final class Tables {
 
     /** Every table, children before parents (the order to empty them in). */
     static final List<String> ALL = List.of("events", "timeline_entries", "tasks", "deals", "leads", "contacts",
-            "companies", "pipelines", "custom_fields", "users", "task_types", "contact_types", "temperature_levels", "loss_reasons",
+            "companies", "stage_transitions", "pipelines", "custom_fields", "users", "task_types", "contact_types", "temperature_levels", "loss_reasons",
             "product_groups");
 
     private Tables() {

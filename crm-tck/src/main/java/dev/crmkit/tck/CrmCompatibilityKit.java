@@ -51,6 +51,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("The log of stage changes")
+    class StageTransitionsLog extends StageTransitionsKit {
+    }
+
+    @Nested
     @DisplayName("CON-8, USER-1, USER-4, USER-5 access rights")
     class AccessRights extends AccessKit {
     }

@@ -133,7 +133,8 @@ abstract class FacadeKitBase extends StorageKitBase {
             List<Supplier<Stream<?>>> tables = new ArrayList<>(List.of(() -> tx.users().streamAll(),
                     () -> tx.contacts().streamAll(), () -> tx.companies().streamAll(), () -> tx.leads().streamAll(),
                     () -> tx.pipelines().streamAll(), () -> tx.deals().streamAll(), () -> tx.tasks().streamAll(),
-                    () -> tx.timeline().streamAll()));
+                    () -> tx.timeline().streamAll(), () -> tx.customFields().streamAll(),
+                    () -> tx.stageTransitions().streamAll()));
             for (ListKind<?> kind : ListKind.all()) {
                 tables.add(() -> tx.settings().list(kind).streamAll());
             }

@@ -50,7 +50,8 @@ public final class FailingStorage implements Storage {
             "find", "get", "findAll", "query", "count", "streamAll",
             "byPhoneKeys", "byEmails", "byNameKey", "byCompany", "byContact", "byOwner", "byOwners", "byAssignee",
             "byCallId", "byEmail", "all", "after", "lastSequence",
-            "users", "contacts", "companies", "leads", "pipelines", "customFields", "deals", "tasks", "timeline", "events",
+            "users", "contacts", "companies", "leads", "pipelines", "customFields", "stageTransitions", "ofDeal",
+            "deals", "tasks", "timeline", "events",
             "settings", "list", "lock");
 
     /** How many writes were made since arming, and at which one to fail (0: never). */

@@ -98,7 +98,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
     private static final Set<String> READS = Set.of("as", "policy", "clock", "get", "find", "list", "query", "byName", "kind",
             "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge", "checkConversion",
             "interactions", "hadInteraction", "checkMove", "health", "taskIndicator", "taskIndicators",
-            "dueToday", "overdue");
+            "dueToday", "overdue", "transitions");
 
     /** Every mutating call and the events it writes; {@link #everyMutatingCallIsListed} keeps the list whole. */
     private static final Set<String> CALLS = new TreeSet<>(List.of("Crm.bootstrap", "UserService.add",
@@ -116,7 +116,8 @@ abstract class FieldEventsKit extends FacadeKitBase {
             "ListService.remove", "LeadService.create", "LeadService.update", "LeadService.decline",
             "LeadService.link", "LeadService.accept", "LeadService.convert", "LeadService.delete",
             "PipelineService.require", "PipelineService.unrequire", "CustomFieldService.define",
-            "CustomFieldService.update", "CustomFieldService.removeOption", "CustomFieldService.remove"));
+            "CustomFieldService.update", "CustomFieldService.removeOption", "CustomFieldService.remove",
+            "DealService.backfill"));
 
     /**
      * The fields no public call changes yet, by record type, with the issue that brings the call: a new

@@ -25,5 +25,7 @@ public enum EventKind {
     /** A deal or task was closed. */
     CLOSED,
     /** A deal or task was re-opened. */
-    REOPENED;
+    REOPENED,
+    /** A past change recorded afterwards, such as a stage change of an imported deal (AN-2). */
+    BACKFILLED;
 }

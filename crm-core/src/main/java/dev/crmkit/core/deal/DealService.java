@@ -18,6 +18,8 @@ import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.deal.ProductLine;
 import dev.crmkit.api.deal.Stage;
 import dev.crmkit.api.deal.StageId;
+import dev.crmkit.api.deal.StageTransition;
+import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.field.CustomFieldValues;
 import dev.crmkit.api.lead.LeadId;
 import dev.crmkit.api.money.Budget;
@@ -41,6 +43,7 @@ import dev.crmkit.core.support.References;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
 import dev.crmkit.spi.Transaction;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -131,7 +134,9 @@ public final class DealService {
             throw new RuleViolationException(missing);
         }
         requireNoOtherOpenDeal(unit, candidate, null);
-        return unit.insert(tx.deals(), candidate);
+        Deal stored = unit.insert(tx.deals(), candidate);
+        Transitions.record(unit, null, stored);
+        return stored;
     }
 
     /**
@@ -278,6 +283,59 @@ public final class DealService {
             }
             Pipeline p = unit.tx().pipelines().get(d.pipeline());
             return moveTo(unit, d, p, new StageMoveRule.Target(p, p.lostStage(), Optional.of(reason)));
+        });
+    }
+
+    /**
+     * A deal's stage changes, oldest first (AN-2, AN-4): its creation at its first stage, every move (Won and
+     * Lost included), and the past changes backfilled for it.
+     *
+     * @param id the deal
+     * @return its log
+     * @throws dev.crmkit.api.NotFoundException when there is no deal the acting user may see
+     */
+    public List<StageTransition> transitions(DealId id) {
+        Objects.requireNonNull(id, "id");
+        return context.read(unit -> {
+            unit.tx().deals().get(id);
+            return unit.system().stageTransitions().ofDeal(id);
+        });
+    }
+
+    /**
+     * Records a stage change that happened before the deal was stored here (AN-2), such as an imported
+     * pipeline's history: the deal's current state does not change; the log gets a backfilled entry and the deal
+     * a BACKFILLED event.
+     *
+     * @param id the deal
+     * @param from the stage it left, empty when it was created at {@code to}
+     * @param to the stage it entered, of its pipeline
+     * @param at when, not after now
+     * @return the entry
+     * @throws RuleViolationException {@code deal.stage.unknown} or {@code deal.stage.foreign} for a stage not of
+     *         the deal's pipeline
+     * @throws dev.crmkit.api.ValidationException {@code deal.backfill.future} or {@code datetime.range}
+     */
+    public StageTransition backfill(DealId id, Optional<StageId> from, StageId to, Instant at) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(at, "at");
+        return context.write(unit -> {
+            Deal d = unit.tx().deals().get(id);
+            Pipeline p = unit.tx().pipelines().get(d.pipeline());
+            Stage entered = stageOf(unit.tx(), p, to);
+            Stage left = from.map(f -> stageOf(unit.tx(), p, f)).orElse(null);
+            Violations v = new Violations().instant("at", at);
+            if (at.isAfter(unit.now())) {
+                v.add("at", "deal.backfill.future", at);
+            }
+            v.throwIfAny();
+            StageTransition t = Transitions.backfilled(unit, d, left == null ? null : left.id(), entered.id(),
+                    at.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            unit.event(d, EventKind.BACKFILLED, "stage", (left == null ? "" : left.name() + " → ") + entered.name()
+                    + " at " + t.at());
+            return t;
         });
     }
 
@@ -494,7 +552,9 @@ public final class DealService {
                 throw new RuleViolationException(missing);
             }
             requireNoOtherOpenDeal(unit, moved.next(), d.closed().isPresent() ? null : d);
-            return unit.update(unit.tx().deals(), d, moved.next());
+            Deal stored = unit.update(unit.tx().deals(), d, moved.next());
+            Transitions.record(unit, d, stored);
+            return stored;
         }
         return d;
     }

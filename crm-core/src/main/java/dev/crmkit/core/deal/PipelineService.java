@@ -274,7 +274,9 @@ public final class PipelineService {
             }
             v.throwRuleIfAny();
             for (Deal d : deals) {
-                unit.update(unit.tx().deals(), d, d.toBuilder().stage(to.id()).stageEntered(unit.now()).build());
+                Deal moved = unit.update(unit.tx().deals(), d, d.toBuilder().stage(to.id()).stageEntered(unit.now())
+                        .build());
+                Transitions.record(unit, d, moved);
             }
             List<Stage> stages = p.stages().stream().filter(s -> !s.id().equals(stageId)).collect(Collectors.toList());
             // What the stage required goes with it: requiring it of the next stage would be a rule no one set.

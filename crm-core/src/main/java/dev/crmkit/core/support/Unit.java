@@ -318,6 +318,18 @@ public final class Unit {
     }
 
     /**
+     * Appends an entry to the log of stage changes (AN-2, AN-4), in this operation's transaction; the log is not
+     * itself audited (the deal's STAGE_CHANGED event is).
+     *
+     * @param transition the entry
+     */
+    public void log(dev.crmkit.api.deal.StageTransition transition) {
+        requireWritable();
+        Storability.require(transition);
+        system.stageTransitions().insert(transition);
+    }
+
+    /**
      * Records an event that is not a field change, such as a merge on its survivor.
      *
      * @param record the record
