@@ -212,6 +212,27 @@ abstract class AccessLeaksKit extends FacadeKitBase {
     }
 
     @Test
+    @Tag("CON-8")
+    @DisplayName("a call logged already on a record the user may not see is neither handed out nor logged twice")
+    void callLoggedOnHiddenRecord() {
+        NewCall report = NewCall.inbound("+79017763434", "+74951234567", T0).answered(Duration.ofSeconds(30))
+                .recording(java.net.URI.create("https://rec.test/secret.mp3")).reportedBy("mango", "c-7");
+        Call logged = boris.timeline().logCall(RecordRef.of(secret.id()), report);
+        RuleViolationException again = failsAndChangesNothing(RuleViolationException.class,
+                () -> carl.timeline().logCall(RecordRef.of(mine.id()), report));
+        assertThat(codes(again)).containsExactly("call.logged.hidden");
+        assertThat(again.getMessage()).doesNotContain(secret.id().toString()).doesNotContain(logged.id().toString())
+                .doesNotContain("Secret").doesNotContain("rec.test");
+        RuleViolationException other = failsAndChangesNothing(RuleViolationException.class,
+                () -> carl.timeline().logCall(RecordRef.of(mine.id()), NewCall.inbound("+7 901 776-34-34",
+                        "+7 495 123-45-67", T0.plusSeconds(5)).answered(Duration.ofSeconds(30))
+                        .reportedBy("zadarma", "z-1")));
+        assertThat(codes(other)).as("the same call from another integration").containsExactly("call.logged.hidden");
+        assertThat(boris.timeline().logCall(RecordRef.of(mine.id()), report)).as("a user who sees it gets it")
+                .isEqualTo(logged);
+    }
+
+    @Test
     @Tag("USER-5")
     @DisplayName("the event log reads the events of tasks and notes whose record it has not looked at yet")
     void eventsOfOwnedRecords() {
