@@ -234,6 +234,33 @@ abstract class AccessLeaksKit extends FacadeKitBase {
 
     @Test
     @Tag("USER-5")
+    @DisplayName("one open deal per product group protects a restricted deal and a private contact without naming them")
+    void openDealRuleNamesOnlyWhatIsSeen() {
+        ProductGroupId chairs = anna.settings().productGroups().add("Chairs").id();
+        Contact ivan = boris.contacts().create(ContactForm.named("Ivan Petrov"));
+        Deal quiet = boris.deals().create(DealForm.in(sales().id()).name("Quiet chairs").contact(ivan.id())
+                .productGroup(chairs).restrictedTo(List.of(borisUser.id())));
+        RuleViolationException hidden = failsAndChangesNothing(RuleViolationException.class,
+                () -> carl.deals().create(DealForm.in(sales().id()).contact(ivan.id()).productGroup(chairs)));
+        assertThat(codes(hidden)).containsExactly("deal.product_group.open_hidden_deal");
+        assertThat(hidden.getMessage()).contains("Ivan Petrov").doesNotContain("Quiet chairs")
+                .doesNotContain(quiet.id().toString());
+        RuleViolationException named = failsAndChangesNothing(RuleViolationException.class,
+                () -> boris.deals().create(DealForm.in(sales().id()).contact(ivan.id()).productGroup(chairs)));
+        assertThat(codes(named)).as("its users are told which deal").containsExactly("deal.product_group.open_deal");
+        assertThat(named.getMessage()).contains("Quiet chairs").contains(quiet.id().toString());
+        Deal won = boris.deals().win(boris.deals().create(DealForm.in(sales().id()).name("Old chairs")
+                .contact(secret.id()).productGroup(chairs)).id());
+        boris.deals().create(DealForm.in(sales().id()).name("New chairs").contact(secret.id()).productGroup(chairs));
+        RuleViolationException reopen = failsAndChangesNothing(RuleViolationException.class,
+                () -> carl.deals().move(won.id(), sales().firstStage().id()));
+        assertThat(codes(reopen)).containsExactly("deal.product_group.open_deal");
+        assertThat(reopen.getMessage()).as("the private contact is not named").contains("New chairs")
+                .doesNotContain("Secret Client").contains(secret.id().toString());
+    }
+
+    @Test
+    @Tag("USER-5")
     @DisplayName("the event log reads the events of tasks and notes whose record it has not looked at yet")
     void eventsOfOwnedRecords() {
         Contact open = boris.contacts().create(ContactForm.named("Open Client"));

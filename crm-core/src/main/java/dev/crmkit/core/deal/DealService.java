@@ -148,8 +148,8 @@ public final class DealService {
             return;
         }
         ProductGroupId group = candidate.productGroup().get();
-        // A deal the acting user may not see still counts (DEAL-8); it is named all the same, as the rule's
-        // message must say which deal is open.
+        // A deal the acting user may not see still counts (DEAL-8), but is not named (CON-8, USER-5); nor is a
+        // contact they may not see, which a deal they see may list.
         Transaction tx = unit.system();
         tx.lock(candidate.contacts().stream().map(c -> "open-deal:" + c.value() + ":" + group.value())
                 .collect(Collectors.toList()));
@@ -159,8 +159,13 @@ public final class DealService {
             for (Deal other : tx.deals().byContact(contact)) {
                 if (!other.id().equals(candidate.id()) && other.closed().isEmpty()
                         && other.productGroup().equals(candidate.productGroup())) {
-                    v.add("productGroup", "deal.product_group.open_deal", unit.nameOf(RecordRef.of(contact)),
-                            other.name(), other.id());
+                    RecordRef client = RecordRef.of(contact);
+                    String name = unit.access().sees(client) ? unit.nameOf(client) : contact.toString();
+                    if (unit.access().sees(other)) {
+                        v.add("productGroup", "deal.product_group.open_deal", name, other.name(), other.id());
+                    } else {
+                        v.add("productGroup", "deal.product_group.open_hidden_deal", name);
+                    }
                 }
             }
         }
