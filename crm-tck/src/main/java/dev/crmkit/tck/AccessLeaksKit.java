@@ -261,6 +261,25 @@ abstract class AccessLeaksKit extends FacadeKitBase {
 
     @Test
     @Tag("USER-5")
+    @DisplayName("the change feed goes on past a run of events the user may not see")
+    void feedGoesOnPastHiddenEvents() {
+        List<Event> before = carl.events().after(0, 1000);
+        long last = before.get(before.size() - 1).sequence();
+        for (int i = 0; i < 5; i++) {
+            boris.timeline().comment(RecordRef.of(secret.id()), "Note " + i);
+        }
+        Contact open = boris.contacts().create(ContactForm.named("Open Client"));
+        List<Event> next = carl.events().after(last, 2);
+        assertThat(next).extracting(Event::entity).contains(RecordRef.of(open.id()))
+                .doesNotContain(RecordRef.of(secret.id()));
+        assertThat(next).hasSizeLessThanOrEqualTo(2);
+        assertThat(carl.events().after(next.get(next.size() - 1).sequence(), 2)).as("and ends where the log ends")
+                .isEmpty();
+        assertThat(anna.events().after(last, 2)).as("an admin reads them all").hasSize(2);
+    }
+
+    @Test
+    @Tag("USER-5")
     @DisplayName("the event log reads the events of tasks and notes whose record it has not looked at yet")
     void eventsOfOwnedRecords() {
         Contact open = boris.contacts().create(ContactForm.named("Open Client"));
