@@ -295,4 +295,27 @@ abstract class AccessLeaksKit extends FacadeKitBase {
         answersAsMissing(hidden.id().value(), id -> () -> carl.events().of(RecordRef.of(new TimelineEntryId(id))));
     }
 
+    @Test
+    @Tag("CON-8")
+    @DisplayName("a record that links one the user may not see stays editable, and keeps the link")
+    void editKeepsHiddenLinks() {
+        Deal deal = boris.deals().create(DealForm.in(sales().id()).name("Chairs").contact(secret.id())
+                .company(secretCompany.id()));
+        Deal renamed = carl.deals().update(deal.id(), deal.version(), d -> d.name("Office chairs"));
+        assertThat(renamed.name()).isEqualTo("Office chairs");
+        assertThat(renamed.contacts()).containsExactly(secret.id());
+        assertThat(renamed.company()).contains(secretCompany.id());
+        Contact shared = boris.contacts().create(ContactForm.named("Shared Client").company(secretCompany.id())
+                .access(AccessLevel.SHARED_WRITE));
+        Contact edited = carl.contacts().update(shared.id(), shared.version(), c -> c.position("CFO"));
+        assertThat(edited.position()).contains("CFO");
+        assertThat(edited.company()).contains(secretCompany.id());
+        Lead lead = boris.leads().create(LeadForm.named("Request").contact(secret.id()).company(secretCompany.id()));
+        Lead retitled = carl.leads().update(lead.id(), lead.version(), l -> l.name("Big request"));
+        assertThat(retitled.name()).isEqualTo("Big request");
+        assertThat(retitled.contact()).contains(secret.id());
+        refused(dev.crmkit.api.ValidationException.class, () -> carl.deals().update(renamed.id(), renamed.version(),
+                d -> d.contact(new ContactId(UUID.randomUUID()))), "deal.contact.unknown");
+    }
+
 }

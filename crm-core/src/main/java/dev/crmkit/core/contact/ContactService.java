@@ -298,7 +298,9 @@ public final class ContactService {
                 current == null ? CustomFieldValues.empty() : current.customFields(), v);
         v.addAll(ContactRequirementsRule.person(unit.policy().contacts(), form.first, form.middle, form.last,
                 values.phones(), form.birthDate, values.emails()));
-        if (form.company != null && unit.tx().companies().find(form.company).isEmpty()) {
+        // The company the stored contact has stays, even one the acting user may not see (CON-8).
+        boolean companyKept = current != null && current.company().equals(Optional.ofNullable(form.company));
+        if (form.company != null && !companyKept && unit.tx().companies().find(form.company).isEmpty()) {
             v.add("company", "contact.company.unknown", form.company);
         }
         v.date("birthDate", form.birthDate);

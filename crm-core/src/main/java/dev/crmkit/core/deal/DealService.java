@@ -514,16 +514,20 @@ public final class DealService {
         UserId responsible = unit.activeUser(v, "responsible", "deal.responsible", form.responsible);
         Set<UserId> restrictedTo = unit.activeUsers(v, "restrictedTo", "deal.restricted", form.restrictedTo,
                 Limits.RESTRICTED_USERS);
+        // Only what the edit links anew must be a record the acting user sees: what the stored deal links stays,
+        // even a contact or company they may not see (CON-8).
         List<ContactId> contacts = new ArrayList<>(form.contacts);
         for (int i = 0; i < contacts.size(); i++) {
-            if (tx.contacts().find(contacts.get(i)).isEmpty()) {
+            boolean kept = current != null && current.contacts().contains(contacts.get(i));
+            if (!kept && tx.contacts().find(contacts.get(i)).isEmpty()) {
                 v.add("contacts[" + i + "]", "deal.contact.unknown", contacts.get(i));
             }
         }
         if (unit.policy().dealContacts() == DealContacts.EXACTLY_ONE && contacts.size() != 1) {
             v.add("contacts", "deal.contacts.exactly_one", contacts.size());
         }
-        if (form.company != null && tx.companies().find(form.company).isEmpty()) {
+        boolean companyKept = current != null && current.company().equals(Optional.ofNullable(form.company));
+        if (form.company != null && !companyKept && tx.companies().find(form.company).isEmpty()) {
             v.add("company", "deal.company.unknown", form.company);
         }
         if (form.productGroup != null && tx.settings().list(ListKind.PRODUCT_GROUPS).find(form.productGroup).isEmpty()) {
