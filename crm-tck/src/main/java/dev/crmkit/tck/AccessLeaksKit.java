@@ -318,4 +318,23 @@ abstract class AccessLeaksKit extends FacadeKitBase {
                 d -> d.contact(new ContactId(UUID.randomUUID()))), "deal.contact.unknown");
     }
 
+    @Test
+    @Tag("CON-8")
+    @DisplayName("deleting or merging a read-only contact with deals, leads, tasks and notes is denied before anything is written")
+    void readOnlyContactDeletionChangesNothing() {
+        Contact shared = boris.contacts().create(ContactForm.named("Shared Client"));
+        boris.deals().create(DealForm.in(sales().id()).contact(shared.id()));
+        boris.deals().create(DealForm.in(sales().id()).contact(shared.id()).restrictedTo(List.of(borisUser.id())));
+        boris.leads().create(LeadForm.named("Request").contact(shared.id()));
+        boris.tasks().create(task(RecordRef.of(shared.id())));
+        boris.timeline().comment(RecordRef.of(shared.id()), "Met at the fair");
+        failsAndChangesNothing(AccessDeniedException.class, () -> carl.contacts().delete(shared.id(), shared.version()));
+        failsAndChangesNothing(AccessDeniedException.class,
+                () -> carl.contacts().merge(carl.contacts().previewMerge(mine.id(), List.of(shared.id()))));
+        failsAndChangesNothing(AccessDeniedException.class,
+                () -> carl.contacts().merge(carl.contacts().previewMerge(shared.id(), List.of(mine.id()))));
+        Company company = boris.companies().create(CompanyForm.named("Shared Holding"));
+        boris.contacts().link(shared.id(), company.id());
+        failsAndChangesNothing(AccessDeniedException.class, () -> carl.companies().delete(company.id(), company.version()));
+    }
 }
