@@ -66,6 +66,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("CON-8, USER-5 access rights: leaks through every service")
+    class AccessLeaks extends AccessLeaksKit {
+    }
+
+    @Nested
     @DisplayName("Leads, Unsorted and conversion")
     class Leads extends LeadsKit {
     }

@@ -96,6 +96,7 @@ public final class CompanyService {
         Objects.requireNonNull(id, "id");
         context.write(unit -> {
             Company c = unit.requireVersion(unit.tx().companies().get(id), expectedVersion);
+            unit.access().requireChange(c, id.toString()); // before the references, written past the rights
             References.forgetCompany(unit, id);
             References.deleteOwned(unit, RecordRef.of(id));
             unit.delete(unit.tx().companies(), c);

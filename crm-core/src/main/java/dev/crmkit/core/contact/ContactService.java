@@ -158,6 +158,9 @@ public final class ContactService {
             MergePreview now = preview(unit, survivorId,
                     preview.removed().stream().map(Contact::id).collect(Collectors.toList()));
             Contact survivor = tx.contacts().get(survivorId);
+            // Checked before the references move, which are written past the user's rights (CON-8).
+            unit.access().requireChange(survivor, survivorId.toString());
+            now.removed().forEach(c -> unit.access().requireChange(c, c.id().toString()));
             RecordRef to = RecordRef.of(survivorId);
             for (Contact other : now.removed()) {
                 References.replaceContact(unit, other.id(), Optional.of(survivorId));
@@ -215,6 +218,7 @@ public final class ContactService {
         Objects.requireNonNull(id, "id");
         context.write(unit -> {
             Contact c = unit.requireVersion(unit.tx().contacts().get(id), expectedVersion);
+            unit.access().requireChange(c, id.toString()); // before the references, written past the rights
             References.replaceContact(unit, id, Optional.empty());
             References.deleteOwned(unit, RecordRef.of(id));
             unit.delete(unit.tx().contacts(), c);
@@ -298,7 +302,9 @@ public final class ContactService {
                 current == null ? CustomFieldValues.empty() : current.customFields(), v);
         v.addAll(ContactRequirementsRule.person(unit.policy().contacts(), form.first, form.middle, form.last,
                 values.phones(), form.birthDate, values.emails()));
-        if (form.company != null && unit.tx().companies().find(form.company).isEmpty()) {
+        // The company the stored contact has stays, even one the acting user may not see (CON-8).
+        boolean companyKept = current != null && current.company().equals(Optional.ofNullable(form.company));
+        if (form.company != null && !companyKept && unit.tx().companies().find(form.company).isEmpty()) {
             v.add("company", "contact.company.unknown", form.company);
         }
         v.date("birthDate", form.birthDate);

@@ -444,10 +444,13 @@ public final class LeadService {
         if (form.budget != null && form.budget.amount().signum() < 0) {
             v.add("budget", "lead.budget.negative", form.budget);
         }
-        if (form.contact != null && tx.contacts().find(form.contact).isEmpty()) {
+        // What the stored lead links stays, even a contact or company the acting user may not see (CON-8).
+        boolean contactKept = current != null && current.contact().equals(Optional.ofNullable(form.contact));
+        if (form.contact != null && !contactKept && tx.contacts().find(form.contact).isEmpty()) {
             v.add("contact", "lead.contact.unknown", form.contact);
         }
-        if (form.company != null && tx.companies().find(form.company).isEmpty()) {
+        boolean companyKept = current != null && current.company().equals(Optional.ofNullable(form.company));
+        if (form.company != null && !companyKept && tx.companies().find(form.company).isEmpty()) {
             v.add("company", "lead.company.unknown", form.company);
         }
         if (current != null) {

@@ -153,8 +153,8 @@ public final class DealService {
             return;
         }
         ProductGroupId group = candidate.productGroup().get();
-        // A deal the acting user may not see still counts (DEAL-8); it is named all the same, as the rule's
-        // message must say which deal is open.
+        // A deal the acting user may not see still counts (DEAL-8), but is not named (CON-8, USER-5); nor is a
+        // contact they may not see, which a deal they see may list.
         Transaction tx = unit.system();
         tx.lock(candidate.contacts().stream().map(c -> "open-deal:" + c.value() + ":" + group.value())
                 .collect(Collectors.toList()));
@@ -164,8 +164,13 @@ public final class DealService {
             for (Deal other : tx.deals().byContact(contact)) {
                 if (!other.id().equals(candidate.id()) && other.closed().isEmpty()
                         && other.productGroup().equals(candidate.productGroup())) {
-                    v.add("productGroup", "deal.product_group.open_deal", unit.nameOf(RecordRef.of(contact)),
-                            other.name(), other.id());
+                    RecordRef client = RecordRef.of(contact);
+                    String name = unit.access().sees(client) ? unit.nameOf(client) : contact.toString();
+                    if (unit.access().sees(other)) {
+                        v.add("productGroup", "deal.product_group.open_deal", name, other.name(), other.id());
+                    } else {
+                        v.add("productGroup", "deal.product_group.open_hidden_deal", name);
+                    }
                 }
             }
         }
@@ -569,16 +574,20 @@ public final class DealService {
         UserId responsible = unit.activeUser(v, "responsible", "deal.responsible", form.responsible);
         Set<UserId> restrictedTo = unit.activeUsers(v, "restrictedTo", "deal.restricted", form.restrictedTo,
                 Limits.RESTRICTED_USERS);
+        // Only what the edit links anew must be a record the acting user sees: what the stored deal links stays,
+        // even a contact or company they may not see (CON-8).
         List<ContactId> contacts = new ArrayList<>(form.contacts);
         for (int i = 0; i < contacts.size(); i++) {
-            if (tx.contacts().find(contacts.get(i)).isEmpty()) {
+            boolean kept = current != null && current.contacts().contains(contacts.get(i));
+            if (!kept && tx.contacts().find(contacts.get(i)).isEmpty()) {
                 v.add("contacts[" + i + "]", "deal.contact.unknown", contacts.get(i));
             }
         }
         if (unit.policy().dealContacts() == DealContacts.EXACTLY_ONE && contacts.size() != 1) {
             v.add("contacts", "deal.contacts.exactly_one", contacts.size());
         }
-        if (form.company != null && tx.companies().find(form.company).isEmpty()) {
+        boolean companyKept = current != null && current.company().equals(Optional.ofNullable(form.company));
+        if (form.company != null && !companyKept && tx.companies().find(form.company).isEmpty()) {
             v.add("company", "deal.company.unknown", form.company);
         }
         if (form.productGroup != null && tx.settings().list(ListKind.PRODUCT_GROUPS).find(form.productGroup).isEmpty()) {

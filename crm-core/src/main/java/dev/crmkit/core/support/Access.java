@@ -93,7 +93,13 @@ public final class Access {
         if (all()) {
             return true;
         }
-        return owners.computeIfAbsent(ref, r -> load(r).map(this::sees).orElse(false));
+        // Not computeIfAbsent: seeing a task or timeline entry looks up its owner in the same map.
+        Boolean seen = owners.get(ref);
+        if (seen == null) {
+            seen = load(ref).map(this::sees).orElse(false);
+            owners.put(ref, seen);
+        }
+        return seen;
     }
 
     /**

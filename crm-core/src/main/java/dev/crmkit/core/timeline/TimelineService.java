@@ -5,6 +5,7 @@ import static dev.crmkit.core.support.Values.setOrClear;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.NotFoundException;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.Text;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.api.query.Filter;
@@ -18,6 +19,7 @@ import dev.crmkit.api.timeline.TimelineEntry;
 import dev.crmkit.api.timeline.TimelineEntryId;
 import dev.crmkit.core.event.EventService;
 import dev.crmkit.core.support.Context;
+import dev.crmkit.core.support.CoreMessages;
 import dev.crmkit.core.support.Owners;
 import dev.crmkit.core.support.Pages;
 import dev.crmkit.core.support.Unit;
@@ -91,6 +93,8 @@ public final class TimelineService {
      * @param call the call
      * @return the stored call
      * @throws dev.crmkit.api.ValidationException listing every problem with the call
+     * @throws RuleViolationException {@code call.logged.hidden} when the call is logged already on a record the
+     *         acting user may not see (CON-8): it is neither logged twice nor handed out
      */
     public Call logCall(RecordRef owner, NewCall call) {
         return log(owner, call, "call", (unit, v) -> {
@@ -116,7 +120,7 @@ public final class TimelineService {
                         "crmkit:call-numbers:" + call.direction + ":" + numbers.from() + ":" + numbers.to()));
                 Optional<Call> logged = unit.system().timeline().byCallId(call.integration, call.callId);
                 if (logged.isPresent()) {
-                    return logged.get();
+                    return seen(unit, logged.get());
                 }
                 Duration window = unit.policy().sameCallWindow();
                 List<Call> near = Pages.all(unit.system().timeline(), Filter.and(TimelineFields.KIND.eq("call"),
@@ -125,7 +129,7 @@ public final class TimelineService {
                 Optional<Call> same = SameCallRule.findSame(near, call.integration, call.direction, call.from, call.to,
                         call.start, window);
                 if (same.isPresent()) {
-                    return same.get();
+                    return seen(unit, same.get());
                 }
             }
             CallBuilder c = Call.builder().id(new TimelineEntryId(unit.nextId())).created(unit.now())
@@ -246,6 +250,17 @@ public final class TimelineService {
      */
     public boolean hadInteraction(RecordRef owner, Instant from, Instant to) {
         return !interactions(owner, from, to).isEmpty();
+    }
+
+    /**
+     * A call logged already, handed back only to a user who may see it (CON-8, USER-5): found past the user's
+     * rights, so that it is not logged twice, it is refused unnamed to anyone else.
+     */
+    private static Call seen(Unit unit, Call logged) {
+        if (!unit.access().sees(logged)) {
+            throw RuleViolationException.of(CoreMessages.violation("callId", "call.logged.hidden"));
+        }
+        return logged;
     }
 
     private static <T extends TimelineEntry> T store(Unit unit, T entry) {
