@@ -117,7 +117,7 @@ public final class Importer {
         if (!options.importTag()) {
             return Optional.empty();
         }
-        LocalDateTime now = LocalDateTime.now(crm.clock().withZone(session.me().timeZone()));
+        LocalDateTime now = LocalDateTime.ofInstant(crm.clock().instant(), session.me().timeZone());
         return Optional.of("import_" + TAG_TIME.format(now));
     }
 
