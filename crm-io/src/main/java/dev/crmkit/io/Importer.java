@@ -251,11 +251,8 @@ public final class Importer {
                 Outcome outcome;
                 try {
                     outcome = row(row);
-                } catch (RuntimeException storageOrBug) {
-                    if (storageOrBug instanceof ValidationException || storageOrBug instanceof DuplicateException) {
-                        throw storageOrBug;
-                    }
-                    throw new ImportStoppedException(report(), storageOrBug);
+                } catch (RuntimeException storageFailure) {
+                    throw new ImportStoppedException(report(), storageFailure);
                 }
                 count(outcome);
                 lastRowDone = row.number();
@@ -323,7 +320,7 @@ public final class Importer {
                         refused.matches().size() + refused.hiddenMatches()));
             } catch (AccessDeniedException denied) {
                 return fail(row, "", IoMessages.violation("", "io.row.access_denied", denied.getMessage()));
-            } catch (ConflictException changed) {
+            } catch (ConflictException | NotFoundException changed) {
                 return fail(row, "", IoMessages.violation("", "io.row.conflict"));
             }
         }
