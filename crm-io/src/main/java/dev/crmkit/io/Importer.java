@@ -14,12 +14,19 @@ import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.DuplicateMatch;
+import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.Stage;
 import dev.crmkit.api.deal.StageKind;
 import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.field.CustomFieldId;
+import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.phone.PhoneNumber;
+import dev.crmkit.api.query.DealFields;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.LeadFields;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Sort;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
 import dev.crmkit.core.contact.CompanyForm;
@@ -49,9 +56,10 @@ import java.util.function.Consumer;
  * every row goes through the same validation and duplicate rules as the API, in its own transaction, so a bad
  * row is reported (row, column, code, message) and the rest goes on, and an import that stops leaves whole rows
  * only. Contacts and companies are matched against stored records and earlier rows of the same file by the
- * policy's duplicate rules ({@code findDuplicates}) and follow the {@link DuplicateStrategy}; leads and deals
- * have no duplicate rule, so every valid row of theirs is created. Shared and thread-safe; one import runs on
- * the calling thread.
+ * policy's duplicate rules ({@code findDuplicates}); crmkit has no duplicate rule for leads and deals, so the
+ * import matches a deal by its name in the import's pipeline and a lead by its name and a phone or e-mail in
+ * common (or none on either side), among the records the user sees. Every kind follows the
+ * {@link DuplicateStrategy}. Shared and thread-safe; one import runs on the calling thread.
  */
 public final class Importer {
 
@@ -597,28 +605,99 @@ public final class Importer {
             values.first(StandardField.MIDDLE_NAME).ifPresent(form::middleName);
             values.first(StandardField.COMPANY_NAME).ifPresent(form::companyName);
             reachable(form, values, List.of(), List.of(), Set.of());
-            if (!options.dryRun()) {
-                session.leads().create(form);
+            Optional<Lead> match = values.first(StandardField.NAME).flatMap(name -> session.leads()
+                    .query(LeadFields.NAME.eq(name), Sort.byId(), PageRequest.first(100)).items().stream()
+                    .filter(l -> sameContactData(l, values)).findFirst());
+            boolean earlier = options.dryRun() && seen.seen(leadKeys(values));
+            seen.add(leadKeys(values));
+            if (match.isEmpty() && !earlier || options.duplicates() == DuplicateStrategy.CREATE_ANYWAY) {
+                if (!options.dryRun()) {
+                    session.leads().create(form);
+                }
+                return Outcome.CREATED;
             }
-            return Outcome.CREATED;
+            if (options.duplicates() == DuplicateStrategy.SKIP) {
+                return Outcome.SKIPPED;
+            }
+            if (options.dryRun()) {
+                return Outcome.UPDATED;
+            }
+            Lead stored = match.orElseThrow();
+            Lead after = session.leads().update(stored.id(), stored.version(), edit -> {
+                values.first(StandardField.COMPANY_NAME).ifPresent(edit::companyName);
+                reachable(edit, values, stored.phones(), stored.emails(), stored.tags());
+            });
+            return after.version() == stored.version() ? Outcome.SKIPPED : Outcome.UPDATED;
         }
 
         private Outcome deal(Values values) {
             DealForm form = DealForm.in(plan.pipeline().orElseThrow().id())
                     .name(values.first(StandardField.NAME).orElse(null));
             values.stage.ifPresent(s -> form.stage(s.id()));
-            if (values.standard.containsKey(StandardField.EXPECTED_CLOSE)) {
+            boolean closeDate = values.standard.containsKey(StandardField.EXPECTED_CLOSE);
+            if (closeDate) {
                 values.date.ifPresent(form::expectedClose);
             }
             values.all(StandardField.TAG).forEach(form::tag);
             options.extraTag().ifPresent(form::tag);
             importTag.ifPresent(form::tag);
             values.custom.forEach(form::customField);
-            if (!options.dryRun()) {
-                session.deals().create(form);
+            Optional<Deal> match = values.first(StandardField.NAME).flatMap(name -> session.deals()
+                    .query(Filter.and(DealFields.NAME.eq(name), DealFields.PIPELINE.eq(plan.pipeline().orElseThrow()
+                            .id())), Sort.byId(), PageRequest.first(1)).items().stream().findFirst());
+            List<String> keys = values.first(StandardField.NAME).map(n -> List.of("deal:" + n)).orElse(List.of());
+            boolean earlier = options.dryRun() && seen.seen(keys);
+            seen.add(keys);
+            if (match.isEmpty() && !earlier || options.duplicates() == DuplicateStrategy.CREATE_ANYWAY) {
+                if (!options.dryRun()) {
+                    session.deals().create(form);
+                }
+                return Outcome.CREATED;
             }
-            return Outcome.CREATED;
+            if (options.duplicates() == DuplicateStrategy.SKIP) {
+                return Outcome.SKIPPED;
+            }
+            if (options.dryRun()) {
+                return Outcome.UPDATED;
+            }
+            Deal stored = match.orElseThrow();
+            Deal after = session.deals().update(stored.id(), stored.version(), edit -> {
+                if (closeDate) {
+                    values.date.ifPresent(edit::expectedClose);
+                }
+                values.all(StandardField.TAG).forEach(edit::tag);
+                options.extraTag().ifPresent(edit::tag);
+                if (stored.tags().stream().noneMatch(t -> t.startsWith("import_"))) {
+                    importTag.ifPresent(edit::tag);
+                }
+                values.custom.forEach(edit::customField);
+            });
+            return after.version() == stored.version() ? Outcome.SKIPPED : Outcome.UPDATED;
         }
+    }
+
+    /** Whether a stored lead has the row's contact data: a phone or e-mail in common, or none on both sides. */
+    private static boolean sameContactData(Lead lead, Values values) {
+        List<String> phones = values.all(StandardField.PHONE);
+        List<String> emails = values.all(StandardField.EMAIL);
+        if (phones.isEmpty() && emails.isEmpty()) {
+            return lead.phones().isEmpty() && lead.emails().isEmpty();
+        }
+        return phones.stream().anyMatch(p -> lead.phones().stream().anyMatch(s -> sameNumber(s.number(), p)))
+                || emails.stream().anyMatch(e -> lead.emails().stream().anyMatch(s -> s.email().value()
+                .equalsIgnoreCase(e)));
+    }
+
+    private static List<String> leadKeys(Values values) {
+        String name = values.first(StandardField.NAME).orElse("");
+        List<String> keys = new ArrayList<>();
+        for (String key : DryRunMatches.contactKeys(values)) {
+            keys.add("lead:" + name + "|" + key);
+        }
+        if (keys.isEmpty()) {
+            keys.add("lead:" + name + "|-");
+        }
+        return keys;
     }
 
     private static boolean sameNumber(PhoneNumber stored, String raw) {
@@ -647,6 +726,15 @@ public final class Importer {
     private static final class DryRunMatches {
         private final Set<String> contactKeys = new java.util.HashSet<>();
         private final Set<String> companyNames = new java.util.HashSet<>();
+        private final Set<String> keys = new java.util.HashSet<>();
+
+        boolean seen(List<String> candidate) {
+            return candidate.stream().anyMatch(keys::contains);
+        }
+
+        void add(List<String> candidate) {
+            keys.addAll(candidate);
+        }
 
         boolean contactSeen(Values values) {
             return contactKeys(values).stream().anyMatch(contactKeys::contains);

@@ -239,6 +239,47 @@ abstract class ImportKit extends ImportKitBase {
 
     @Test
     @Tag("IO-3")
+    @DisplayName("leads match by name and phone or e-mail, deals by name in the pipeline: re-runs with SKIP or UPDATE change nothing")
+    void leadsAndDealsAgain() {
+        ImportMapping leads = ImportMapping.of(EntityType.LEAD).column("Request", StandardField.NAME)
+                .column("Phone", StandardField.PHONE).column("Tags", StandardField.TAG);
+        String leadFile = "Request,Phone,Tags\nChairs,+7 903 111-22-33,\nChairs,+7 903 999-88-77,\n"
+                + "Chairs,8 903 111 22 33,hot\n";
+        ImportReport dry = importAs(anna, leadFile, leads, ImportOptions.defaults().asDryRun());
+        ImportReport first = importAs(anna, leadFile, leads, ImportOptions.defaults());
+        assertThat(List.of(first.created(), first.skipped())).containsExactly(2L, 1L);
+        assertThat(List.of(dry.created(), dry.skipped())).containsExactly(2L, 1L);
+        ImportMapping deals = ImportMapping.of(EntityType.DEAL).column("Deal", StandardField.NAME)
+                .column("Close", StandardField.EXPECTED_CLOSE);
+        String dealFile = "Deal,Close\nTables,2026-12-24\nLamps,\n";
+        assertThat(importAs(anna, dealFile, deals, ImportOptions.defaults().pipeline(sales().id())).created())
+                .isEqualTo(2);
+        for (DuplicateStrategy strategy : List.of(DuplicateStrategy.SKIP, DuplicateStrategy.UPDATE)) {
+            importAs(anna, leadFile, leads, ImportOptions.defaults().duplicates(strategy));
+            Snapshot before = snapshot();
+            assertThat(importAs(anna, leadFile, leads, ImportOptions.defaults().duplicates(strategy)).skipped())
+                    .isEqualTo(3);
+            assertThat(importAs(anna, dealFile, deals, ImportOptions.defaults().duplicates(strategy)
+                    .pipeline(sales().id())).skipped()).isEqualTo(2);
+            assertThat(snapshot()).as("again with %s", strategy).isEqualTo(before);
+        }
+        ImportReport moved = importAs(anna, "Deal,Close\nLamps,2027-01-15\n", deals, ImportOptions.defaults()
+                .duplicates(DuplicateStrategy.UPDATE).pipeline(sales().id()));
+        assertThat(moved.updated()).isEqualTo(1);
+        ImportReport hot = importAs(anna, "Request,Phone,Tags\nChairs,+7 903 999-88-77,hot\n", leads,
+                ImportOptions.defaults().duplicates(DuplicateStrategy.UPDATE));
+        assertThat(hot.updated()).isEqualTo(1);
+        List<Lead> stored = anna.leads().query(Filter.all(), Sort.byId(), PageRequest.first(10)).items();
+        assertThat(stored).hasSize(2).allSatisfy(l -> assertThat(l.tags()).contains("hot", importTag()));
+        assertThat(anna.deals().query(Filter.all(), Sort.byId(), PageRequest.first(10)).items())
+                .filteredOn(d -> d.name().equals("Lamps")).singleElement()
+                .satisfies(d -> assertThat(d.expectedClose()).contains(LocalDate.of(2027, 1, 15)));
+        assertThat(importAs(anna, dealFile, deals, ImportOptions.defaults().duplicates(DuplicateStrategy.CREATE_ANYWAY)
+                .pipeline(sales().id())).created()).isEqualTo(2);
+    }
+
+    @Test
+    @Tag("IO-3")
     @DisplayName("CREATE_ANYWAY stores a duplicate where the policy allows it and reports the row where it does not")
     void createAnyway() {
         anna.contacts().create(ContactForm.person("Ivan", "Petrov").phone("+7 901 776-34-34"));
