@@ -258,6 +258,15 @@ public final class Limits {
     /** The largest page of a query: {@value}. */
     public static final int PAGE_SIZE = 10_000;
 
+    /** The most columns a row of an imported file may have (IO-4): {@value}; a wider row is refused. */
+    public static final int IMPORT_COLUMNS = 1_000;
+
+    /**
+     * The longest cell of an imported file, in characters: {@value} (the longest message body); a longer one
+     * stops the import as unreadable.
+     */
+    public static final int IMPORT_CELL = MESSAGE_BODY;
+
     // ---- checks that are not about text ----
 
     /**

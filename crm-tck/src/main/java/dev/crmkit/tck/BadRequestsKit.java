@@ -575,6 +575,20 @@ abstract class BadRequestsKit extends BadInputBase {
                 npe("events().of(null)", "record", k -> () -> k.anna.events().of(null)),
                 npe("EventQuery.between(null, to)", "from",
                         k -> () -> k.anna.events().query(EventQuery.all().between(null, T0), PageRequest.first(1))),
+                npe("Importer.of(null)", "crm", k -> () -> dev.crmkit.io.Importer.of(null)),
+                npe("Importer.run(null, file, mapping, options)", "session", k -> () -> dev.crmkit.io.Importer.of(k.crm)
+                        .run(null, ImportKitBase.csv("Name\nIvan\n"), ImportKit.PEOPLE,
+                                dev.crmkit.io.ImportOptions.defaults())),
+                npe("Importer.run(session, null, mapping, options)", "file", k -> () -> dev.crmkit.io.Importer.of(k.crm)
+                        .run(k.anna, null, ImportKit.PEOPLE, dev.crmkit.io.ImportOptions.defaults())),
+                npe("Importer.run(session, file, null, options)", "mapping", k -> () -> dev.crmkit.io.Importer.of(k.crm)
+                        .run(k.anna, ImportKitBase.csv("Name\nIvan\n"), null, dev.crmkit.io.ImportOptions.defaults())),
+                npe("Importer.run(session, file, mapping, null)", "options", k -> () -> dev.crmkit.io.Importer.of(k.crm)
+                        .run(k.anna, ImportKitBase.csv("Name\nIvan\n"), ImportKit.PEOPLE, null)),
+                npe("Exporter.contacts(session, null, target)", "filter", k -> () -> dev.crmkit.io.Exporter.of(k.crm)
+                        .contacts(k.anna, null, i -> new java.io.ByteArrayOutputStream())),
+                npe("Exporter.deals(session, filter, null)", "target", k -> () -> dev.crmkit.io.Exporter.of(k.crm)
+                        .deals(k.anna, Filter.all(), null)),
                 npe("crm.as(null)", "user", k -> () -> k.crm.as(null)),
                 npe("crm.bootstrap(null)", "firstAdmin", k -> () -> k.crm.bootstrap(null)));
     }

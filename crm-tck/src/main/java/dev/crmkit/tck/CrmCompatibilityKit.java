@@ -61,6 +61,21 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("IO-1, IO-2, IO-3 import")
+    class Import extends ImportKit {
+    }
+
+    @Nested
+    @DisplayName("IO-4 import formats and bad files")
+    class ImportFormats extends ImportFormatsKit {
+    }
+
+    @Nested
+    @DisplayName("IO-5, USER-4 export")
+    class Export extends ExportKit {
+    }
+
+    @Nested
     @DisplayName("CON-8, USER-5 access rights against a reference model")
     class AccessModel extends VisibilityModelKit {
     }

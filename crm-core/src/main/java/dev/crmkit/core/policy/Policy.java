@@ -52,6 +52,10 @@ import java.util.stream.Collectors;
  *        the other presets round half up
  * @param newUserRights the rights a new user gets when the admin adding them names none (USER-4); none in
  *        every preset, so only admins export until a right is granted
+ * @param importTagRequired whether every imported record gets the {@code import_<yyyy-MM-dd>_<HH:mm>} tag
+ *        without a way to switch it off (IO-2); on in every preset (amoCRM: the tag cannot be switched off)
+ * @param exportRecordsPerFile the most records one exported file holds (IO-5); a larger export is split into
+ *        several files; at least 1; 500 in every preset (amoCRM)
  */
 @WithBuilder
 public record Policy(String name, ContactRequirements contacts, int maxPipelines, int maxStagesPerPipeline,
@@ -61,7 +65,7 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                      Set<ConversionPrerequisite> conversionPrerequisites, DealCreation dealCreation,
                      DealContacts dealContacts, boolean oneOpenDealPerProductGroup,
                      DetailedCommentRule detailedComments, Period activityPeriod, Presentation presentation,
-                     Set<UserRight> newUserRights)
+                     Set<UserRight> newUserRights, boolean importTagRequired, int exportRecordsPerFile)
         implements PolicyBuilder.ToBuilder {
 
     /** Checks the values and normalizes the domains. */
@@ -78,6 +82,9 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                     + activityPeriod);
         }
         conversionPrerequisites = Set.copyOf(conversionPrerequisites);
+        if (exportRecordsPerFile < 1) {
+            throw new IllegalArgumentException("exportRecordsPerFile must be at least 1, was " + exportRecordsPerFile);
+        }
         if (maxPipelines < 1) {
             throw new IllegalArgumentException("maxPipelines must be at least 1, was " + maxPipelines);
         }
@@ -128,7 +135,9 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                 .detailedComments(DetailedCommentRule.defaults())
                 .activityPeriod(Period.ofMonths(2))
                 .presentation(Presentation.truncatedCents())
-                .newUserRights(Set.of());
+                .newUserRights(Set.of())
+                .importTagRequired(true)
+                .exportRecordsPerFile(500);
     }
 
     /** Only the name: a policy is named after its preset, and logs print it. */

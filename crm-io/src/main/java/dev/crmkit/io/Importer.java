@@ -1,0 +1,771 @@
+package dev.crmkit.io;
+
+import dev.crmkit.api.AccessDeniedException;
+import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.DuplicateException;
+import dev.crmkit.api.EntityType;
+import dev.crmkit.api.NotFoundException;
+import dev.crmkit.api.ValidationException;
+import dev.crmkit.api.Violation;
+import dev.crmkit.api.contact.Company;
+import dev.crmkit.api.contact.CompanyId;
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.ContactEmail;
+import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.ContactPhone;
+import dev.crmkit.api.contact.DuplicateMatch;
+import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.deal.Pipeline;
+import dev.crmkit.api.deal.Stage;
+import dev.crmkit.api.deal.StageKind;
+import dev.crmkit.api.field.CustomField;
+import dev.crmkit.api.field.CustomFieldId;
+import dev.crmkit.api.lead.Lead;
+import dev.crmkit.api.phone.PhoneNumber;
+import dev.crmkit.api.query.DealFields;
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.api.query.LeadFields;
+import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Sort;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmSession;
+import dev.crmkit.core.contact.CompanyForm;
+import dev.crmkit.core.contact.ContactDataForm;
+import dev.crmkit.core.contact.ContactForm;
+import dev.crmkit.core.contact.LeadForm;
+import dev.crmkit.core.contact.OnDuplicate;
+import dev.crmkit.core.deal.DealForm;
+import dev.crmkit.core.policy.DuplicateCriteria;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Imports contacts, companies, leads and deals from CSV through a session's public services (IO-1 to IO-4):
+ * every row goes through the same validation and duplicate rules as the API, in its own transaction, so a bad
+ * row is reported (row, column, code, message) and the rest goes on, and an import that stops leaves whole rows
+ * only. Contacts and companies are matched against stored records and earlier rows of the same file by the
+ * policy's duplicate rules ({@code findDuplicates}); crmkit has no duplicate rule for leads and deals, so the
+ * import matches a deal by its name in the import's pipeline and a lead by its name and a phone or e-mail in
+ * common (or none on either side), among the records the user sees. Every kind follows the
+ * {@link DuplicateStrategy}. Shared and thread-safe; one import runs on the calling thread.
+ */
+public final class Importer {
+
+    private static final DateTimeFormatter TAG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu", Locale.ROOT);
+
+    private final Crm crm;
+
+    private Importer(Crm crm) {
+        this.crm = crm;
+    }
+
+    /**
+     * An importer for a CRM, whose policy and clock it follows (the import tag's time is the clock's, in the
+     * importing user's time zone).
+     *
+     * @param crm the CRM the sessions of the imports belong to
+     * @return the importer
+     */
+    public static Importer of(Crm crm) {
+        return new Importer(Objects.requireNonNull(crm, "crm"));
+    }
+
+    /**
+     * Imports a CSV file, row by row, as the session's user.
+     *
+     * @param session the importing user's session of this importer's CRM
+     * @param file the file's bytes, read once as a stream and closed
+     * @param mapping which records to make and which column goes into which field
+     * @param options duplicates, tags, dry run, format, pipeline, listener, where to resume
+     * @return the report of every row
+     * @throws ValidationException when the file or the mapping is refused before any row is imported, listing
+     *         every problem: {@code io.file.empty}, {@code io.file.not_text}, {@code io.file.charset},
+     *         {@code io.file.header_only}, {@code io.mapping.empty}, {@code io.mapping.column_missing},
+     *         {@code io.mapping.unknown_field}, {@code io.mapping.pipeline_required}, {@code io.tag.required}
+     * @throws ImportStoppedException when the storage fails or the file turns unreadable midway; its report says
+     *         which rows were done
+     * @throws NotFoundException when the options name a pipeline the user does not see
+     */
+    public ImportReport run(CrmSession session, InputStream file, ImportMapping mapping, ImportOptions options) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(mapping, "mapping");
+        Objects.requireNonNull(options, "options");
+        try (CsvReader reader = CsvReader.open(file, options.format())) {
+            if (!options.importTag() && crm.policy().importTagRequired()) {
+                throw IoMessages.invalid("importTag", "io.tag.required", crm.policy().name());
+            }
+            Optional<CsvRow> header = reader.next();
+            while (header.isPresent() && header.get().blank()) {
+                header = reader.next();
+            }
+            if (header.isEmpty()) {
+                throw IoMessages.invalid("", "io.file.empty");
+            }
+            Run run = new Run(session, resolve(session, header.get(), mapping, options), options, importTag(session,
+                    options));
+            return run.all(reader);
+        }
+    }
+
+    private Optional<String> importTag(CrmSession session, ImportOptions options) {
+        if (!options.importTag()) {
+            return Optional.empty();
+        }
+        LocalDateTime now = LocalDateTime.ofInstant(crm.clock().instant(), session.me().timeZone());
+        return Optional.of("import_" + TAG_TIME.format(now));
+    }
+
+    /** A mapped column: where it is in the file, its header and its field. */
+    private record Column(int index, String header, ImportField field) {
+    }
+
+    /** The mapping checked against the file's header and the stored fields and pipeline. */
+    private record Plan(EntityType entity, List<Column> columns, Optional<Pipeline> pipeline) {
+    }
+
+    private Plan resolve(CrmSession session, CsvRow header, ImportMapping mapping, ImportOptions options) {
+        List<Violation> problems = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        String entity = mapping.entity().name().toLowerCase(Locale.ROOT);
+        if (mapping.columns().isEmpty()) {
+            problems.add(IoMessages.violation("mapping", "io.mapping.empty"));
+        }
+        for (Map.Entry<String, ImportField> e : mapping.columns().entrySet()) {
+            String path = "mapping." + e.getKey();
+            int index = indexOf(header, e.getKey());
+            if (index < 0) {
+                problems.add(IoMessages.violation(path, "io.mapping.column_missing", e.getKey().strip()));
+            }
+            ImportField field = e.getValue();
+            if (field.standard().isPresent() && !field.standard().get().appliesTo(mapping.entity())) {
+                problems.add(IoMessages.violation(path, "io.mapping.unknown_field", field, entity));
+            }
+            if (field.custom().isPresent() && !customFieldOf(session, field.custom().get(), mapping.entity())) {
+                problems.add(IoMessages.violation(path, "io.mapping.unknown_field", field, entity));
+            }
+            columns.add(new Column(index, e.getKey().strip(), field));
+        }
+        if (mapping.entity() == EntityType.DEAL && options.pipeline().isEmpty()) {
+            problems.add(IoMessages.violation("pipeline", "io.mapping.pipeline_required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Optional<Pipeline> pipeline = mapping.entity() == EntityType.DEAL
+                ? Optional.of(session.pipelines().get(options.pipeline().orElseThrow())) : Optional.empty();
+        return new Plan(mapping.entity(), columns, pipeline);
+    }
+
+    private static int indexOf(CsvRow header, String name) {
+        for (int i = 0; i < header.cells().size(); i++) {
+            if (CsvCells.restore(header.cell(i)).strip().equalsIgnoreCase(name.strip())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean customFieldOf(CrmSession session, CustomFieldId id, EntityType entity) {
+        try {
+            CustomField field = session.customFields().get(id);
+            return field.entity() == entity;
+        } catch (NotFoundException unknown) {
+            return false;
+        }
+    }
+
+    /** The values of one row, parsed, with the problems parsing found. */
+    private static final class Values {
+        final Map<StandardField, List<String>> standard = new LinkedHashMap<>();
+        final Map<CustomFieldId, String> custom = new LinkedHashMap<>();
+        final List<RowProblem> problems = new ArrayList<>();
+        Optional<LocalDate> date = Optional.empty();
+        Optional<Stage> stage = Optional.empty();
+
+        Optional<String> first(StandardField field) {
+            List<String> all = standard.get(field);
+            return all == null || all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        }
+
+        List<String> all(StandardField field) {
+            return standard.getOrDefault(field, List.of());
+        }
+    }
+
+    /** What one row came to. */
+    private enum Outcome { CREATED, UPDATED, SKIPPED, FAILED }
+
+    /** One import: its plan, options, counters and problems. */
+    private final class Run {
+        private final CrmSession session;
+        private final Plan plan;
+        private final ImportOptions options;
+        private final Optional<String> importTag;
+        private final List<RowProblem> problems = new ArrayList<>();
+        private final DryRunMatches seen = new DryRunMatches();
+        private long created;
+        private long updated;
+        private long skipped;
+        private long failed;
+        private long lastRowDone;
+
+        Run(CrmSession session, Plan plan, ImportOptions options, Optional<String> importTag) {
+            this.session = session;
+            this.plan = plan;
+            this.options = options;
+            this.importTag = importTag;
+            this.lastRowDone = options.resumeAfter();
+        }
+
+        ImportReport report() {
+            return new ImportReport(created, updated, skipped, failed, problems, lastRowDone, options.dryRun(),
+                    importTag);
+        }
+
+        ImportReport all(CsvReader reader) {
+            boolean anyData = false;
+            while (true) {
+                Optional<CsvRow> next;
+                try {
+                    next = reader.next();
+                } catch (ValidationException unreadable) {
+                    throw new ImportStoppedException(report(), unreadable);
+                }
+                if (next.isEmpty()) {
+                    break;
+                }
+                CsvRow row = next.get();
+                if (row.blank()) {
+                    continue;
+                }
+                anyData = true;
+                if (row.number() <= options.resumeAfter()) {
+                    continue;
+                }
+                Outcome outcome;
+                try {
+                    outcome = row(row);
+                } catch (RuntimeException storageFailure) {
+                    throw new ImportStoppedException(report(), storageFailure);
+                }
+                count(outcome);
+                lastRowDone = row.number();
+                options.progress().rowDone(rows(), lastRowDone);
+            }
+            if (!anyData) {
+                throw IoMessages.invalid("", "io.file.header_only");
+            }
+            return report();
+        }
+
+        private long rows() {
+            return created + updated + skipped + failed;
+        }
+
+        private void count(Outcome outcome) {
+            if (outcome == Outcome.CREATED) {
+                created++;
+            } else if (outcome == Outcome.UPDATED) {
+                updated++;
+            } else if (outcome == Outcome.SKIPPED) {
+                skipped++;
+            } else {
+                failed++;
+            }
+        }
+
+        private Outcome fail(CsvRow row, List<RowProblem> found) {
+            problems.addAll(found);
+            return Outcome.FAILED;
+        }
+
+        private Outcome fail(CsvRow row, String column, Violation violation) {
+            return fail(row, List.of(new RowProblem(row.number(), column, violation)));
+        }
+
+        private Outcome row(CsvRow row) {
+            if (row.tooWide()) {
+                return fail(row, "", IoMessages.violation("", "io.row.too_many_columns",
+                        dev.crmkit.api.Limits.IMPORT_COLUMNS));
+            }
+            Values values = parse(row);
+            if (!values.problems.isEmpty()) {
+                return fail(row, values.problems);
+            }
+            try {
+                if (plan.entity() == EntityType.CONTACT) {
+                    return contact(row, values);
+                }
+                if (plan.entity() == EntityType.COMPANY) {
+                    return company(row, values);
+                }
+                if (plan.entity() == EntityType.LEAD) {
+                    return lead(values);
+                }
+                return deal(values);
+            } catch (ValidationException invalid) {
+                List<RowProblem> found = new ArrayList<>();
+                for (Violation v : invalid.violations()) {
+                    found.add(new RowProblem(row.number(), columnOf(v.path()), v));
+                }
+                return fail(row, found);
+            } catch (DuplicateException refused) {
+                return fail(row, "", IoMessages.violation("", "io.row.duplicate",
+                        refused.matches().size() + refused.hiddenMatches()));
+            } catch (AccessDeniedException denied) {
+                return fail(row, "", IoMessages.violation("", "io.row.access_denied", denied.getMessage()));
+            } catch (ConflictException | NotFoundException changed) {
+                return fail(row, "", IoMessages.violation("", "io.row.conflict"));
+            }
+        }
+
+        private Values parse(CsvRow row) {
+            Values values = new Values();
+            for (Column c : plan.columns()) {
+                String text = CsvCells.restore(row.cell(c.index())).strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (c.field().custom().isPresent()) {
+                    values.custom.put(c.field().custom().get(), text);
+                    continue;
+                }
+                StandardField field = c.field().standard().orElseThrow();
+                List<String> list = values.standard.computeIfAbsent(field, f -> new ArrayList<>());
+                if (field == StandardField.PHONE || field == StandardField.EMAIL || field == StandardField.TAG) {
+                    for (String part : text.split(";")) {
+                        String value = part.strip();
+                        if (value.isEmpty()) {
+                            continue;
+                        }
+                        if (field == StandardField.PHONE && CsvCells.scientific(value)) {
+                            Optional<String> digits = CsvCells.recoverPhone(value);
+                            if (digits.isEmpty()) {
+                                values.problems.add(new RowProblem(row.number(), c.header(),
+                                        IoMessages.violation(c.header(), "io.value.phone_lost", value)));
+                                continue;
+                            }
+                            value = digits.get();
+                        }
+                        list.add(value);
+                    }
+                    continue;
+                }
+                list.add(text);
+                if (field == StandardField.BIRTH_DATE || field == StandardField.EXPECTED_CLOSE) {
+                    Optional<LocalDate> date = date(text);
+                    if (date.isEmpty()) {
+                        values.problems.add(new RowProblem(row.number(), c.header(),
+                                IoMessages.violation(c.header(), "io.value.date", text)));
+                    }
+                    values.date = date;
+                }
+                if (field == StandardField.STAGE) {
+                    Optional<Stage> stage = plan.pipeline().orElseThrow().stages().stream()
+                            .filter(s -> s.kind() == StageKind.OPEN && s.name().strip().equalsIgnoreCase(text))
+                            .findFirst();
+                    if (stage.isEmpty()) {
+                        values.problems.add(new RowProblem(row.number(), c.header(),
+                                IoMessages.violation(c.header(), "io.value.stage", text)));
+                    }
+                    values.stage = stage;
+                }
+            }
+            return values;
+        }
+
+        private String columnOf(String path) {
+            if (path.startsWith("customFields.")) {
+                String id = path.substring("customFields.".length());
+                for (Column c : plan.columns()) {
+                    if (c.field().custom().isPresent() && c.field().custom().get().toString().equals(id)) {
+                        return c.header();
+                    }
+                }
+                return "";
+            }
+            String head = path.split("[.\\[]", 2)[0].toLowerCase(Locale.ROOT);
+            StandardField field;
+            switch (head) {
+                case "name":
+                case "first":
+                case "firstname":
+                    field = plan.columns().stream().anyMatch(c -> c.field().standard().equals(
+                            Optional.of(StandardField.NAME))) ? StandardField.NAME : StandardField.FIRST_NAME;
+                    break;
+                case "middle":
+                case "middlename":
+                    field = StandardField.MIDDLE_NAME;
+                    break;
+                case "last":
+                case "lastname":
+                    field = StandardField.LAST_NAME;
+                    break;
+                case "phones":
+                case "phone":
+                    field = StandardField.PHONE;
+                    break;
+                case "emails":
+                case "email":
+                    field = StandardField.EMAIL;
+                    break;
+                case "tags":
+                    field = StandardField.TAG;
+                    break;
+                case "position":
+                    field = StandardField.POSITION;
+                    break;
+                case "birthdate":
+                    field = StandardField.BIRTH_DATE;
+                    break;
+                case "description":
+                    field = StandardField.DESCRIPTION;
+                    break;
+                case "companyname":
+                    field = StandardField.COMPANY_NAME;
+                    break;
+                case "stage":
+                    field = StandardField.STAGE;
+                    break;
+                case "expectedclose":
+                    field = StandardField.EXPECTED_CLOSE;
+                    break;
+                default:
+                    return "";
+            }
+            for (Column c : plan.columns()) {
+                if (c.field().standard().equals(Optional.of(field))) {
+                    return c.header();
+                }
+            }
+            return "";
+        }
+
+        private <F extends ContactDataForm<F>> void reachable(F form, Values values, List<ContactPhone> phones,
+                                                               List<ContactEmail> emails, Set<String> tags) {
+            for (String phone : values.all(StandardField.PHONE)) {
+                if (phones.stream().noneMatch(p -> sameNumber(p.number(), phone))) {
+                    form.phone(phone);
+                }
+            }
+            for (String email : values.all(StandardField.EMAIL)) {
+                if (emails.stream().noneMatch(e -> e.email().value().equalsIgnoreCase(email))) {
+                    form.email(email);
+                }
+            }
+            values.all(StandardField.TAG).forEach(form::tag);
+            options.extraTag().ifPresent(form::tag);
+            if (tags.stream().noneMatch(t -> t.startsWith("import_"))) {
+                importTag.ifPresent(form::tag);
+            }
+            values.custom.forEach(form::customField);
+        }
+
+        private Outcome contact(CsvRow row, Values values) {
+            ContactForm form = ContactForm.person(null, null);
+            contactValues(form, values, Optional.empty());
+            reachable(form, values, List.of(), List.of(), Set.of());
+            List<DuplicateMatch> matches = session.contacts().findDuplicates(form);
+            if (matches.isEmpty() && options.dryRun() && seen.contactSeen(values)) {
+                return strategyOnDryRunDuplicate(crm.policy().contactDuplicates());
+            }
+            seen.contact(values);
+            if (matches.isEmpty()) {
+                if (options.dryRun()) {
+                    return Outcome.CREATED;
+                }
+                try {
+                    session.contacts().create(form);
+                    return Outcome.CREATED;
+                } catch (DuplicateException hidden) {
+                    return options.duplicates() == DuplicateStrategy.SKIP ? Outcome.SKIPPED : failDuplicate(row, hidden);
+                }
+            }
+            if (options.duplicates() == DuplicateStrategy.SKIP) {
+                return Outcome.SKIPPED;
+            }
+            if (options.duplicates() == DuplicateStrategy.CREATE_ANYWAY) {
+                if (options.dryRun()) {
+                    return createAnywayAllowed(crm.policy().contactDuplicates()) ? Outcome.CREATED
+                            : failDuplicate(row, new DuplicateException(matches));
+                }
+                session.contacts().create(form.onDuplicate(OnDuplicate.CREATE_ANYWAY));
+                return Outcome.CREATED;
+            }
+            Contact stored = session.contacts().get(ContactId.of(matches.get(0).record().id()));
+            if (options.dryRun()) {
+                return Outcome.UPDATED;
+            }
+            Contact after = session.contacts().update(stored.id(), stored.version(), edit -> {
+                contactValues(edit, values, Optional.of(stored));
+                reachable(edit, values, stored.phones(), stored.emails(), stored.tags());
+            });
+            return after.version() == stored.version() ? Outcome.SKIPPED : Outcome.UPDATED;
+        }
+
+        private void contactValues(ContactForm form, Values values, Optional<Contact> stored) {
+            values.first(StandardField.NAME).ifPresent(name -> {
+                if (stored.isEmpty() || !stored.get().name().full().equals(name)) {
+                    form.firstName(name).middleName(null).lastName(null);
+                }
+            });
+            values.first(StandardField.FIRST_NAME).ifPresent(form::firstName);
+            values.first(StandardField.MIDDLE_NAME).ifPresent(form::middleName);
+            values.first(StandardField.LAST_NAME).ifPresent(form::lastName);
+            values.first(StandardField.POSITION).ifPresent(form::position);
+            values.first(StandardField.DESCRIPTION).ifPresent(form::description);
+            if (values.standard.containsKey(StandardField.BIRTH_DATE)) {
+                values.date.ifPresent(form::birthDate);
+            }
+        }
+
+        private Outcome company(CsvRow row, Values values) {
+            CompanyForm form = CompanyForm.named(values.first(StandardField.NAME).orElse(null));
+            values.first(StandardField.DESCRIPTION).ifPresent(form::description);
+            reachable(form, values, List.of(), List.of(), Set.of());
+            List<DuplicateMatch> matches = session.companies().findDuplicates(form);
+            if (matches.isEmpty() && options.dryRun() && seen.companySeen(values)) {
+                return strategyOnDryRunDuplicate(crm.policy().companyDuplicates());
+            }
+            seen.company(values);
+            if (matches.isEmpty()) {
+                if (options.dryRun()) {
+                    return Outcome.CREATED;
+                }
+                try {
+                    session.companies().create(form);
+                    return Outcome.CREATED;
+                } catch (DuplicateException hidden) {
+                    return options.duplicates() == DuplicateStrategy.SKIP ? Outcome.SKIPPED : failDuplicate(row, hidden);
+                }
+            }
+            if (options.duplicates() == DuplicateStrategy.SKIP) {
+                return Outcome.SKIPPED;
+            }
+            if (options.duplicates() == DuplicateStrategy.CREATE_ANYWAY) {
+                if (options.dryRun()) {
+                    return createAnywayAllowed(crm.policy().companyDuplicates()) ? Outcome.CREATED
+                            : failDuplicate(row, new DuplicateException(matches));
+                }
+                session.companies().create(form.onDuplicate(OnDuplicate.CREATE_ANYWAY));
+                return Outcome.CREATED;
+            }
+            Company stored = session.companies().get(CompanyId.of(matches.get(0).record().id()));
+            if (options.dryRun()) {
+                return Outcome.UPDATED;
+            }
+            Consumer<CompanyForm> edit = f -> {
+                values.first(StandardField.NAME).ifPresent(f::name);
+                values.first(StandardField.DESCRIPTION).ifPresent(f::description);
+                reachable(f, values, stored.phones(), stored.emails(), stored.tags());
+            };
+            Company after = session.companies().update(stored.id(), stored.version(), edit);
+            return after.version() == stored.version() ? Outcome.SKIPPED : Outcome.UPDATED;
+        }
+
+        private Outcome strategyOnDryRunDuplicate(DuplicateCriteria criteria) {
+            if (options.duplicates() == DuplicateStrategy.SKIP) {
+                return Outcome.SKIPPED;
+            }
+            if (options.duplicates() == DuplicateStrategy.UPDATE) {
+                return Outcome.UPDATED;
+            }
+            return createAnywayAllowed(criteria) ? Outcome.CREATED : Outcome.FAILED;
+        }
+
+        private boolean createAnywayAllowed(DuplicateCriteria criteria) {
+            return criteria.createAnywayAllowed();
+        }
+
+        private Outcome failDuplicate(CsvRow row, DuplicateException e) {
+            return fail(row, "", IoMessages.violation("", "io.row.duplicate", e.matches().size() + e.hiddenMatches()));
+        }
+
+        private Outcome lead(Values values) {
+            LeadForm form = LeadForm.named(values.first(StandardField.NAME).orElse(null));
+            Optional<String> first = values.first(StandardField.FIRST_NAME);
+            Optional<String> last = values.first(StandardField.LAST_NAME);
+            if (first.isPresent() || last.isPresent()) {
+                form.person(first.orElse(null), last.orElse(null));
+            }
+            values.first(StandardField.MIDDLE_NAME).ifPresent(form::middleName);
+            values.first(StandardField.COMPANY_NAME).ifPresent(form::companyName);
+            reachable(form, values, List.of(), List.of(), Set.of());
+            Optional<Lead> match = values.first(StandardField.NAME).flatMap(name -> session.leads()
+                    .query(LeadFields.NAME.eq(name), Sort.byId(), PageRequest.first(100)).items().stream()
+                    .filter(l -> sameContactData(l, values)).findFirst());
+            boolean earlier = options.dryRun() && seen.seen(leadKeys(values));
+            seen.add(leadKeys(values));
+            if (match.isEmpty() && !earlier || options.duplicates() == DuplicateStrategy.CREATE_ANYWAY) {
+                if (!options.dryRun()) {
+                    session.leads().create(form);
+                }
+                return Outcome.CREATED;
+            }
+            if (options.duplicates() == DuplicateStrategy.SKIP) {
+                return Outcome.SKIPPED;
+            }
+            if (options.dryRun()) {
+                return Outcome.UPDATED;
+            }
+            Lead stored = match.orElseThrow();
+            Lead after = session.leads().update(stored.id(), stored.version(), edit -> {
+                values.first(StandardField.COMPANY_NAME).ifPresent(edit::companyName);
+                reachable(edit, values, stored.phones(), stored.emails(), stored.tags());
+            });
+            return after.version() == stored.version() ? Outcome.SKIPPED : Outcome.UPDATED;
+        }
+
+        private Outcome deal(Values values) {
+            DealForm form = DealForm.in(plan.pipeline().orElseThrow().id())
+                    .name(values.first(StandardField.NAME).orElse(null));
+            values.stage.ifPresent(s -> form.stage(s.id()));
+            boolean closeDate = values.standard.containsKey(StandardField.EXPECTED_CLOSE);
+            if (closeDate) {
+                values.date.ifPresent(form::expectedClose);
+            }
+            values.all(StandardField.TAG).forEach(form::tag);
+            options.extraTag().ifPresent(form::tag);
+            importTag.ifPresent(form::tag);
+            values.custom.forEach(form::customField);
+            Optional<Deal> match = values.first(StandardField.NAME).flatMap(name -> session.deals()
+                    .query(Filter.and(DealFields.NAME.eq(name), DealFields.PIPELINE.eq(plan.pipeline().orElseThrow()
+                            .id())), Sort.byId(), PageRequest.first(1)).items().stream().findFirst());
+            List<String> keys = values.first(StandardField.NAME).map(n -> List.of("deal:" + n)).orElse(List.of());
+            boolean earlier = options.dryRun() && seen.seen(keys);
+            seen.add(keys);
+            if (match.isEmpty() && !earlier || options.duplicates() == DuplicateStrategy.CREATE_ANYWAY) {
+                if (!options.dryRun()) {
+                    session.deals().create(form);
+                }
+                return Outcome.CREATED;
+            }
+            if (options.duplicates() == DuplicateStrategy.SKIP) {
+                return Outcome.SKIPPED;
+            }
+            if (options.dryRun()) {
+                return Outcome.UPDATED;
+            }
+            Deal stored = match.orElseThrow();
+            Deal after = session.deals().update(stored.id(), stored.version(), edit -> {
+                if (closeDate) {
+                    values.date.ifPresent(edit::expectedClose);
+                }
+                values.all(StandardField.TAG).forEach(edit::tag);
+                options.extraTag().ifPresent(edit::tag);
+                if (stored.tags().stream().noneMatch(t -> t.startsWith("import_"))) {
+                    importTag.ifPresent(edit::tag);
+                }
+                values.custom.forEach(edit::customField);
+            });
+            return after.version() == stored.version() ? Outcome.SKIPPED : Outcome.UPDATED;
+        }
+    }
+
+    /** Whether a stored lead has the row's contact data: a phone or e-mail in common, or none on both sides. */
+    private static boolean sameContactData(Lead lead, Values values) {
+        List<String> phones = values.all(StandardField.PHONE);
+        List<String> emails = values.all(StandardField.EMAIL);
+        if (phones.isEmpty() && emails.isEmpty()) {
+            return lead.phones().isEmpty() && lead.emails().isEmpty();
+        }
+        return phones.stream().anyMatch(p -> lead.phones().stream().anyMatch(s -> sameNumber(s.number(), p)))
+                || emails.stream().anyMatch(e -> lead.emails().stream().anyMatch(s -> s.email().value()
+                .equalsIgnoreCase(e)));
+    }
+
+    private static List<String> leadKeys(Values values) {
+        String name = values.first(StandardField.NAME).orElse("");
+        List<String> keys = new ArrayList<>();
+        for (String key : DryRunMatches.contactKeys(values)) {
+            keys.add("lead:" + name + "|" + key);
+        }
+        if (keys.isEmpty()) {
+            keys.add("lead:" + name + "|-");
+        }
+        return keys;
+    }
+
+    private static boolean sameNumber(PhoneNumber stored, String raw) {
+        try {
+            return stored.sameNumberAs(PhoneNumber.parse(raw));
+        } catch (ValidationException notANumber) {
+            return false;
+        }
+    }
+
+    private static Optional<LocalDate> date(String text) {
+        for (DateTimeFormatter format : List.of(DateTimeFormatter.ISO_LOCAL_DATE, DOTTED)) {
+            try {
+                return Optional.of(LocalDate.parse(text, format));
+            } catch (DateTimeParseException notThisOne) {
+                // the next format
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The rows of a dry run that would have been stored, by their phones and e-mails (contacts) or names
+     * (companies): nothing is stored in a dry run, so a later row duplicating an earlier one is found here.
+     */
+    private static final class DryRunMatches {
+        private final Set<String> contactKeys = new java.util.HashSet<>();
+        private final Set<String> companyNames = new java.util.HashSet<>();
+        private final Set<String> keys = new java.util.HashSet<>();
+
+        boolean seen(List<String> candidate) {
+            return candidate.stream().anyMatch(keys::contains);
+        }
+
+        void add(List<String> candidate) {
+            keys.addAll(candidate);
+        }
+
+        boolean contactSeen(Values values) {
+            return contactKeys(values).stream().anyMatch(contactKeys::contains);
+        }
+
+        void contact(Values values) {
+            contactKeys.addAll(contactKeys(values));
+        }
+
+        boolean companySeen(Values values) {
+            return values.first(StandardField.NAME).map(n -> companyNames.contains(n.toLowerCase(Locale.ROOT)))
+                    .orElse(false);
+        }
+
+        void company(Values values) {
+            values.first(StandardField.NAME).ifPresent(n -> companyNames.add(n.toLowerCase(Locale.ROOT)));
+        }
+
+        private static List<String> contactKeys(Values values) {
+            List<String> keys = new ArrayList<>();
+            for (String phone : values.all(StandardField.PHONE)) {
+                try {
+                    keys.add("phone:" + PhoneNumber.parse(phone).matchKey());
+                } catch (ValidationException notANumber) {
+                    // not a key
+                }
+            }
+            for (String email : values.all(StandardField.EMAIL)) {
+                keys.add("email:" + email.toLowerCase(Locale.ROOT));
+            }
+            return keys;
+        }
+    }
+}
