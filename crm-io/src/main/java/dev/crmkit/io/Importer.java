@@ -29,6 +29,7 @@ import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
+import dev.crmkit.core.contact.ClientForm;
 import dev.crmkit.core.contact.CompanyForm;
 import dev.crmkit.core.contact.ContactDataForm;
 import dev.crmkit.core.contact.ContactForm;
@@ -49,7 +50,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Imports contacts, companies, leads and deals from CSV through a session's public services (IO-1 to IO-4):
@@ -479,42 +483,13 @@ public final class Importer {
             ContactForm form = ContactForm.person(null, null);
             contactValues(form, values, Optional.empty());
             reachable(form, values, List.of(), List.of(), Set.of());
-            List<DuplicateMatch> matches = session.contacts().findDuplicates(form);
-            if (matches.isEmpty() && options.dryRun() && seen.contactSeen(values)) {
-                return strategyOnDryRunDuplicate(crm.policy().contactDuplicates());
-            }
-            seen.contact(values);
-            if (matches.isEmpty()) {
-                if (options.dryRun()) {
-                    return Outcome.CREATED;
-                }
-                try {
-                    session.contacts().create(form);
-                    return Outcome.CREATED;
-                } catch (DuplicateException hidden) {
-                    return options.duplicates() == DuplicateStrategy.SKIP ? Outcome.SKIPPED : failDuplicate(row, hidden);
-                }
-            }
-            if (options.duplicates() == DuplicateStrategy.SKIP) {
-                return Outcome.SKIPPED;
-            }
-            if (options.duplicates() == DuplicateStrategy.CREATE_ANYWAY) {
-                if (options.dryRun()) {
-                    return createAnywayAllowed(crm.policy().contactDuplicates()) ? Outcome.CREATED
-                            : failDuplicate(row, new DuplicateException(matches));
-                }
-                session.contacts().create(form.onDuplicate(OnDuplicate.CREATE_ANYWAY));
-                return Outcome.CREATED;
-            }
-            Contact stored = session.contacts().get(ContactId.of(matches.get(0).record().id()));
-            if (options.dryRun()) {
-                return Outcome.UPDATED;
-            }
-            Contact after = session.contacts().update(stored.id(), stored.version(), edit -> {
-                contactValues(edit, values, Optional.of(stored));
-                reachable(edit, values, stored.phones(), stored.emails(), stored.tags());
-            });
-            return after.version() == stored.version() ? Outcome.SKIPPED : Outcome.UPDATED;
+            return client(row, form, new ClientOps<>(crm.policy().contactDuplicates(), session.contacts()::findDuplicates,
+                    () -> seen.contactSeen(values), () -> seen.contact(values), session.contacts()::create,
+                    id -> session.contacts().get(ContactId.of(id)), stored -> session.contacts().update(
+                            stored.id(), stored.version(), edit -> {
+                                contactValues(edit, values, Optional.of(stored));
+                                reachable(edit, values, stored.phones(), stored.emails(), stored.tags());
+                            }), Contact::version));
         }
 
         private void contactValues(ContactForm form, Values values, Optional<Contact> stored) {
@@ -537,17 +512,36 @@ public final class Importer {
             CompanyForm form = CompanyForm.named(values.first(StandardField.NAME).orElse(null));
             values.first(StandardField.DESCRIPTION).ifPresent(form::description);
             reachable(form, values, List.of(), List.of(), Set.of());
-            List<DuplicateMatch> matches = session.companies().findDuplicates(form);
-            if (matches.isEmpty() && options.dryRun() && seen.companySeen(values)) {
-                return strategyOnDryRunDuplicate(crm.policy().companyDuplicates());
+            return client(row, form, new ClientOps<>(crm.policy().companyDuplicates(), session.companies()::findDuplicates,
+                    () -> seen.companySeen(values), () -> seen.company(values), session.companies()::create,
+                    id -> session.companies().get(CompanyId.of(id)), stored -> session.companies().update(
+                            stored.id(), stored.version(), f -> {
+                                values.first(StandardField.NAME).ifPresent(f::name);
+                                values.first(StandardField.DESCRIPTION).ifPresent(f::description);
+                                reachable(f, values, stored.phones(), stored.emails(), stored.tags());
+                            }), Company::version));
+        }
+
+        /** How the import reaches one kind of client (contacts or companies) for the shared flow of {@link #client}. */
+        private record ClientOps<F extends ClientForm<F>, E>(DuplicateCriteria criteria,
+                Function<F, List<DuplicateMatch>> find, BooleanSupplier seenInFile, Runnable markSeen,
+                Function<F, E> create, Function<java.util.UUID, E> stored, UnaryOperator<E> update,
+                ToLongFunction<E> version) {
+        }
+
+        /** A contact or company row under the duplicate strategy: create, skip, create anyway or update. */
+        private <F extends ClientForm<F>, E> Outcome client(CsvRow row, F form, ClientOps<F, E> ops) {
+            List<DuplicateMatch> matches = ops.find().apply(form);
+            if (matches.isEmpty() && options.dryRun() && ops.seenInFile().getAsBoolean()) {
+                return strategyOnDryRunDuplicate(ops.criteria());
             }
-            seen.company(values);
+            ops.markSeen().run();
             if (matches.isEmpty()) {
                 if (options.dryRun()) {
                     return Outcome.CREATED;
                 }
                 try {
-                    session.companies().create(form);
+                    ops.create().apply(form);
                     return Outcome.CREATED;
                 } catch (DuplicateException hidden) {
                     return options.duplicates() == DuplicateStrategy.SKIP ? Outcome.SKIPPED : failDuplicate(row, hidden);
@@ -558,23 +552,19 @@ public final class Importer {
             }
             if (options.duplicates() == DuplicateStrategy.CREATE_ANYWAY) {
                 if (options.dryRun()) {
-                    return createAnywayAllowed(crm.policy().companyDuplicates()) ? Outcome.CREATED
+                    return createAnywayAllowed(ops.criteria()) ? Outcome.CREATED
                             : failDuplicate(row, new DuplicateException(matches));
                 }
-                session.companies().create(form.onDuplicate(OnDuplicate.CREATE_ANYWAY));
+                ops.create().apply(form.onDuplicate(OnDuplicate.CREATE_ANYWAY));
                 return Outcome.CREATED;
             }
-            Company stored = session.companies().get(CompanyId.of(matches.get(0).record().id()));
+            E stored = ops.stored().apply(matches.get(0).record().id());
             if (options.dryRun()) {
                 return Outcome.UPDATED;
             }
-            Consumer<CompanyForm> edit = f -> {
-                values.first(StandardField.NAME).ifPresent(f::name);
-                values.first(StandardField.DESCRIPTION).ifPresent(f::description);
-                reachable(f, values, stored.phones(), stored.emails(), stored.tags());
-            };
-            Company after = session.companies().update(stored.id(), stored.version(), edit);
-            return after.version() == stored.version() ? Outcome.SKIPPED : Outcome.UPDATED;
+            E after = ops.update().apply(stored);
+            return ops.version().applyAsLong(after) == ops.version().applyAsLong(stored) ? Outcome.SKIPPED
+                    : Outcome.UPDATED;
         }
 
         private Outcome strategyOnDryRunDuplicate(DuplicateCriteria criteria) {
