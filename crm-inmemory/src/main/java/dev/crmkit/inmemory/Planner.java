@@ -390,10 +390,7 @@ final class Planner<I extends EntityId, E extends Entity<I>> {
         }
         Field<E, ?> field = index.field;
         Comparator<Object> first = descending ? ((Comparator<Object>) field::compare).reversed() : field::compare;
-        Iterator<E> rows = walks.size() == 1 ? walks.get(0) : new Merge<>(walks, (a, b) -> {
-            int c = first.compare(field.sortKey(a), field.sortKey(b));
-            return c != 0 ? c : EntityId.ORDER.compare(a.id(), b.id());
-        });
+        Iterator<E> rows = walks.size() == 1 ? walks.get(0) : new Merge<>(walks, field, first);
         Comparator<List<Object>> tuple = single ? null : tupleOrder(sort);
         List<E> found = new ArrayList<>(want);
         boolean overrides = !writes.isEmpty();
@@ -438,19 +435,30 @@ final class Planner<I extends EntityId, E extends Entity<I>> {
         };
     }
 
-    /** Sorted iterators merged into one sorted iterator. */
-    private static final class Merge<E> implements Iterator<E> {
+    /** Walks of the parts of an index, each in a query's order, merged into one walk in that order. */
+    private static final class Merge<E extends Entity<?>> implements Iterator<E> {
         private final PriorityQueue<Head<E>> heads;
+        private final Field<E, ?> field;
 
-        private record Head<E>(E value, Iterator<E> rest) {
+        /** The next record of one walk, with its sort key read once. */
+        private record Head<E>(E value, Object key, Iterator<E> rest) {
         }
 
-        Merge(List<Iterator<E>> walks, Comparator<E> order) {
-            heads = new PriorityQueue<>(Math.max(1, walks.size()), (a, b) -> order.compare(a.value(), b.value()));
+        Merge(List<Iterator<E>> walks, Field<E, ?> field, Comparator<Object> first) {
+            this.field = field;
+            heads = new PriorityQueue<>(Math.max(1, walks.size()), (a, b) -> {
+                int c = first.compare(a.key(), b.key());
+                return c != 0 ? c : EntityId.ORDER.compare(a.value().id(), b.value().id());
+            });
             for (Iterator<E> w : walks) {
-                if (w.hasNext()) {
-                    heads.add(new Head<>(w.next(), w));
-                }
+                advance(w);
+            }
+        }
+
+        private void advance(Iterator<E> walk) {
+            if (walk.hasNext()) {
+                E e = walk.next();
+                heads.add(new Head<>(e, field.sortKey(e), walk));
             }
         }
 
@@ -465,9 +473,7 @@ final class Planner<I extends EntityId, E extends Entity<I>> {
             if (h == null) {
                 throw new NoSuchElementException();
             }
-            if (h.rest().hasNext()) {
-                heads.add(new Head<>(h.rest().next(), h.rest()));
-            }
+            advance(h.rest());
             return h.value();
         }
     }

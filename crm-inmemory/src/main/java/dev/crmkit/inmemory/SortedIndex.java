@@ -3,6 +3,7 @@ package dev.crmkit.inmemory;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.query.Field;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -34,10 +35,14 @@ final class SortedIndex<I extends EntityId, E extends Entity<I>> {
     final Field<E, ?> field;
     /** The partition field, or null for one part over the whole table. */
     final Field<E, ?> partition;
-    private final Comparator<Key> order;
+    /** Orders records (the keys stored, so that an entry costs no key object) and probes ({@link Key}s) alike. */
+    private final Comparator<Object> order;
     private final Map<Object, Part<I, E>> parts = new HashMap<>();
 
-    /** A position in a part: a value and an id, or the edge before ({@code -1}) or after ({@code 1}) a value's ids. */
+    /**
+     * A position to look up in a part: a value and an id, or the edge before ({@code -1}) or after ({@code 1}) a
+     * value's ids.
+     */
     static final class Key {
         final Object value;
         final EntityId id;
@@ -52,10 +57,11 @@ final class SortedIndex<I extends EntityId, E extends Entity<I>> {
 
     /** The records of one partition value. */
     static final class Part<I extends EntityId, E extends Entity<I>> {
-        final TreeMap<Key, E> present;
+        /** The records with a value, each its own key. */
+        final TreeMap<Object, E> present;
         final TreeMap<I, E> absent = new TreeMap<>(EntityId.ORDER);
 
-        Part(Comparator<Key> order) {
+        Part(Comparator<Object> order) {
             present = new TreeMap<>(order);
         }
 
@@ -79,15 +85,27 @@ final class SortedIndex<I extends EntityId, E extends Entity<I>> {
         }
         this.partition = partition;
         this.order = (a, b) -> {
-            int c = field.compare(a.value, b.value);
+            int c = field.compare(valueOf(a), valueOf(b));
             if (c != 0) {
                 return c;
             }
-            if (a.edge != 0 || b.edge != 0) {
-                return Integer.compare(a.edge, b.edge);
+            int edgeA = a instanceof Key ? ((Key) a).edge : 0;
+            int edgeB = b instanceof Key ? ((Key) b).edge : 0;
+            if (edgeA != 0 || edgeB != 0) {
+                return Integer.compare(edgeA, edgeB);
             }
-            return EntityId.ORDER.compare(a.id, b.id);
+            return EntityId.ORDER.compare(idOf(a), idOf(b));
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object valueOf(Object keyOrRecord) {
+        return keyOrRecord instanceof Key ? ((Key) keyOrRecord).value : field.sortKey((E) keyOrRecord);
+    }
+
+    @SuppressWarnings("unchecked")
+    private EntityId idOf(Object keyOrRecord) {
+        return keyOrRecord instanceof Key ? ((Key) keyOrRecord).id : ((E) keyOrRecord).id();
     }
 
     /** What the index is called in diagnostics. */
@@ -101,7 +119,7 @@ final class SortedIndex<I extends EntityId, E extends Entity<I>> {
         if (value == null) {
             part.absent.put(e.id(), e);
         } else {
-            part.present.put(new Key(value, e.id(), 0), e);
+            part.present.put(e, e);
         }
     }
 
@@ -115,7 +133,7 @@ final class SortedIndex<I extends EntityId, E extends Entity<I>> {
         if (value == null) {
             part.absent.remove(e.id());
         } else {
-            part.present.remove(new Key(value, e.id(), 0));
+            part.present.remove(e);
         }
         if (part.size() == 0) {
             parts.remove(p);
@@ -164,7 +182,7 @@ final class SortedIndex<I extends EntityId, E extends Entity<I>> {
             if (from != null && high != null && field.compare(from, high) > 0) {
                 return absent;
             }
-            NavigableMap<Key, E> range = part.present;
+            NavigableMap<Object, E> range = part.present;
             if (from != null) {
                 boolean seek = start != null && startId != null && field.compare(from, start.value) == 0;
                 range = range.tailMap(new Key(from, seek ? startId : null, seek ? 0 : -1), true);
@@ -205,40 +223,61 @@ final class SortedIndex<I extends EntityId, E extends Entity<I>> {
     }
 
     /**
-     * The present values of a part from the greatest down to a bound, each value's records in id order: one
-     * ascending sub-map per value.
+     * The present values of a part from the greatest down to a bound, each value's records in id order: the
+     * map is read backwards once, and the records of one value (usually one) are handed out reversed.
      */
     private final class Descending implements Iterator<E> {
-        private final NavigableMap<Key, E> map;
+        private final Iterator<E> entries;
         private final Object low;
         private final Object high;
-        private Iterator<E> group = Collections.emptyIterator();
-        private Key next;
-        private EntityId firstId;
+        private final EntityId firstId;
+        private final ArrayList<E> group = new ArrayList<>();
+        private int left;
+        private E pending;
+        private boolean done;
 
-        Descending(NavigableMap<Key, E> map, Object high, EntityId firstId, Object low) {
-            this.map = map;
+        Descending(NavigableMap<Object, E> map, Object high, EntityId firstId, Object low) {
+            NavigableMap<Object, E> range = high == null ? map : map.headMap(new Key(high, null, 1), false);
+            this.entries = range.descendingMap().values().iterator();
             this.low = low;
             this.high = high;
             this.firstId = firstId;
-            this.next = map.isEmpty() ? null : high == null ? map.lastKey() : map.floorKey(new Key(high, null, 1));
         }
 
         @Override
         public boolean hasNext() {
-            while (!group.hasNext()) {
-                if (next == null || (low != null && field.compare(next.value, low) < 0)) {
-                    return false;
-                }
-                Object value = next.value;
-                // The start's id applies within the start's value only; the part may have none of it.
-                boolean seek = firstId != null && field.compare(value, high) == 0;
-                Key from = seek ? new Key(value, firstId, 0) : new Key(value, null, -1);
-                firstId = null;
-                group = map.subMap(from, true, new Key(value, null, 1), false).values().iterator();
-                next = map.lowerKey(new Key(value, null, -1));
+            while (left == 0 && !done) {
+                fill();
             }
-            return true;
+            return left > 0;
+        }
+
+        /** Reads the next value's records, backwards. */
+        private void fill() {
+            group.clear();
+            E e = pending != null ? pending : entries.hasNext() ? entries.next() : null;
+            pending = null;
+            Object value = e == null ? null : field.sortKey(e);
+            if (e == null || (low != null && field.compare(value, low) < 0)) {
+                done = true;
+                return;
+            }
+            // The start's id applies within the start's value only; the part may have none of it.
+            boolean seek = firstId != null && field.compare(value, high) == 0;
+            while (true) {
+                if (!seek || EntityId.ORDER.compare(e.id(), firstId) >= 0) {
+                    group.add(e);
+                }
+                if (!entries.hasNext()) {
+                    break;
+                }
+                e = entries.next();
+                if (field.compare(field.sortKey(e), value) != 0) {
+                    pending = e;
+                    break;
+                }
+            }
+            left = group.size();
         }
 
         @Override
@@ -246,7 +285,7 @@ final class SortedIndex<I extends EntityId, E extends Entity<I>> {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return group.next();
+            return group.get(--left);
         }
     }
 
