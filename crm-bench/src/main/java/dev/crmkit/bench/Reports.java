@@ -3,7 +3,9 @@ package dev.crmkit.bench;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.crmkit.api.phone.PhoneNumber;
+import dev.crmkit.api.deal.Deal;
 import dev.crmkit.core.contact.DuplicateCluster;
+import dev.crmkit.inmemory.InMemoryStorage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -12,8 +14,9 @@ import java.util.List;
 
 /**
  * The checks that go with the benchmarks: whether the match keys agree with libphonenumber, and whether
- * the scan finds the same clusters as DuckDB (with crmkit's peak heap). Run with
- * {@code java -cp crm-bench/target/benchmarks.jar dev.crmkit.bench.Reports agreement|scan [size]}.
+ * the scan finds the same clusters as DuckDB (with crmkit's peak heap), and the heap the deal query
+ * benchmark's deals take. Run with
+ * {@code java -cp crm-bench/target/benchmarks.jar dev.crmkit.bench.Reports agreement|scan|deals [size]}.
  */
 public final class Reports {
 
@@ -55,7 +58,7 @@ public final class Reports {
     /**
      * Prints a report.
      *
-     * @param args {@code agreement [count]} or {@code scan [contacts]}
+     * @param args {@code agreement [count]}, {@code scan [contacts]} or {@code deals [deals]}
      * @throws Exception if a peer fails
      */
     public static void main(String[] args) throws Exception {
@@ -67,6 +70,10 @@ public final class Reports {
                     + ", keys agreeing with its national number: " + a.agreeing());
             System.out.println("disagreements (" + a.disagreements().size() + "):");
             a.disagreements().stream().limit(20).forEach(d -> System.out.println("  " + d));
+            return;
+        }
+        if (what.equals("deals")) {
+            dealHeap(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
             return;
         }
         ScanBenchmark bench = new ScanBenchmark();
@@ -93,6 +100,52 @@ public final class Reports {
         System.out.println("heap: " + before / (1 << 20) + " MiB with the data loaded, peak during the scan "
                 + peak / (1 << 20) + " MiB (sum of the heap pools' peaks)");
         bench.tearDown();
+    }
+
+    /**
+     * The heap the deals of the query benchmark take, loaded into the in-memory adapter with its query indexes
+     * and without them, and into H2 (in-memory, on the heap) with the benchmark's indexes: the heap used after a
+     * full GC with the storage held, less the heap used before the deals were generated.
+     */
+    private static void dealHeap(int count) throws java.sql.SQLException {
+        for (String side : List.of("crmkit with query indexes", "crmkit without query indexes", "H2 with its indexes")) {
+            long before = settled();
+            InMemoryStorage storage = side.contains("without") ? InMemoryStorage.withoutQueryIndexes() : InMemoryStorage.create();
+            DealData.World world = DealData.world(storage);
+            List<Deal> all = DealData.deals(world, 12, count);
+            java.sql.Connection h2 = null;
+            if (side.startsWith("H2")) {
+                h2 = java.sql.DriverManager.getConnection("jdbc:h2:mem:heap-" + System.nanoTime());
+                DealQueryBenchmark.load(h2, all, world);
+            } else {
+                for (int from = 0; from < all.size(); from += 10_000) {
+                    List<Deal> batch = all.subList(from, Math.min(all.size(), from + 10_000));
+                    storage.run(tx -> batch.forEach(tx.deals()::insert));
+                }
+            }
+            all = null;
+            long after = settled();
+            System.out.printf("%s: %,d MiB for %,d deals (%,d bytes a deal)%n", side, (after - before) >> 20, count,
+                    (after - before) / count);
+            if (h2 != null) {
+                h2.close();
+            }
+            java.lang.ref.Reference.reachabilityFence(storage);
+        }
+    }
+
+    /** The heap used after full collections, once it stops shrinking. */
+    private static long settled() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            long now = used();
+            if (now >= used) {
+                return now;
+            }
+            used = now;
+        }
+        return used;
     }
 
     private static long used() {

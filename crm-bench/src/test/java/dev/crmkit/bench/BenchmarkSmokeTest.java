@@ -3,6 +3,7 @@ package dev.crmkit.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -50,6 +51,36 @@ class BenchmarkSmokeTest {
             var duck = b.duckdbGroupBy();
             assertThat(crmkit).isNotEmpty();
             assertThat(ScanBenchmark.normalize(crmkit)).isEqualTo(ScanBenchmark.normalizeDuck(duck));
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
+    @Tag("DEAL-11")
+    @DisplayName("deal query: crmkit and H2 give the same three pages of 50 deals, in the same order")
+    void dealQuery() throws Exception {
+        DealQueryBenchmark b = new DealQueryBenchmark();
+        b.deals = 20_000;
+        b.setUp(null);
+        try {
+            assertThat(b.expected).hasSize(DealQueryBenchmark.PAGE).doesNotHaveDuplicates();
+            var ours = b.crmkit();
+            b.stillAgrees();
+            var theirs = b.h2();
+            b.stillAgrees();
+            assertThat(ours.items()).extracting(d -> d.id().value()).isEqualTo(b.expected)
+                    .isEqualTo(DealQueryBenchmark.ids(theirs));
+            assertThat(ours.items()).allSatisfy(d -> {
+                assertThat(d.pipeline()).isEqualTo(b.sales.id());
+                assertThat(b.stages).contains(d.stage());
+                assertThat(d.budget().orElseThrow().amount().amount()).isBetween(DealQueryBenchmark.LOW,
+                        DealQueryBenchmark.HIGH);
+            });
+            assertThat(ours.items()).extracting(d -> d.budget().orElseThrow().amount().amount())
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(theirs).extracting(r -> r.columns()[6]).isEqualTo(ours.items().stream()
+                    .map(d -> d.budget().orElseThrow().amount().amount()).toList());
         } finally {
             b.tearDown();
         }

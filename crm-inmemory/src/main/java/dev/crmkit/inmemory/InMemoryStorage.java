@@ -29,7 +29,10 @@ import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
+import dev.crmkit.api.query.DealFields;
+import dev.crmkit.api.query.Field;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,14 @@ import java.util.function.Supplier;
  * <p>Indexes: by id (ordered), contacts by company, deals by contact and company, leads by contact,
  * tasks by owner and assignee, timeline entries by owner and (unique) by integration call id, users
  * (unique) by e-mail.
+ *
+ * <p>Query indexes of deals (unless made {@link #withoutQueryIndexes()}): by pipeline and by responsible
+ * user; ordered by budget amount, by creation time and by expected close date; and, per stage, ordered by
+ * budget amount and by creation time (a stage's column of a kanban board). A query walks an ordered index
+ * in its sort order and stops after a page, or tests only the deals an equality or any-of condition on an
+ * indexed field finds, whichever is estimated to read fewer deals; every query sorted by id walks the rows
+ * in id order. Candidates are always tested with {@link dev.crmkit.api.query.Filter#test}, so the answers
+ * are those of a full scan.
  */
 public final class InMemoryStorage implements Storage {
 
@@ -81,9 +92,7 @@ public final class InMemoryStorage implements Storage {
     final Table<CustomFieldId, CustomField> customFields = new Table<>(EntityType.CUSTOM_FIELD, List.of());
     final Table<StageTransitionId, StageTransition> stageTransitions = new Table<>(EntityType.STAGE_TRANSITION,
             List.of(Index.of("deal", t -> List.of(t.deal()))));
-    final Table<DealId, Deal> deals = new Table<>(EntityType.DEAL, List.of(
-            Index.of("contact", Deal::contacts),
-            Index.of("company", d -> d.company().stream().toList())));
+    final Table<DealId, Deal> deals;
     final Table<TaskId, Task> tasks = new Table<>(EntityType.TASK, List.of(
             Index.of("owner", t -> List.of(t.owner())),
             Index.of("assignee", t -> List.of(t.assignee()))));
@@ -93,8 +102,27 @@ public final class InMemoryStorage implements Storage {
     private final Map<ListKind<?>, Table<?, ?>> lists = new LinkedHashMap<>();
     final EventLog eventLog = new EventLog();
 
-    private InMemoryStorage(Duration lockTimeout) {
+    /** Whether queries are planned over the query indexes, instead of testing every record. */
+    final boolean queryIndexes;
+
+    private InMemoryStorage(Duration lockTimeout, boolean queryIndexes) {
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+        this.queryIndexes = queryIndexes;
+        List<Index<Deal>> dealIndexes = new ArrayList<>(List.of(
+                Index.of("contact", Deal::contacts),
+                Index.of("company", d -> d.company().stream().toList())));
+        List<SortedIndex<DealId, Deal>> dealOrders = new ArrayList<>();
+        if (queryIndexes) {
+            dealIndexes.add(Index.on(DealFields.PIPELINE));
+            dealIndexes.add(Index.on(DealFields.RESPONSIBLE));
+            for (Field<Deal, ?> f : List.of(DealFields.BUDGET_AMOUNT, DealFields.CREATED, DealFields.EXPECTED_CLOSE)) {
+                dealOrders.add(new SortedIndex<>(f, null));
+            }
+            for (Field<Deal, ?> f : List.of(DealFields.BUDGET_AMOUNT, DealFields.CREATED)) {
+                dealOrders.add(new SortedIndex<>(f, DealFields.STAGE));
+            }
+        }
+        deals = new Table<>(EntityType.DEAL, dealIndexes, dealOrders);
         for (ListKind<?> kind : ListKind.all()) {
             lists.put(kind, new Table<>(EntityType.SETTING, List.of()));
         }
@@ -112,7 +140,18 @@ public final class InMemoryStorage implements Storage {
      * @return the storage
      */
     public static InMemoryStorage create() {
-        return new InMemoryStorage(DEFAULT_LOCK_TIMEOUT);
+        return new InMemoryStorage(DEFAULT_LOCK_TIMEOUT, true);
+    }
+
+    /**
+     * An empty storage with the default lock time-out that keeps no query indexes: every query and count
+     * tests every record of its type, as a full scan. It answers exactly as {@link #create()} does, with
+     * less memory (no ordered indexes) and slower queries on many records.
+     *
+     * @return the storage
+     */
+    public static InMemoryStorage withoutQueryIndexes() {
+        return new InMemoryStorage(DEFAULT_LOCK_TIMEOUT, false);
     }
 
     /**
@@ -125,7 +164,7 @@ public final class InMemoryStorage implements Storage {
         if (lockTimeout.isNegative()) {
             throw new IllegalArgumentException("lockTimeout must not be negative");
         }
-        return new InMemoryStorage(lockTimeout);
+        return new InMemoryStorage(lockTimeout, true);
     }
 
     @Override

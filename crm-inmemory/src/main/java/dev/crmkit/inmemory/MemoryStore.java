@@ -37,6 +37,8 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
     final LinkedHashMap<I, E> writes = new LinkedHashMap<>();
     /** The committed version each written record was based on; 0 for "must not exist". */
     final Map<I, Long> baseVersions = new HashMap<>();
+    /** How the last query or count of this view read the committed rows, for tests and diagnostics. */
+    Planner.Result<E> lastPlan;
 
     MemoryStore(Table<I, E> table, MemoryTransaction tx) {
         this.table = table;
@@ -207,14 +209,40 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
 
     @Override
     public Slice<E> query(Filter<E> filter, Sort<E> sort, PageRequest page) {
+        Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(page, "page");
-        return Paging.page(matching(filter), keysOf(sort), comparatorsOf(sort), page);
+        if (!tx.storage.queryIndexes) {
+            return Paging.page(matching(filter), keysOf(sort), comparatorsOf(sort), page);
+        }
+        Planner.Result<E> planned = read(() -> new Planner<>(table, writes, filter).page(sort, page));
+        lastPlan = planned;
+        return Paging.page(withPending(planned.matches(), filter), keysOf(sort), comparatorsOf(sort), page);
     }
 
     @Override
     public long count(Filter<E> filter) {
-        return matching(filter).size();
+        Objects.requireNonNull(filter, "filter");
+        if (!tx.storage.queryIndexes) {
+            return matching(filter).size();
+        }
+        Planner.Result<E> planned = read(() -> new Planner<>(table, writes, filter).all());
+        lastPlan = planned;
+        return withPending(planned.matches(), filter).size();
+    }
+
+    /** Committed matches with this transaction's own written records that match. */
+    private List<E> withPending(List<E> committed, Filter<E> filter) {
+        if (writes.isEmpty()) {
+            return committed;
+        }
+        List<E> all = new ArrayList<>(committed);
+        for (E w : writes.values()) {
+            if (w != null && filter.test(w)) {
+                all.add(w);
+            }
+        }
+        return all;
     }
 
     @Override
@@ -228,7 +256,7 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
         return tx.confined(all);
     }
 
-    private static <E extends Entity<?>> java.util.function.Function<E, List<Object>> keysOf(Sort<E> sort) {
+    static <E extends Entity<?>> java.util.function.Function<E, List<Object>> keysOf(Sort<E> sort) {
         return e -> {
             List<Object> keys = new ArrayList<>(sort.orders().size() + 1);
             for (Sort.Order<E> o : sort.orders()) {
@@ -239,7 +267,7 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
         };
     }
 
-    private static <E> List<Comparator<Object>> comparatorsOf(Sort<E> sort) {
+    static <E> List<Comparator<Object>> comparatorsOf(Sort<E> sort) {
         List<Comparator<Object>> list = new ArrayList<>();
         for (Sort.Order<E> o : sort.orders()) {
             Comparator<Object> c = o.field()::compare;

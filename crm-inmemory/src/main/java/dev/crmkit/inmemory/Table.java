@@ -11,9 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The committed rows of one entity type with their indexes. Not thread-safe by itself: the owning
@@ -25,12 +24,18 @@ final class Table<I extends EntityId, E extends Entity<I>> {
     final EntityType type;
     private final TreeMap<I, E> rows = new TreeMap<>(EntityId.ORDER);
     private final List<Index<E>> indexes;
-    private final Map<String, Map<Object, TreeSet<I>>> entries = new HashMap<>();
+    private final List<SortedIndex<I, E>> sorted;
+    private final Map<String, Map<Object, TreeMap<I, E>>> entries = new HashMap<>();
     private final Map<String, Map<Object, I>> uniqueEntries = new HashMap<>();
 
     Table(EntityType type, List<Index<E>> indexes) {
+        this(type, indexes, List.of());
+    }
+
+    Table(EntityType type, List<Index<E>> indexes, List<SortedIndex<I, E>> sorted) {
         this.type = type;
         this.indexes = List.copyOf(indexes);
+        this.sorted = List.copyOf(sorted);
         for (Index<E> index : indexes) {
             if (index.unique()) {
                 uniqueEntries.put(index.name(), new HashMap<>());
@@ -48,20 +53,28 @@ final class Table<I extends EntityId, E extends Entity<I>> {
         return rows.values();
     }
 
+    /** The rows in id order. */
+    NavigableMap<I, E> rows() {
+        return rows;
+    }
+
+    /** The ordered indexes, which queries may walk. */
+    List<SortedIndex<I, E>> sorted() {
+        return sorted;
+    }
+
+    /** The records under one key of a non-unique index, by id; null when there are none. */
+    TreeMap<I, E> entries(String index, Object key) {
+        return entries.get(index).get(key);
+    }
+
     int size() {
         return rows.size();
     }
 
     List<E> lookup(String index, Object key) {
-        TreeSet<I> ids = entries.get(index).get(key);
-        if (ids == null) {
-            return List.of();
-        }
-        List<E> result = new ArrayList<>(ids.size());
-        for (I id : ids) {
-            result.add(rows.get(id));
-        }
-        return result;
+        TreeMap<I, E> found = entries.get(index).get(key);
+        return found == null ? List.of() : new ArrayList<>(found.values());
     }
 
     /** The id holding a key of a unique index, if any. */
@@ -144,9 +157,12 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                 if (index.unique()) {
                     uniqueEntries.get(index.name()).put(key, e.id());
                 } else {
-                    entries.get(index.name()).computeIfAbsent(key, k -> new TreeSet<>(EntityId.ORDER)).add(e.id());
+                    entries.get(index.name()).computeIfAbsent(key, k -> new TreeMap<>(EntityId.ORDER)).put(e.id(), e);
                 }
             }
+        }
+        for (SortedIndex<I, E> index : sorted) {
+            index.add(e);
         }
     }
 
@@ -156,8 +172,8 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                 if (index.unique()) {
                     uniqueEntries.get(index.name()).remove(key, e.id());
                 } else {
-                    Map<Object, TreeSet<I>> map = entries.get(index.name());
-                    Set<I> ids = map.get(key);
+                    Map<Object, TreeMap<I, E>> map = entries.get(index.name());
+                    TreeMap<I, E> ids = map.get(key);
                     if (ids != null) {
                         ids.remove(e.id());
                         if (ids.isEmpty()) {
@@ -166,6 +182,9 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                     }
                 }
             }
+        }
+        for (SortedIndex<I, E> index : sorted) {
+            index.remove(e);
         }
     }
 }

@@ -179,6 +179,30 @@ public final class Field<E, V> {
     }
 
     /**
+     * Whether some value of the field on an entity satisfies a condition, without collecting the values:
+     * what {@code values(entity).stream().anyMatch(condition)} answers.
+     *
+     * @param entity the entity
+     * @param condition the condition on one value
+     * @return true when a value satisfies it; false when none does or there is none
+     */
+    boolean anyValue(E entity, java.util.function.Predicate<? super V> condition) {
+        Object raw = reader.apply(entity);
+        if (raw == null) {
+            return false;
+        }
+        if (!many) {
+            return condition.test(type.cast(raw));
+        }
+        for (Object v : (Collection<?>) raw) {
+            if (condition.test(type.cast(v))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Reads a single-valued field for sorting.
      *
      * @param entity the entity

@@ -171,17 +171,16 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
 
         @Override
         public boolean test(E entity) {
-            List<V> values = field.values(entity);
-            if (op == Op.NE) {
-                return values.stream().noneMatch(v -> field.equal(v, value));
+            switch (op) {
+                case NE:
+                    return !field.anyValue(entity, v -> field.equal(v, value));
+                case EQ:
+                    return field.anyValue(entity, v -> field.equal(v, value));
+                case CONTAINS:
+                    return field.anyValue(entity, v -> ((String) v).contains((String) value));
+                default:
+                    return field.anyValue(entity, v -> holds(field.compare(v, value)));
             }
-            for (V v : values) {
-                if (op == Op.CONTAINS ? ((String) v).contains((String) value)
-                        : op == Op.EQ ? field.equal(v, value) : holds(field.compare(v, value))) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private boolean holds(int c) {
@@ -223,14 +222,14 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
 
         @Override
         public boolean test(E entity) {
-            for (V v : field.values(entity)) {
+            return field.anyValue(entity, v -> {
                 for (V candidate : values) {
                     if (field.equal(v, candidate)) {
                         return true;
                     }
                 }
-            }
-            return false;
+                return false;
+            });
         }
     }
 
@@ -248,7 +247,7 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
 
         @Override
         public boolean test(E entity) {
-            return !field.values(entity).isEmpty();
+            return field.anyValue(entity, v -> true);
         }
     }
 
@@ -291,7 +290,12 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
 
         @Override
         public boolean test(E entity) {
-            return filters.stream().allMatch(f -> f.test(entity));
+            for (Filter<E> f : filters) {
+                if (!f.test(entity)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -310,7 +314,12 @@ public sealed interface Filter<E> permits Filter.All, Filter.Compare, Filter.In,
 
         @Override
         public boolean test(E entity) {
-            return filters.stream().anyMatch(f -> f.test(entity));
+            for (Filter<E> f : filters) {
+                if (f.test(entity)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
