@@ -24,7 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The log of stage changes, the basis of funnels and cycles (issue 14, AN-2 and AN-4 to come): every creation
+ * The log of stage changes, the basis of the funnels and cycles issue 14 brings: every creation
  * and move of a deal is an entry written in the same transaction, nothing else writes one, it outlives the deal,
  * and past changes can be backfilled.
  */
