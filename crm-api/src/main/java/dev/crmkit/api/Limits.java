@@ -148,6 +148,9 @@ public final class Limits {
     /** The most decimals of a percentage (such as {@code 12.3456 %}); its range is 0 to 100: {@value}. */
     public static final int PERCENT_SCALE = 4;
 
+    /** The most decimals of an exchange rate for reports (AN-13), such as {@code 92.345678}: {@value}. */
+    public static final int RATE_SCALE = 8;
+
     /** The most digits before the decimal point of a number custom field: {@value}. */
     public static final int NUMBER_INTEGER_DIGITS = 15;
 
@@ -232,6 +235,12 @@ public final class Limits {
 
     /** The most custom-field values of one record, and the most custom fields of one entity type: {@value}. */
     public static final int CUSTOM_FIELDS = 200;
+
+    /** The most exchange rates reports convert with (AN-13), one per currency: {@value}. */
+    public static final int EXCHANGE_RATES = 300;
+
+    /** The most sales goals set at once (AN-8), one per manager, period and measure: {@value}. */
+    public static final int GOALS = 10_000;
 
     /** The most options of one list or multi-list custom field: {@value}. */
     public static final int FIELD_OPTIONS = 1_000;

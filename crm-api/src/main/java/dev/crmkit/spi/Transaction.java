@@ -2,6 +2,7 @@ package dev.crmkit.spi;
 
 import dev.crmkit.api.ConflictException;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * A unit of work: the ports it hands out read and write inside it. A transaction belongs to the thread
@@ -106,4 +107,14 @@ public interface Transaction {
      * @throws ConflictException if the locks cannot be had within the adapter's lock time-out
      */
     void lock(Collection<String> keys);
+
+    /**
+     * The adapter's own computation of report facts, when it has one (an optional capability); crm-core
+     * computes them through the ports otherwise.
+     *
+     * @return the capability, or empty
+     */
+    default Optional<AnalyticsQueries> analytics() {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,7 @@ package dev.crmkit.core;
 
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserRight;
+import dev.crmkit.core.analytics.AnalyticsService;
 import dev.crmkit.core.contact.CompanyService;
 import dev.crmkit.core.contact.ContactService;
 import dev.crmkit.core.contact.LeadService;
@@ -35,6 +36,7 @@ public final class CrmSession {
     private final EventService events;
     private final SettingsService settings;
     private final CustomFieldService customFields;
+    private final AnalyticsService analytics;
 
     CrmSession(Context context) {
         this.context = context;
@@ -49,6 +51,7 @@ public final class CrmSession {
         this.events = new EventService(context);
         this.settings = new SettingsService(context);
         this.customFields = new CustomFieldService(context);
+        this.analytics = new AnalyticsService(context);
     }
 
     /**
@@ -160,6 +163,16 @@ public final class CrmSession {
      */
     public CustomFieldService customFields() {
         return customFields;
+    }
+
+    /**
+     * Reports (AN-2 to AN-9, AN-11 to AN-14): funnels, forecasts, cycles, summaries, activity, calls, goals, new
+     * deals and the dashboard, counting only what the acting user may see.
+     *
+     * @return the service
+     */
+    public AnalyticsService analytics() {
+        return analytics;
     }
 
     /**

@@ -22,6 +22,7 @@ import dev.crmkit.api.query.CompanyFields;
 import dev.crmkit.api.query.ContactFields;
 import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.LeadFields;
+import dev.crmkit.api.query.StageTransitionFields;
 import dev.crmkit.api.query.TaskFields;
 import dev.crmkit.api.query.TimelineFields;
 import dev.crmkit.api.query.UserFields;
@@ -97,10 +98,10 @@ final class Tables {
 
     static final TableSpec<StageTransitionId, StageTransition> STAGE_TRANSITIONS = new TableSpec<>(
             "stage_transitions", List.of(
-            Column.extra("deal", "uuid", t -> t.deal().value()),
-            Column.extra("pipeline", "uuid", t -> t.pipeline().value()),
-            Column.extra("to_stage", "uuid", t -> t.to().value()),
-            Column.extra("at", "timestamptz", StageTransition::at)), kind -> JsonCodec.type(StageTransition.class));
+            Column.of(StageTransitionFields.DEAL, "deal", "uuid"),
+            Column.of(StageTransitionFields.PIPELINE, "pipeline", "uuid"),
+            Column.of(StageTransitionFields.TO, "to_stage", "uuid"),
+            Column.of(StageTransitionFields.AT, "at", "timestamptz")), kind -> JsonCodec.type(StageTransition.class));
 
     static final TableSpec<DealId, Deal> DEALS = new TableSpec<>("deals", List.of(
             Column.of(DealFields.NAME, "name", "text"),

@@ -16,6 +16,16 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("reports: funnel, forecast, cycle, summary, activity, calls, goals, new deals, dashboard (AN-2 to AN-14)")
+    class Analytics extends AnalyticsKit {
+    }
+
+    @Nested
+    @DisplayName("an adapter's own report facts (AnalyticsQueries) against the portable ones")
+    class AnalyticsCapability extends AnalyticsQueriesKit {
+    }
+
+    @Nested
     @DisplayName("Users")
     class Users extends UsersKit {
     }

@@ -40,6 +40,7 @@ import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserRight;
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.analytics.AnalyticsService;
 import dev.crmkit.core.contact.ClientForm;
 import dev.crmkit.core.contact.CompanyForm;
 import dev.crmkit.core.contact.CompanyService;
@@ -94,11 +95,12 @@ abstract class FieldEventsKit extends FacadeKitBase {
     /** The services whose public methods change data, and the calls that only read. */
     private static final List<Class<?>> SERVICES = List.of(Crm.class, UserService.class, PipelineService.class,
             DealService.class, ContactService.class, CompanyService.class, TaskService.class, TimelineService.class,
-            ListService.class, LeadService.class, CustomFieldService.class);
+            ListService.class, LeadService.class, CustomFieldService.class, AnalyticsService.class);
     private static final Set<String> READS = Set.of("as", "policy", "clock", "get", "find", "list", "query", "byName", "kind",
             "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge", "checkConversion",
             "interactions", "hadInteraction", "checkMove", "health", "taskIndicator", "taskIndicators",
-            "dueToday", "overdue", "transitions");
+            "dueToday", "overdue", "transitions", "in", "rates", "funnel", "forecast", "cycle", "summary", "managers",
+            "calls", "goals", "newDeals", "tasks", "dashboard");
 
     /** Every mutating call and the events it writes; {@link #everyMutatingCallIsListed} keeps the list whole. */
     private static final Set<String> CALLS = new TreeSet<>(List.of("Crm.bootstrap", "UserService.add",

@@ -11,6 +11,7 @@ import java.net.IDN;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -56,6 +57,7 @@ import java.util.stream.Collectors;
  *        without a way to switch it off (IO-2); on in every preset (amoCRM: the tag cannot be switched off)
  * @param exportRecordsPerFile the most records one exported file holds (IO-5); a larger export is split into
  *        several files; at least 1; 500 in every preset (amoCRM)
+ * @param reportCurrency the currency reports are in when no exchange rates are given (AN-13); RUB in every preset
  */
 @WithBuilder
 public record Policy(String name, ContactRequirements contacts, int maxPipelines, int maxStagesPerPipeline,
@@ -65,7 +67,8 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                      Set<ConversionPrerequisite> conversionPrerequisites, DealCreation dealCreation,
                      DealContacts dealContacts, boolean oneOpenDealPerProductGroup,
                      DetailedCommentRule detailedComments, Period activityPeriod, Presentation presentation,
-                     Set<UserRight> newUserRights, boolean importTagRequired, int exportRecordsPerFile)
+                     Set<UserRight> newUserRights, boolean importTagRequired, int exportRecordsPerFile,
+                     Currency reportCurrency)
         implements PolicyBuilder.ToBuilder {
 
     /** Checks the values and normalizes the domains. */
@@ -74,8 +77,8 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                 + "companyDuplicates, phoneMatcher, ownDomains, conversionPrerequisites, dealCreation, dealContacts",
                 name, contacts, reopening, defaultReminder, sameCallWindow, contactDuplicates, companyDuplicates,
                 phoneMatcher, ownDomains, conversionPrerequisites, dealCreation, dealContacts);
-        Checks.present("detailedComments, activityPeriod, presentation, newUserRights", detailedComments,
-                activityPeriod, presentation, newUserRights);
+        Checks.present("detailedComments, activityPeriod, presentation, newUserRights, reportCurrency",
+                detailedComments, activityPeriod, presentation, newUserRights, reportCurrency);
         newUserRights = newUserRights.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(newUserRights));
         if (activityPeriod.isNegative() || activityPeriod.isZero()) {
             throw new IllegalArgumentException("activityPeriod must be positive (not zero, no unit negative), was "
@@ -137,7 +140,8 @@ public record Policy(String name, ContactRequirements contacts, int maxPipelines
                 .presentation(Presentation.truncatedCents())
                 .newUserRights(Set.of())
                 .importTagRequired(true)
-                .exportRecordsPerFile(500);
+                .exportRecordsPerFile(500)
+                .reportCurrency(Currency.getInstance("RUB"));
     }
 
     /** Only the name: a policy is named after its preset, and logs print it. */
