@@ -7,6 +7,7 @@
 @SuppressWarnings("module")
 module dev.crmkit.api {
     exports dev.crmkit.api;
+    exports dev.crmkit.api.analytics;
     exports dev.crmkit.api.contact;
     exports dev.crmkit.api.deal;
     exports dev.crmkit.api.event;

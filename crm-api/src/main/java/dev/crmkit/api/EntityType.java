@@ -25,5 +25,9 @@ public enum EntityType {
     /** A custom field definition. */
     CUSTOM_FIELD,
     /** A deal's move from one stage to another, in the append-only log of transitions (AN-2, AN-4). */
-    STAGE_TRANSITION;
+    STAGE_TRANSITION,
+    /** A sales goal (AN-8). */
+    SALES_GOAL,
+    /** The exchange rates of reports (AN-13). */
+    RATE_TABLE;
 }

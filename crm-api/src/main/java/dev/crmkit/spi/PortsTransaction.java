@@ -42,6 +42,8 @@ public abstract class PortsTransaction implements Transaction, Settings {
      * @param pipelines the pipelines
      * @param customFields the custom field definitions
      * @param stageTransitions the log of deals' stage changes
+     * @param salesGoals the sales goals
+     * @param rateTables the exchange rates of reports
      * @param deals the deals
      * @param tasks the tasks
      * @param timeline the timeline entries
@@ -50,7 +52,7 @@ public abstract class PortsTransaction implements Transaction, Settings {
      */
     public record PortSet(Users users, Contacts contacts, Companies companies, Leads leads, Pipelines pipelines,
                         CustomFields customFields, StageTransitions stageTransitions,
-                        Deals deals, Tasks tasks, Timeline timeline, Events events,
+                        SalesGoals salesGoals, RateTables rateTables, Deals deals, Tasks tasks, Timeline timeline, Events events,
                         Map<ListKind<?>, ListStore<?>> lists) {
 
         /** Rejects nulls and copies the lists. */
@@ -62,6 +64,8 @@ public abstract class PortsTransaction implements Transaction, Settings {
             Objects.requireNonNull(pipelines, "pipelines");
             Objects.requireNonNull(customFields, "customFields");
             Objects.requireNonNull(stageTransitions, "stageTransitions");
+            Objects.requireNonNull(salesGoals, "salesGoals");
+            Objects.requireNonNull(rateTables, "rateTables");
             Objects.requireNonNull(deals, "deals");
             Objects.requireNonNull(tasks, "tasks");
             Objects.requireNonNull(timeline, "timeline");
@@ -174,6 +178,16 @@ public abstract class PortsTransaction implements Transaction, Settings {
     @Override
     public final StageTransitions stageTransitions() {
         return open().stageTransitions();
+    }
+
+    @Override
+    public final SalesGoals salesGoals() {
+        return open().salesGoals();
+    }
+
+    @Override
+    public final RateTables rateTables() {
+        return open().rateTables();
     }
 
     @Override

@@ -62,6 +62,20 @@ public interface Transaction {
     StageTransitions stageTransitions();
 
     /**
+     * The sales goals.
+     *
+     * @return the port
+     */
+    SalesGoals salesGoals();
+
+    /**
+     * The exchange rates of reports.
+     *
+     * @return the port
+     */
+    RateTables rateTables();
+
+    /**
      * The deals.
      *
      * @return the port

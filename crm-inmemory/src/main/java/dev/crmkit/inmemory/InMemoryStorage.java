@@ -3,6 +3,10 @@ package dev.crmkit.inmemory;
 import com.google.common.util.concurrent.Striped;
 import dev.crmkit.api.EntityType;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.analytics.RateTable;
+import dev.crmkit.api.analytics.RateTableId;
+import dev.crmkit.api.analytics.SalesGoal;
+import dev.crmkit.api.analytics.SalesGoalId;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
@@ -92,6 +96,8 @@ public final class InMemoryStorage implements Storage {
     final Table<CustomFieldId, CustomField> customFields = new Table<>(EntityType.CUSTOM_FIELD, List.of());
     final Table<StageTransitionId, StageTransition> stageTransitions = new Table<>(EntityType.STAGE_TRANSITION,
             List.of(Index.of("deal", t -> List.of(t.deal()))));
+    final Table<SalesGoalId, SalesGoal> salesGoals = new Table<>(EntityType.SALES_GOAL, List.of());
+    final Table<RateTableId, RateTable> rateTables = new Table<>(EntityType.RATE_TABLE, List.of());
     final Table<DealId, Deal> deals;
     final Table<TaskId, Task> tasks = new Table<>(EntityType.TASK, List.of(
             Index.of("owner", t -> List.of(t.owner())),

@@ -37,6 +37,8 @@ final class MemoryTransaction extends PortsTransaction {
     final Ports.MemoryPipelines pipelines;
     final Ports.MemoryCustomFields customFields;
     final Ports.MemoryStageTransitions stageTransitions;
+    final Ports.MemorySalesGoals salesGoals;
+    final Ports.MemoryRateTables rateTables;
     final Ports.MemoryDeals deals;
     final Ports.MemoryTasks tasks;
     final Ports.MemoryTimeline timeline;
@@ -52,6 +54,8 @@ final class MemoryTransaction extends PortsTransaction {
         pipelines = new Ports.MemoryPipelines(storage.pipelines, this);
         customFields = new Ports.MemoryCustomFields(storage.customFields, this);
         stageTransitions = new Ports.MemoryStageTransitions(storage.stageTransitions, this);
+        salesGoals = new Ports.MemorySalesGoals(storage.salesGoals, this);
+        rateTables = new Ports.MemoryRateTables(storage.rateTables, this);
         deals = new Ports.MemoryDeals(storage.deals, this);
         tasks = new Ports.MemoryTasks(storage.tasks, this);
         timeline = new Ports.MemoryTimeline(storage.timeline, this);
@@ -59,14 +63,14 @@ final class MemoryTransaction extends PortsTransaction {
             lists.put(kind, listView(kind));
         }
         events = new MemoryEvents(storage.eventLog, this);
-        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, stageTransitions, deals, tasks, timeline, events,
-                Map.copyOf(lists)));
+        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, stageTransitions, salesGoals, rateTables, deals, tasks,
+                timeline, events, Map.copyOf(lists)));
     }
 
     /** Every table view, in a fixed order, for validation and commit. */
     List<MemoryStore<?, ?>> stores() {
-        List<MemoryStore<?, ?>> all = new ArrayList<>(List.of(users, contacts, companies, leads, pipelines, customFields, stageTransitions, deals,
-                tasks, timeline));
+        List<MemoryStore<?, ?>> all = new ArrayList<>(List.of(users, contacts, companies, leads, pipelines, customFields, stageTransitions, salesGoals,
+                rateTables, deals, tasks, timeline));
         all.addAll(lists.values());
         return all;
     }

@@ -3,6 +3,10 @@ package dev.crmkit.inmemory;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.analytics.RateTable;
+import dev.crmkit.api.analytics.RateTableId;
+import dev.crmkit.api.analytics.SalesGoal;
+import dev.crmkit.api.analytics.SalesGoalId;
 import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
@@ -37,6 +41,8 @@ import dev.crmkit.spi.Deals;
 import dev.crmkit.spi.Leads;
 import dev.crmkit.spi.ListStore;
 import dev.crmkit.spi.Pipelines;
+import dev.crmkit.spi.RateTables;
+import dev.crmkit.spi.SalesGoals;
 import dev.crmkit.spi.StageTransitions;
 import dev.crmkit.spi.Tasks;
 import dev.crmkit.spi.Timeline;
@@ -163,6 +169,25 @@ final class Ports {
             List<CustomField> all = matching(Filter.all());
             all.sort(byId());
             return all;
+        }
+    }
+
+    static final class MemorySalesGoals extends MemoryStore<SalesGoalId, SalesGoal> implements SalesGoals {
+        MemorySalesGoals(Table<SalesGoalId, SalesGoal> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public List<SalesGoal> all() {
+            List<SalesGoal> all = matching(Filter.all());
+            all.sort(byId());
+            return all;
+        }
+    }
+
+    static final class MemoryRateTables extends MemoryStore<RateTableId, RateTable> implements RateTables {
+        MemoryRateTables(Table<RateTableId, RateTable> table, MemoryTransaction tx) {
+            super(table, tx);
         }
     }
 

@@ -3,6 +3,10 @@ package dev.crmkit.jdbc;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.EntityType;
+import dev.crmkit.api.analytics.RateTable;
+import dev.crmkit.api.analytics.RateTableId;
+import dev.crmkit.api.analytics.SalesGoal;
+import dev.crmkit.api.analytics.SalesGoalId;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Company;
@@ -37,6 +41,8 @@ import dev.crmkit.spi.Deals;
 import dev.crmkit.spi.Leads;
 import dev.crmkit.spi.ListStore;
 import dev.crmkit.spi.Pipelines;
+import dev.crmkit.spi.RateTables;
+import dev.crmkit.spi.SalesGoals;
 import dev.crmkit.spi.StageTransitions;
 import dev.crmkit.spi.Tasks;
 import dev.crmkit.spi.Timeline;
@@ -147,6 +153,23 @@ final class JdbcPorts {
         @Override
         public List<CustomField> all() {
             return where("TRUE", "id");
+        }
+    }
+
+    static final class JdbcSalesGoals extends JdbcStore<SalesGoalId, SalesGoal> implements SalesGoals {
+        JdbcSalesGoals(JdbcTransaction tx) {
+            super(tx, Tables.SALES_GOALS);
+        }
+
+        @Override
+        public List<SalesGoal> all() {
+            return where("TRUE", "id");
+        }
+    }
+
+    static final class JdbcRateTables extends JdbcStore<RateTableId, RateTable> implements RateTables {
+        JdbcRateTables(JdbcTransaction tx) {
+            super(tx, Tables.RATE_TABLES);
         }
     }
 

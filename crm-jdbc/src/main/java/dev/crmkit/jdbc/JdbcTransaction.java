@@ -53,6 +53,8 @@ final class JdbcTransaction extends PortsTransaction {
     private final JdbcPorts.JdbcPipelines pipelines;
     private final JdbcPorts.JdbcCustomFields customFields;
     private final JdbcPorts.JdbcStageTransitions stageTransitions;
+    private final JdbcPorts.JdbcSalesGoals salesGoals;
+    private final JdbcPorts.JdbcRateTables rateTables;
     private final JdbcPorts.JdbcDeals deals;
     private final JdbcPorts.JdbcTasks tasks;
     private final JdbcPorts.JdbcTimeline timeline;
@@ -69,6 +71,8 @@ final class JdbcTransaction extends PortsTransaction {
         pipelines = new JdbcPorts.JdbcPipelines(this);
         customFields = new JdbcPorts.JdbcCustomFields(this);
         stageTransitions = new JdbcPorts.JdbcStageTransitions(this);
+        salesGoals = new JdbcPorts.JdbcSalesGoals(this);
+        rateTables = new JdbcPorts.JdbcRateTables(this);
         deals = new JdbcPorts.JdbcDeals(this);
         tasks = new JdbcPorts.JdbcTasks(this);
         timeline = new JdbcPorts.JdbcTimeline(this);
@@ -76,8 +80,8 @@ final class JdbcTransaction extends PortsTransaction {
             lists.put(kind, listPort(kind));
         }
         events = new JdbcEvents(this);
-        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, stageTransitions, deals, tasks, timeline, events,
-                Map.copyOf(lists)));
+        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, stageTransitions, salesGoals, rateTables, deals, tasks,
+                timeline, events, Map.copyOf(lists)));
     }
 
     Connection connection() {

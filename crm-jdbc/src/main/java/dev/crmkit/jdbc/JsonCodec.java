@@ -29,6 +29,8 @@ import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.PipelineId;
 import dev.crmkit.api.deal.StageId;
 import dev.crmkit.api.deal.StageTransitionId;
+import dev.crmkit.api.analytics.RateTableId;
+import dev.crmkit.api.analytics.SalesGoalId;
 import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.field.FieldValue;
 import dev.crmkit.api.lead.LeadId;
@@ -63,7 +65,8 @@ final class JsonCodec {
             Map.entry(TimelineEntryId.class, TimelineEntryId::new), Map.entry(TaskTypeId.class, TaskTypeId::new),
             Map.entry(ContactTypeId.class, ContactTypeId::new), Map.entry(TemperatureLevelId.class, TemperatureLevelId::new),
             Map.entry(LossReasonId.class, LossReasonId::new), Map.entry(ProductGroupId.class, ProductGroupId::new),
-            Map.entry(CustomFieldId.class, CustomFieldId::new), Map.entry(StageTransitionId.class, StageTransitionId::new));
+            Map.entry(CustomFieldId.class, CustomFieldId::new), Map.entry(StageTransitionId.class, StageTransitionId::new),
+            Map.entry(SalesGoalId.class, SalesGoalId::new), Map.entry(RateTableId.class, RateTableId::new));
 
     /** Names the concrete custom-field value types in JSON. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

@@ -1,5 +1,9 @@
 package dev.crmkit.jdbc;
 
+import dev.crmkit.api.analytics.RateTable;
+import dev.crmkit.api.analytics.RateTableId;
+import dev.crmkit.api.analytics.SalesGoal;
+import dev.crmkit.api.analytics.SalesGoalId;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Company;
@@ -103,6 +107,12 @@ final class Tables {
             Column.of(StageTransitionFields.TO, "to_stage", "uuid"),
             Column.of(StageTransitionFields.AT, "at", "timestamptz")), kind -> JsonCodec.type(StageTransition.class));
 
+    static final TableSpec<SalesGoalId, SalesGoal> SALES_GOALS = new TableSpec<>("sales_goals", List.of(
+            Column.extra("manager", "uuid", g -> g.manager().value())), kind -> JsonCodec.type(SalesGoal.class));
+
+    static final TableSpec<RateTableId, RateTable> RATE_TABLES = new TableSpec<>("rate_tables", List.of(),
+            kind -> JsonCodec.type(RateTable.class));
+
     static final TableSpec<DealId, Deal> DEALS = new TableSpec<>("deals", List.of(
             Column.of(DealFields.NAME, "name", "text"),
             Column.of(DealFields.PIPELINE, "pipeline", "uuid"),
@@ -144,7 +154,7 @@ final class Tables {
 
     /** Every table, children before parents (the order to empty them in). */
     static final List<String> ALL = List.of("events", "timeline_entries", "tasks", "deals", "leads", "contacts",
-            "companies", "stage_transitions", "pipelines", "custom_fields", "users", "task_types", "contact_types", "temperature_levels", "loss_reasons",
+            "companies", "stage_transitions", "sales_goals", "rate_tables", "pipelines", "custom_fields", "users", "task_types", "contact_types", "temperature_levels", "loss_reasons",
             "product_groups");
 
     private Tables() {

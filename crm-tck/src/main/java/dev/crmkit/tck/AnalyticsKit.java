@@ -2,10 +2,16 @@ package dev.crmkit.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.api.AccessDeniedException;
+import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.analytics.GoalMeasure;
+import dev.crmkit.api.analytics.RateTable;
+import dev.crmkit.api.analytics.SalesGoal;
 import dev.crmkit.api.RuleViolationException;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.deal.Deal;
+import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.lead.LeadSource;
 import dev.crmkit.api.money.Money;
 import dev.crmkit.api.query.CustomFieldQuery;
@@ -328,6 +334,9 @@ abstract class AnalyticsKit extends AnalyticsFixture {
 
     @Test
     @Tag("AN-2")
+    @Tag("AN-6")
+    @Tag("AN-7")
+    @Tag("AN-11")
     @Tag("AN-14")
     @DisplayName("every report counts only what the acting user may see")
     void visibility() {
@@ -339,5 +348,73 @@ abstract class AnalyticsKit extends AnalyticsFixture {
         assertThat(boris.analytics().summary(p.id(), week).manager(veraUser.id()).newDeals()).isEqualTo(1);
         assertThat(boris.analytics().newDeals(week, Filter.all()).newDeals()).isEqualTo(3);
         assertThat(boris.analytics().dashboard(ReportPeriod.thisWeek()).funnels()).containsExactly(seenByBoris);
+        vera.timeline().logCall(RecordRef.of(delta.id()), NewCall.outbound("+7 495 000-00-00", "+7 901 000-00-05",
+                clock.instant()).answered(Duration.ofSeconds(100)));
+        vera.tasks().close(vera.tasks().create(TaskForm.todo("Call Delta").on(RecordRef.of(delta.id()))
+                .deadline(T0.plus(Duration.ofDays(1)))).id(), Optional.empty());
+        assertThat(boris.analytics().calls(week, Duration.ZERO).calls()).as("Delta's call").isZero();
+        assertThat(vera.analytics().calls(week, Duration.ZERO).calls()).isEqualTo(1);
+        assertThat(boris.analytics().tasks(week).closed()).as("Delta's task").isZero();
+        assertThat(vera.analytics().tasks(week).closed()).isEqualTo(1);
+        assertThat(boris.analytics().managers(week).manager(veraUser.id()).openDeals()).isEqualTo(1);
+        assertThat(vera.analytics().managers(week).manager(veraUser.id()).openDeals()).isEqualTo(2);
+    }
+
+    @Test
+    @Tag("AN-13")
+    @DisplayName("AN-13: an admin stores the rates once, every report converts with them; stale and non-admin changes are refused")
+    void storedRates() {
+        boris.deals().create(DealForm.in(p.id()).name("Dollars").budget(Money.of("100", "USD")));
+        assertThat(anna.analytics().storedRates()).isEmpty();
+        failsAndChangesNothing(AccessDeniedException.class,
+                () -> boris.analytics().setRates(ExchangeRates.in("RUB").rate("USD", "92.3456"), 0));
+        RateTable stored = anna.analytics().setRates(ExchangeRates.in("RUB").rate("USD", "92.3456"), 0);
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(boris.analytics().forecast(p.id(), week).openSum()).as("Boris sees 3000 RUB and 100 USD")
+                .isEqualTo(sumRub("12234.56"));
+        assertThat(crm.as(annaUser.id()).analytics().rates()).isEqualTo(ExchangeRates.in("RUB").rate("USD", "92.3456"));
+        failsAndChangesNothing(ConflictException.class,
+                () -> anna.analytics().setRates(ExchangeRates.in("RUB").rate("USD", "90"), 0));
+        RateTable changed = anna.analytics().setRates(ExchangeRates.in("RUB").rate("USD", "90"), stored.version());
+        assertThat(changed.version()).isEqualTo(2);
+        assertThat(anna.events().of(RecordRef.of(RateTable.ID))).extracting(e -> e.kind())
+                .containsExactly(EventKind.CREATED, EventKind.FIELD_CHANGED);
+        assertThat(anna.analytics().forecast(p.id(), week).openSum()).isEqualTo(sumRub("16000"));
+        assertThat(anna.analytics().in(ExchangeRates.in("RUB")).rates().rates()).as("a call's own rates come first")
+                .isEmpty();
+    }
+
+    @Test
+    @Tag("AN-8")
+    @DisplayName("AN-8: an admin stores goals per manager and period; progress is measured over each goal's own days")
+    void storedGoals() {
+        SalesGoal budget = anna.analytics().setGoal(borisUser.id(), LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 30), GoalMeasure.BUDGET, new BigDecimal("12000"));
+        SalesGoal deals = anna.analytics().setGoal(veraUser.id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
+                GoalMeasure.DEALS, BigDecimal.valueOf(2));
+        anna.analytics().setGoal(borisUser.id(), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
+                GoalMeasure.DEALS, BigDecimal.TEN);
+        List<Goal.Progress> november = boris.analytics().goalProgress(LocalDate.of(2026, 11, 2));
+        assertThat(november).extracting(Goal.Progress::name).containsExactlyInAnyOrder("Boris Manager", "Vera Manager");
+        Goal.Progress b = november.stream().filter(g -> g.goal().manager().equals(borisUser.id())).findFirst()
+                .orElseThrow();
+        assertThat(b.percent()).isEqualTo(exact("50"));
+        anna.deals().win(gamma.id());
+        SalesGoal raised = anna.analytics().changeGoal(budget.id(), budget.version(), new BigDecimal("6000"));
+        assertThat(raised.target()).isEqualByComparingTo("6000");
+        assertThat(anna.analytics().goalProgress(LocalDate.of(2026, 11, 30))).extracting(Goal.Progress::percent)
+                .containsExactlyInAnyOrder(exact("100"), exact("50"));
+        failsAndChangesNothing(ConflictException.class,
+                () -> anna.analytics().changeGoal(budget.id(), budget.version(), BigDecimal.ONE));
+        failsAndChangesNothing(AccessDeniedException.class, () -> boris.analytics().deleteGoal(deals.id(), 1));
+        anna.analytics().deleteGoal(deals.id(), deals.version());
+        assertThat(anna.analytics().storedGoals()).hasSize(2);
+        assertThat(anna.events().of(RecordRef.of(budget.id()))).extracting(e -> e.kind() + " " + e.field().orElse(""))
+                .containsExactly("CREATED ", "FIELD_CHANGED target");
+        ValidationException e = failsAndChangesNothing(ValidationException.class, () -> anna.analytics().setGoal(
+                new dev.crmkit.api.user.UserId(java.util.UUID.randomUUID()), LocalDate.of(2026, 11, 30),
+                LocalDate.of(2026, 11, 1), GoalMeasure.DEALS, new BigDecimal("1.5")));
+        assertThat(e.violations()).extracting(dev.crmkit.api.Violation::code)
+                .containsExactlyInAnyOrder("goal.manager.unknown", "period.reversed", "an.goal.target");
     }
 }

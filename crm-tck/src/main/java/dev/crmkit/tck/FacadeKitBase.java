@@ -134,7 +134,8 @@ abstract class FacadeKitBase extends StorageKitBase {
                     () -> tx.contacts().streamAll(), () -> tx.companies().streamAll(), () -> tx.leads().streamAll(),
                     () -> tx.pipelines().streamAll(), () -> tx.deals().streamAll(), () -> tx.tasks().streamAll(),
                     () -> tx.timeline().streamAll(), () -> tx.customFields().streamAll(),
-                    () -> tx.stageTransitions().streamAll()));
+                    () -> tx.stageTransitions().streamAll(), () -> tx.salesGoals().streamAll(),
+                    () -> tx.rateTables().streamAll()));
             for (ListKind<?> kind : ListKind.all()) {
                 tables.add(() -> tx.settings().list(kind).streamAll());
             }

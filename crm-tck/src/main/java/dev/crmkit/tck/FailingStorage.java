@@ -50,7 +50,7 @@ public final class FailingStorage implements Storage {
             "find", "get", "findAll", "query", "count", "streamAll",
             "byPhoneKeys", "byEmails", "byNameKey", "byCompany", "byContact", "byOwner", "byOwners", "byAssignee",
             "byCallId", "byEmail", "all", "after", "lastSequence",
-            "users", "contacts", "companies", "leads", "pipelines", "customFields", "stageTransitions", "ofDeal", "analytics",
+            "users", "contacts", "companies", "leads", "pipelines", "customFields", "stageTransitions", "ofDeal", "analytics", "salesGoals", "rateTables",
             "deals", "tasks", "timeline", "events",
             "settings", "list", "lock");
 

@@ -100,7 +100,7 @@ abstract class FieldEventsKit extends FacadeKitBase {
             "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge", "checkConversion",
             "interactions", "hadInteraction", "checkMove", "health", "taskIndicator", "taskIndicators",
             "dueToday", "overdue", "transitions", "in", "rates", "funnel", "forecast", "cycle", "summary", "managers",
-            "calls", "goals", "newDeals", "tasks", "dashboard");
+            "calls", "goals", "newDeals", "tasks", "dashboard", "storedRates", "storedGoals", "goalProgress");
 
     /** Every mutating call and the events it writes; {@link #everyMutatingCallIsListed} keeps the list whole. */
     private static final Set<String> CALLS = new TreeSet<>(List.of("Crm.bootstrap", "UserService.add",
@@ -119,7 +119,8 @@ abstract class FieldEventsKit extends FacadeKitBase {
             "LeadService.link", "LeadService.accept", "LeadService.convert", "LeadService.delete",
             "PipelineService.require", "PipelineService.unrequire", "CustomFieldService.define",
             "CustomFieldService.update", "CustomFieldService.removeOption", "CustomFieldService.remove",
-            "DealService.backfill"));
+            "DealService.backfill", "AnalyticsService.setRates", "AnalyticsService.setGoal",
+            "AnalyticsService.changeGoal", "AnalyticsService.deleteGoal"));
 
     /**
      * The fields no public call changes yet, by record type, with the issue that brings the call: a new

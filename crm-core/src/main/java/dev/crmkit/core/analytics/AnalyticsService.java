@@ -1,5 +1,10 @@
 package dev.crmkit.core.analytics;
 
+import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.analytics.GoalMeasure;
+import dev.crmkit.api.analytics.RateTable;
+import dev.crmkit.api.analytics.SalesGoal;
+import dev.crmkit.api.analytics.SalesGoalId;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
@@ -35,6 +40,7 @@ import dev.crmkit.spi.AnalyticsQueries.FunnelFacts;
 import dev.crmkit.spi.AnalyticsQueries.StageAmounts;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -92,12 +98,183 @@ public final class AnalyticsService {
     }
 
     /**
-     * The currency and rates reports convert with.
+     * The currency and rates reports convert with: those given to {@link #in}, else those an admin stored
+     * ({@link #setRates}), else the policy's report currency without rates.
      *
      * @return the rates
      */
     public ExchangeRates rates() {
-        return rates != null ? rates : ExchangeRates.in(context.policy().reportCurrency());
+        return rates != null ? rates : context.read(this::rates);
+    }
+
+    /**
+     * The exchange rates an admin stored for reports (AN-13).
+     *
+     * @return the stored table, or empty when none was set
+     */
+    public Optional<RateTable> storedRates() {
+        return context.read(unit -> unit.tx().rateTables().find(RateTable.ID));
+    }
+
+    /**
+     * Stores the report currency and the rates every report converts with from now on (AN-13); admins only.
+     *
+     * @param rates the currency and rates
+     * @param expectedVersion the version of the stored table this change is based on, 0 when none is stored
+     * @return the stored table
+     * @throws dev.crmkit.api.AccessDeniedException for a user who is not an admin
+     * @throws dev.crmkit.api.ConflictException when the stored version is not {@code expectedVersion}
+     */
+    public RateTable setRates(ExchangeRates rates, long expectedVersion) {
+        Objects.requireNonNull(rates, "rates");
+        return context.write(unit -> {
+            unit.requireAdmin("set the exchange rates of reports");
+            List<RateTable.Rate> list = new ArrayList<>();
+            rates.rates().forEach((c, r) -> list.add(new RateTable.Rate(c, r)));
+            Optional<RateTable> stored = unit.tx().rateTables().find(RateTable.ID);
+            if (stored.isEmpty()) {
+                if (expectedVersion != 0) {
+                    throw dev.crmkit.api.ConflictException.staleVersion(RecordRef.of(RateTable.ID), expectedVersion, 0);
+                }
+                return unit.insert(unit.tx().rateTables(), new RateTable(RateTable.ID, 1, unit.now(), unit.now(),
+                        rates.currency(), list));
+            }
+            RateTable before = unit.requireVersion(stored.get(), expectedVersion);
+            return unit.update(unit.tx().rateTables(), before, new RateTable(before.id(), before.version(),
+                    before.created(), before.updated(), rates.currency(), list));
+        });
+    }
+
+    /**
+     * Sets a sales goal of a manager for the days from {@code first} to {@code last} (AN-8); admins only.
+     *
+     * @param manager an active user
+     * @param first the first day
+     * @param last the last day, included
+     * @param measure won budget (in the report currency) or deals won
+     * @param target the amount or count to reach
+     * @return the stored goal
+     * @throws dev.crmkit.api.AccessDeniedException for a user who is not an admin
+     * @throws dev.crmkit.api.ValidationException listing every problem: {@code goal.manager.unknown} or
+     *         {@code goal.manager.inactive}, {@code date.range}, {@code period.reversed}, {@code an.goal.target},
+     *         {@code collection.too_many} beyond {@value dev.crmkit.api.Limits#GOALS} goals
+     */
+    public SalesGoal setGoal(UserId manager, LocalDate first, LocalDate last, GoalMeasure measure, BigDecimal target) {
+        Objects.requireNonNull(manager, "manager");
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(last, "last");
+        Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(target, "target");
+        return context.write(unit -> {
+            unit.requireAdmin("set sales goals");
+            Violations v = new Violations();
+            unit.activeUser(v, "manager", "goal.manager", manager);
+            v.date("first", first).date("last", last);
+            if (last.isBefore(first)) {
+                v.add("last", "period.reversed", first, last);
+            }
+            v.addAll(targetProblems(measure, target));
+            v.count("goals", unit.tx().salesGoals().all().size() + 1, dev.crmkit.api.Limits.GOALS);
+            v.throwIfAny();
+            return unit.insert(unit.tx().salesGoals(), new SalesGoal(new SalesGoalId(unit.nextId()), 1, unit.now(),
+                    unit.now(), manager, first, last, measure, target));
+        });
+    }
+
+    /**
+     * Changes the target of a stored goal (AN-8); admins only.
+     *
+     * @param id the goal
+     * @param expectedVersion the version the change is based on
+     * @param target the new target
+     * @return the stored goal
+     * @throws dev.crmkit.api.NotFoundException when there is no such goal
+     * @throws dev.crmkit.api.ConflictException when the goal changed since that version
+     * @throws dev.crmkit.api.ValidationException {@code an.goal.target}
+     */
+    public SalesGoal changeGoal(SalesGoalId id, long expectedVersion, BigDecimal target) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(target, "target");
+        return context.write(unit -> {
+            unit.requireAdmin("change sales goals");
+            SalesGoal before = unit.requireVersion(unit.tx().salesGoals().get(id), expectedVersion);
+            new Violations().addAll(targetProblems(before.measure(), target)).throwIfAny();
+            return unit.update(unit.tx().salesGoals(), before, before.withTarget(target));
+        });
+    }
+
+    /**
+     * Deletes a stored goal (AN-8); admins only.
+     *
+     * @param id the goal
+     * @param expectedVersion the version the deletion is based on
+     * @throws dev.crmkit.api.NotFoundException when there is no such goal
+     * @throws dev.crmkit.api.ConflictException when the goal changed since that version
+     */
+    public void deleteGoal(SalesGoalId id, long expectedVersion) {
+        Objects.requireNonNull(id, "id");
+        context.write(unit -> {
+            unit.requireAdmin("delete sales goals");
+            unit.delete(unit.tx().salesGoals(), unit.requireVersion(unit.tx().salesGoals().get(id), expectedVersion));
+            return null;
+        });
+    }
+
+    /**
+     * Every stored goal (AN-8).
+     *
+     * @return the goals, by id
+     */
+    public List<SalesGoal> storedGoals() {
+        return context.read(unit -> unit.tx().salesGoals().all());
+    }
+
+    /**
+     * The progress of the stored goals whose days include a day (AN-8), each over its own days in its manager's
+     * time zone, counting the deals the acting user may see.
+     *
+     * @param day the day, such as today
+     * @return one progress per such goal, by id
+     */
+    public List<Goal.Progress> goalProgress(LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        return context.read(unit -> {
+            List<Goal.Progress> all = new ArrayList<>();
+            for (SalesGoal g : unit.tx().salesGoals().all()) {
+                if (!day.isBefore(g.first()) && !day.isAfter(g.last())) {
+                    java.time.ZoneId zone = unit.tx().users().find(g.manager()).map(User::timeZone)
+                            .orElse(unit.actor().timeZone());
+                    all.addAll(progress(unit, List.of(new Goal(g.manager(), g.measure(), g.target())),
+                            ReportPeriod.days(g.first(), g.last()).resolve(unit.now(), zone), Filter.all()));
+                }
+            }
+            return List.copyOf(all);
+        });
+    }
+
+    private ExchangeRates rates(Unit unit) {
+        if (rates != null) {
+            return rates;
+        }
+        return unit.tx().rateTables().find(RateTable.ID).map(AnalyticsService::ratesOf)
+                .orElseGet(() -> ExchangeRates.in(unit.policy().reportCurrency()));
+    }
+
+    private static ExchangeRates ratesOf(RateTable table) {
+        ExchangeRates x = ExchangeRates.in(table.currency());
+        for (RateTable.Rate r : table.rates()) {
+            x = x.rate(r.currency(), r.rate());
+        }
+        return x;
+    }
+
+    private static List<dev.crmkit.api.Violation> targetProblems(GoalMeasure measure, BigDecimal target) {
+        try {
+            new Goal(new UserId(new java.util.UUID(0, 0)), measure, target);
+            return List.of();
+        } catch (dev.crmkit.api.ValidationException e) {
+            return e.violations();
+        }
     }
 
     /**
@@ -260,30 +437,7 @@ public final class AnalyticsService {
             list.add(Objects.requireNonNull(g, "goals[]"));
         }
         new Violations().count("goals", list.size(), dev.crmkit.api.Limits.GOALS).throwIfAny();
-        return context.read(unit -> {
-            ReportPeriod.Range r = range(unit, period);
-            ExchangeRates x = rates();
-            Map<UserId, Long> won = new HashMap<>();
-            Map<UserId, Map<Currency, BigDecimal>> sums = new HashMap<>();
-            for (Pipeline p : unit.tx().pipelines().all()) {
-                for (AnalyticsQueries.ManagerFacts m : queries(unit).summary(p, dealsOf(unit, p, deals), r.from(),
-                        r.to()).managers()) {
-                    won.merge(m.manager(), m.won(), Long::sum);
-                    m.wonSum().forEach((c, a) -> sums.computeIfAbsent(m.manager(), u -> new HashMap<>())
-                            .merge(c, a, BigDecimal::add));
-                }
-            }
-            Map<UserId, String> names = names(unit, list.stream().map(Goal::manager).collect(Collectors.toList()));
-            List<Goal.Progress> progress = new ArrayList<>();
-            for (Goal g : list) {
-                BigDecimal achieved = g.measure() == Goal.Measure.DEALS
-                        ? BigDecimal.valueOf(won.getOrDefault(g.manager(), 0L))
-                        : x.convert(sums.getOrDefault(g.manager(), Map.of())).amount();
-                progress.add(new Goal.Progress(g, names.getOrDefault(g.manager(), ""), achieved,
-                        Figure.ratio(achieved, g.target(), "an.no_target").times(HUNDRED)));
-            }
-            return List.copyOf(progress);
-        });
+        return context.read(unit -> progress(unit, list, range(unit, period), deals));
     }
 
     /**
@@ -347,9 +501,33 @@ public final class AnalyticsService {
 
     // ---- the reports inside a read ----
 
+    private List<Goal.Progress> progress(Unit unit, List<Goal> list, ReportPeriod.Range r, Filter<Deal> deals) {
+        ExchangeRates x = rates(unit);
+        Map<UserId, Long> won = new HashMap<>();
+        Map<UserId, Map<Currency, BigDecimal>> sums = new HashMap<>();
+        for (Pipeline p : unit.tx().pipelines().all()) {
+            for (AnalyticsQueries.ManagerFacts m : queries(unit).summary(p, dealsOf(unit, p, deals), r.from(),
+                    r.to()).managers()) {
+                won.merge(m.manager(), m.won(), Long::sum);
+                m.wonSum().forEach((c, a) -> sums.computeIfAbsent(m.manager(), u -> new HashMap<>())
+                        .merge(c, a, BigDecimal::add));
+            }
+        }
+        Map<UserId, String> names = names(unit, list.stream().map(Goal::manager).collect(Collectors.toList()));
+        List<Goal.Progress> progress = new ArrayList<>();
+        for (Goal g : list) {
+            BigDecimal achieved = g.measure() == GoalMeasure.DEALS
+                    ? BigDecimal.valueOf(won.getOrDefault(g.manager(), 0L))
+                    : x.convert(sums.getOrDefault(g.manager(), Map.of())).amount();
+            progress.add(new Goal.Progress(g, names.getOrDefault(g.manager(), ""), achieved,
+                    Figure.ratio(achieved, g.target(), "an.no_target").times(HUNDRED)));
+        }
+        return List.copyOf(progress);
+    }
+
     private FunnelReport funnel(Unit unit, Pipeline p, ReportPeriod.Range r, Filter<Deal> deals) {
         FunnelFacts f = queries(unit).funnel(p, dealsOf(unit, p, deals), r.from(), r.to());
-        ExchangeRates x = rates();
+        ExchangeRates x = rates(unit);
         List<Stage> stages = p.stages();
         List<FunnelReport.StageRow> rows = new ArrayList<>();
         long wonReached = 0;
@@ -388,7 +566,7 @@ public final class AnalyticsService {
     private Forecast forecast(Unit unit, Pipeline p, ReportPeriod.Range r, Filter<Deal> deals) {
         AnalyticsQueries.ForecastFacts f = queries(unit).forecast(p, dealsOf(unit, p, deals), r.firstDay(),
                 r.lastDay());
-        ExchangeRates x = rates();
+        ExchangeRates x = rates(unit);
         Sum zero = Sum.zero(x.currency());
         List<Forecast.StageRow> rows = new ArrayList<>();
         long open = 0;
@@ -419,7 +597,7 @@ public final class AnalyticsService {
 
     private SalesSummary summary(Unit unit, Pipeline p, ReportPeriod.Range r, Filter<Deal> deals) {
         AnalyticsQueries.SummaryFacts f = queries(unit).summary(p, dealsOf(unit, p, deals), r.from(), r.to());
-        ExchangeRates x = rates();
+        ExchangeRates x = rates(unit);
         Map<UserId, String> names = names(unit, f.managers().stream().map(AnalyticsQueries.ManagerFacts::manager)
                 .collect(Collectors.toList()));
         Sum total = Sum.zero(x.currency());
@@ -496,7 +674,7 @@ public final class AnalyticsService {
     }
 
     private NewDealsReport newDeals(Unit unit, ReportPeriod.Range r, Filter<Deal> deals) {
-        ExchangeRates x = rates();
+        ExchangeRates x = rates(unit);
         Map<Optional<LeadSource>, List<Optional<Budget>>> bySource = new HashMap<>();
         Map<UserId, List<Optional<Budget>>> byManager = new HashMap<>();
         List<Optional<Budget>> fresh = new ArrayList<>();

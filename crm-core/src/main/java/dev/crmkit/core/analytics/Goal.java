@@ -1,6 +1,7 @@
 package dev.crmkit.core.analytics;
 
 import dev.crmkit.api.Limits;
+import dev.crmkit.api.analytics.GoalMeasure;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.support.Violations;
 import java.math.BigDecimal;
@@ -13,15 +14,7 @@ import java.util.Objects;
  * @param measure what the goal counts
  * @param target the amount or count to reach; positive
  */
-public record Goal(UserId manager, Measure measure, BigDecimal target) {
-
-    /** What a goal counts. */
-    public enum Measure {
-        /** The budgets of the deals won, in the report currency. */
-        BUDGET,
-        /** The number of deals won. */
-        DEALS
-    }
+public record Goal(UserId manager, GoalMeasure measure, BigDecimal target) {
 
     /**
      * Checks the target.
@@ -35,7 +28,7 @@ public record Goal(UserId manager, Measure measure, BigDecimal target) {
         Objects.requireNonNull(target, "target");
         int scale = target.stripTrailingZeros().scale();
         if (target.signum() <= 0 || Limits.integerDigits(target) > Limits.AMOUNT_INTEGER_DIGITS
-                || scale > (measure == Measure.DEALS ? 0 : Limits.AMOUNT_SCALE)) {
+                || scale > (measure == GoalMeasure.DEALS ? 0 : Limits.AMOUNT_SCALE)) {
             new Violations().add("target", "an.goal.target", target.toPlainString(), Limits.AMOUNT_INTEGER_DIGITS)
                     .throwIfAny();
         }
@@ -50,7 +43,7 @@ public record Goal(UserId manager, Measure measure, BigDecimal target) {
      * @return the goal
      */
     public static Goal budget(UserId manager, BigDecimal amount) {
-        return new Goal(manager, Measure.BUDGET, amount);
+        return new Goal(manager, GoalMeasure.BUDGET, amount);
     }
 
     /**
@@ -61,7 +54,7 @@ public record Goal(UserId manager, Measure measure, BigDecimal target) {
      * @return the goal
      */
     public static Goal deals(UserId manager, long deals) {
-        return new Goal(manager, Measure.DEALS, BigDecimal.valueOf(deals));
+        return new Goal(manager, GoalMeasure.DEALS, BigDecimal.valueOf(deals));
     }
 
     /**

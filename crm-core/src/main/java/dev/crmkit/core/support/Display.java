@@ -3,6 +3,10 @@ package dev.crmkit.core.support;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.analytics.RateTable;
+import dev.crmkit.api.analytics.RateTableId;
+import dev.crmkit.api.analytics.SalesGoal;
+import dev.crmkit.api.analytics.SalesGoalId;
 import dev.crmkit.api.contact.Address;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
@@ -88,6 +92,10 @@ final class Display {
             return t.text();
         } else if (record instanceof TimelineEntry e) {
             return kind(e) + " on " + name(e.owner());
+        } else if (record instanceof SalesGoal g) {
+            return "goal of " + name(RecordRef.of(g.manager())) + ", " + g.first() + ".." + g.last();
+        } else if (record instanceof RateTable t) {
+            return "exchange rates into " + t.currency().getCurrencyCode();
         }
         throw new IllegalArgumentException("no display name for " + record.getClass().getSimpleName());
     }
@@ -105,6 +113,8 @@ final class Display {
             case TASK -> idName(new TaskId(ref.id()));
             case TIMELINE_ENTRY -> idName(new TimelineEntryId(ref.id()));
             case CUSTOM_FIELD -> idName(new CustomFieldId(ref.id()));
+            case SALES_GOAL -> idName(new SalesGoalId(ref.id()));
+            case RATE_TABLE -> idName(new RateTableId(ref.id()));
             case SETTING -> ListKind.all().stream().map(k -> item(k, ref.id())).flatMap(Optional::stream).findFirst()
                     .orElse(ref.id().toString());
             default -> ref.id().toString();
