@@ -5,6 +5,7 @@ import dev.crmkit.api.CrmException;
 import dev.crmkit.api.StorageException;
 import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.settings.ListKind;
+import dev.crmkit.spi.AnalyticsQueries;
 import dev.crmkit.spi.PortsTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
@@ -82,6 +84,13 @@ final class JdbcTransaction extends PortsTransaction {
         events = new JdbcEvents(this);
         ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, stageTransitions, salesGoals, rateTables, deals, tasks,
                 timeline, events, Map.copyOf(lists)));
+    }
+
+    /** The report facts computed in SQL (an optional capability every PostgreSQL transaction has). */
+    @Override
+    public Optional<AnalyticsQueries> analytics() {
+        checkOpen();
+        return Optional.of(new JdbcAnalytics(this));
     }
 
     Connection connection() {

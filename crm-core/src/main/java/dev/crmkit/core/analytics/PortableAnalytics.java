@@ -280,7 +280,8 @@ public final class PortableAnalytics implements AnalyticsQueries {
 
         private boolean later(StageTransition a, StageTransition b) {
             int byTime = a.at().compareTo(b.at());
-            return byTime > 0 || byTime == 0 && a.id().value().compareTo(b.id().value()) > 0;
+            // Ties by id as PostgreSQL orders uuids (bytewise, as their text), not as UUID.compareTo does.
+            return byTime > 0 || byTime == 0 && a.id().value().toString().compareTo(b.id().value().toString()) > 0;
         }
     }
 
