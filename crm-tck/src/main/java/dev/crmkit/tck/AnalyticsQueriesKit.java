@@ -36,6 +36,12 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AnalyticsQueriesKit extends AnalyticsFixture {
 
+    /** Skips a test when the adapter has no {@link AnalyticsQueries}: its reports are the portable ones. */
+    private void requireOwnFacts() {
+        boolean offered = storage.inTransaction(tx -> tx.analytics().isPresent());
+        Assumptions.assumeTrue(offered, "the adapter has no AnalyticsQueries; its reports are the portable ones");
+    }
+
     @Test
     @Tag("AN-2")
     @Tag("AN-3")
@@ -43,8 +49,7 @@ abstract class AnalyticsQueriesKit extends AnalyticsFixture {
     @Tag("AN-5")
     @DisplayName("the adapter's funnel, cycle, summary and forecast facts equal the portable ones")
     void nativeFactsEqualPortable() {
-        boolean offered = storage.inTransaction(tx -> tx.analytics().isPresent());
-        Assumptions.assumeTrue(offered, "the adapter has no AnalyticsQueries; its reports are the portable ones");
+        requireOwnFacts();
         List<ReportPeriod.Range> periods = List.of(week.resolve(clock.instant(), ZoneOffset.UTC),
                 ReportPeriod.days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 30))
                         .resolve(clock.instant(), ZoneOffset.UTC),
@@ -86,8 +91,7 @@ abstract class AnalyticsQueriesKit extends AnalyticsFixture {
     @Tag("AN-5")
     @DisplayName("on seeded random histories, the adapter's facts equal the portable ones for random periods and selections")
     void randomHistoriesAgree() {
-        boolean offered = storage.inTransaction(tx -> tx.analytics().isPresent());
-        Assumptions.assumeTrue(offered, "the adapter has no AnalyticsQueries; its reports are the portable ones");
+        requireOwnFacts();
         Pipeline other = anna.pipelines().create(NewPipeline.named("Service").stage("Call", 20).stage("Visit", 60));
         List<CrmSession> who = List.of(anna, boris, vera);
         List<Deal> deals = new ArrayList<>();

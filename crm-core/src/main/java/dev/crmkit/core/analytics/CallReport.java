@@ -35,8 +35,7 @@ public record CallReport(ReportPeriod.Range period, Duration minimum, List<Row> 
      * @throws IllegalArgumentException for a user without one
      */
     public Row manager(UserId manager) {
-        return managers.stream().filter(r -> r.manager().equals(manager)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no row for " + manager));
+        return Rows.find(managers, Row::manager, manager);
     }
 
     /**

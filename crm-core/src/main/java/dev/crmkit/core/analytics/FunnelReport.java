@@ -40,8 +40,7 @@ public record FunnelReport(PipelineId pipeline, ReportPeriod.Range period, List<
      * @throws IllegalArgumentException for a stage the pipeline does not have
      */
     public StageRow stage(dev.crmkit.api.deal.StageId stage) {
-        return stages.stream().filter(r -> r.stage().id().equals(stage)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no stage " + stage + " in the funnel"));
+        return Rows.find(stages, r -> r.stage().id(), stage);
     }
 
     /**

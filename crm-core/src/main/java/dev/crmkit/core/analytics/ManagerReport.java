@@ -27,8 +27,7 @@ public record ManagerReport(ReportPeriod.Range period, List<Row> managers) {
      * @throws IllegalArgumentException for a user without one
      */
     public Row manager(UserId manager) {
-        return managers.stream().filter(r -> r.manager().equals(manager)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no row for " + manager));
+        return Rows.find(managers, Row::manager, manager);
     }
 
     /**

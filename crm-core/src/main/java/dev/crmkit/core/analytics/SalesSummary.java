@@ -37,8 +37,7 @@ public record SalesSummary(PipelineId pipeline, ReportPeriod.Range period, List<
      * @throws IllegalArgumentException for a manager without one
      */
     public ManagerRow manager(UserId manager) {
-        return managers.stream().filter(r -> r.manager().equals(manager)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no row for " + manager));
+        return Rows.find(managers, ManagerRow::manager, manager);
     }
 
     /**
