@@ -86,6 +86,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("IO-1, IO-4 bad files and mappings, one a test")
+    class ImportBadInput extends ImportBadInputKit {
+    }
+
+    @Nested
     @DisplayName("CON-8, USER-5 access rights against a reference model")
     class AccessModel extends VisibilityModelKit {
     }
