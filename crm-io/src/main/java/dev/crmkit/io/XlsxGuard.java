@@ -26,7 +26,8 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * entities off, and refused when it declares a document type (so no entity, external or not, ever reaches
  * fastexcel's parser, which has them off too); a row with a cell past column {@link Limits#XLSX_COLUMNS} and a cell
  * or shared string longer than {@link Limits#IMPORT_CELL} characters are refused, because fastexcel holds a whole
- * row and a whole cell in memory. It uses the same zip reader as fastexcel (commons-compress), so both see the
+ * row and a whole cell in memory; a part neither stored nor deflated (as spreadsheet programs write them) is
+ * refused. It uses the same zip reader as fastexcel (commons-compress), so both see the
  * same parts. Memory: a fixed buffer and the parser's, besides the file. Stateless.
  */
 final class XlsxGuard {
@@ -79,7 +80,10 @@ final class XlsxGuard {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                if (!zip.canReadEntryData(entry)) {
+                // Spreadsheet programs deflate or store; the other methods commons-compress knows need libraries
+                // that are not here (Zstandard, XZ), so such a part is refused before it is opened.
+                if (entry.getMethod() != ZipArchiveEntry.DEFLATED && entry.getMethod() != ZipArchiveEntry.STORED
+                        || !zip.canReadEntryData(entry)) {
                     throw IoMessages.invalid("", "io.xlsx.not_workbook");
                 }
                 try (InputStream in = new BufferedInputStream(new Counted(zip.getInputStream(entry), entry, budget))) {
