@@ -31,7 +31,6 @@ import dev.crmkit.io.ImportOptions;
 import dev.crmkit.io.ImportReport;
 import dev.crmkit.io.Importer;
 import dev.crmkit.io.RowProblem;
-import dev.crmkit.io.StandardField;
 import dev.crmkit.io.XlsxReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -153,42 +152,14 @@ abstract class XlsxKit extends ImportKitBase {
     @Tag("IO-5")
     @DisplayName("importing our own .xlsx export restores the original values (+7 901 776-34-34 comes back as +7 901 776-34-34)")
     void roundTrip() {
-        Crm plain = crm(Policy.builder(Policies.amoCrm()).importTagRequired(false).build());
-        anna.contacts().create(ContactForm.person("Ivan", "Petrov").middleName("Sergeevich")
-                .phone("+7 901 776-34-34").phone("8 (495) 123-45-67").email("ivan@client.test").tag("vip")
-                .tag("=sum").position("-lead-").birthDate(LocalDate.of(1990, 5, 17))
-                .description("line one\nline \"two\", with a comma; and a semicolon"));
-        anna.contacts().create(ContactForm.named("'quoted").email("o@client.test").description("@home"));
-        List<Contact> before = contacts();
-        ExportKit.Files files = new ExportKit.Files();
-        Exporter.of(plain).contacts(plain.as(annaUser.id()), Filter.all(), files, ExportFormat.XLSX);
-        for (Contact c : before) {
-            anna.contacts().delete(c.id(), c.version());
-        }
-        ImportReport report = Importer.of(plain).run(plain.as(annaUser.id()),
-                new ByteArrayInputStream(files.written.get(0).toByteArray()), Exporter.importMapping(EntityType.CONTACT),
-                ImportOptions.defaults().withoutImportTag());
-        assertThat(report.problems()).isEmpty();
-        assertThat(report.created()).isEqualTo(2);
-        for (Contact original : before) {
-            Contact back = contacts().stream().filter(c -> c.name().equals(original.name())).findFirst().orElseThrow();
-            assertThat(back.phones()).isEqualTo(original.phones());
-            assertThat(back.emails()).isEqualTo(original.emails());
-            assertThat(back.tags()).isEqualTo(original.tags());
-            assertThat(back.position()).isEqualTo(original.position());
-            assertThat(back.birthDate()).isEqualTo(original.birthDate());
-            assertThat(back.description()).isEqualTo(original.description());
-        }
-        assertThat(contacts().stream().flatMap(c -> c.phones().stream()).map(p -> p.number().raw()))
-                .contains("+7 901 776-34-34");
+        exportAndImportBack(ExportFormat.XLSX);
     }
 
     @Test
     @Tag("IO-5")
     @DisplayName("an .xlsx export has text cells only, never formulas, and cells beginning with =, +, -, @ behind an apostrophe")
     void formulaInjection() {
-        anna.contacts().create(ContactForm.person("=HYPERLINK(\"http://evil.test\",\"x\")", "-Petrov")
-                .phone("+7 901 776-34-34").position("@boss").description("=1+2"));
+        hostileContact();
         ExportKit.Files files = new ExportKit.Files();
         Exporter.of(crm).contacts(anna, Filter.all(), files, ExportFormat.XLSX);
         byte[] xlsx = files.written.get(0).toByteArray();
