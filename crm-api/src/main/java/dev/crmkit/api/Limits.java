@@ -276,6 +276,34 @@ public final class Limits {
      */
     public static final int IMPORT_CELL = MESSAGE_BODY;
 
+    /**
+     * The largest .xlsx file an import reads, in bytes: {@value} (32 MiB). A zip archive keeps its table of
+     * contents at its end, so the file is held in memory while it is read; a larger one is refused.
+     */
+    public static final int IMPORT_XLSX_BYTES = 32 * 1024 * 1024;
+
+    /** The most parts (zip entries) an imported .xlsx may have: {@value}; Excel writes about a dozen. */
+    public static final int IMPORT_XLSX_PARTS = 1_000;
+
+    /**
+     * The most bytes the parts of an imported .xlsx may expand to, all together: {@value} (256 MiB); a file
+     * whose parts expand further (a zip bomb) is refused before any row is imported.
+     */
+    public static final long IMPORT_XLSX_EXPANDED = 256L * 1024 * 1024;
+
+    /**
+     * The most a part of an imported .xlsx may expand, as uncompressed to compressed bytes, once past its first
+     * MiB: {@value} times (spreadsheet XML compresses about 10 to 20 times); a part that expands more (a zip
+     * bomb) is refused.
+     */
+    public static final int IMPORT_XLSX_RATIO = 100;
+
+    /**
+     * The last column of a spreadsheet, as Excel has it: {@value} (column XFD). An .xlsx row with a cell past it
+     * is not a spreadsheet Excel can open, and its file is refused before any row is imported.
+     */
+    public static final int XLSX_COLUMNS = 16_384;
+
     // ---- checks that are not about text ----
 
     /**

@@ -60,8 +60,10 @@ public final class CsvReader implements Closeable {
      * @param in the file's bytes; closed with this reader
      * @param format the character set and separator, each given or detected
      * @return the reader, before the first row
-     * @throws ValidationException {@code io.file.empty} for an empty file, {@code io.file.not_text} for a binary
-     *         one (a zero byte, a zip archive such as .xlsx, a UTF-16 byte order mark), {@code io.file.charset} when
+     * @throws ValidationException {@code io.file.empty} for an empty file, {@code io.file.not_supported} for one
+     *         that begins as a PNG, JPEG, GIF, PDF, old Excel (.xls) or gzip file does, {@code io.file.not_text} for
+     *         another binary one (a zero byte, a zip archive such as .xlsx, a UTF-16 byte order mark; read an .xlsx
+     *         with {@link XlsxReader}), {@code io.file.charset} when
      *         the start of the file is not valid text in the given character set
      * @throws UncheckedIOException when the stream cannot be read
      */
@@ -77,6 +79,11 @@ public final class CsvReader implements Closeable {
             if (sample.length == 0) {
                 in.close();
                 throw IoMessages.invalid("", "io.file.empty");
+            }
+            Optional<String> binaryFormat = FileKinds.unsupported(sample);
+            if (binaryFormat.isPresent()) {
+                in.close();
+                throw IoMessages.invalid("", "io.file.not_supported", binaryFormat.get());
             }
             if (binary(sample)) {
                 in.close();

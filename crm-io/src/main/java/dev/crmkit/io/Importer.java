@@ -37,7 +37,10 @@ import dev.crmkit.core.contact.LeadForm;
 import dev.crmkit.core.contact.OnDuplicate;
 import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.policy.DuplicateCriteria;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -52,12 +55,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * Imports contacts, companies, leads and deals from CSV through a session's public services (IO-1 to IO-4):
- * every row goes through the same validation and duplicate rules as the API, in its own transaction, so a bad
+ * Imports contacts, companies, leads and deals from CSV or .xlsx through a session's public services (IO-1 to
+ * IO-4): a file that begins as a zip archive is read as an .xlsx workbook ({@link XlsxReader}, its first sheet),
+ * any other as CSV ({@link CsvReader}), and the rows of both take the same way from there: every row goes through the same validation and duplicate rules as the API, in its own transaction, so a bad
  * row is reported (row, column, code, message) and the rest goes on, and an import that stops leaves whole rows
  * only. Contacts and companies are matched against stored records and earlier rows of the same file by the
  * policy's duplicate rules ({@code findDuplicates}); crmkit has no duplicate rule for leads and deals, so the
@@ -88,18 +93,20 @@ public final class Importer {
     }
 
     /**
-     * Imports a CSV file, row by row, as the session's user.
+     * Imports a CSV or .xlsx file, row by row, as the session's user.
      *
      * @param session the importing user's session of this importer's CRM
      * @param file the file's bytes, read once as a stream and closed
      * @param mapping which records to make and which column goes into which field
-     * @param options duplicates, tags, dry run, format, pipeline, listener, where to resume
+     * @param options duplicates, tags, dry run, format (of a CSV file), pipeline, listener, where to resume
      * @return the report of every row
      * @throws ValidationException when the file or the mapping is refused before any row is imported, listing
-     *         every problem: {@code io.file.empty}, {@code io.file.not_text}, {@code io.file.charset},
-     *         {@code io.file.header_only}, {@code io.mapping.empty}, {@code io.mapping.column_missing},
+     *         every problem: {@code io.file.empty}, {@code io.file.not_supported}, {@code io.file.not_text},
+     *         {@code io.file.charset}, {@code io.file.header_only}, the {@code io.xlsx.*} codes of
+     *         {@link XlsxReader#open} for an .xlsx file, {@code io.mapping.empty}, {@code io.mapping.column_missing},
      *         {@code io.mapping.unknown_field}, {@code io.mapping.pipeline_required}, {@code io.tag.required}
-     * @throws ImportStoppedException when the storage fails or the file turns unreadable midway; its report says
+     * @throws ImportStoppedException when the storage fails or the file turns unreadable midway (such as invalid
+     *         text in a CSV file, {@code io.file.charset}, or a broken sheet, {@code io.xlsx.unreadable}); its report says
      *         which rows were done
      * @throws NotFoundException when the options name a pipeline the user does not see
      */
@@ -108,7 +115,7 @@ public final class Importer {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(options, "options");
-        try (CsvReader reader = CsvReader.open(file, options.format())) {
+        try (Rows reader = Rows.open(file, options.format())) {
             if (!options.importTag() && crm.policy().importTagRequired()) {
                 throw IoMessages.invalid("importTag", "io.tag.required", crm.policy().name());
             }
@@ -122,6 +129,44 @@ public final class Importer {
             Run run = new Run(session, resolve(session, header.get(), mapping, options), options, importTag(session,
                     options));
             return run.all(reader);
+        }
+    }
+
+    /** The rows of a file, CSV or .xlsx (told apart by its first bytes), for the one pipeline both go through. */
+    private static final class Rows implements AutoCloseable {
+        private final Supplier<Optional<CsvRow>> next;
+        private final Runnable close;
+
+        private Rows(Supplier<Optional<CsvRow>> next, Runnable close) {
+            this.next = next;
+            this.close = close;
+        }
+
+        static Rows open(InputStream file, CsvFormat format) {
+            BufferedInputStream in = new BufferedInputStream(file, FileKinds.HEAD);
+            byte[] head;
+            try {
+                in.mark(FileKinds.HEAD);
+                head = in.readNBytes(FileKinds.HEAD);
+                in.reset();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the file", e);
+            }
+            if (FileKinds.zip(head)) {
+                XlsxReader xlsx = XlsxReader.open(in);
+                return new Rows(xlsx::next, xlsx::close);
+            }
+            CsvReader csv = CsvReader.open(in, format);
+            return new Rows(csv::next, csv::close);
+        }
+
+        Optional<CsvRow> next() {
+            return next.get();
+        }
+
+        @Override
+        public void close() {
+            close.run();
         }
     }
 
@@ -240,7 +285,7 @@ public final class Importer {
                     importTag);
         }
 
-        ImportReport all(CsvReader reader) {
+        ImportReport all(Rows reader) {
             boolean anyData = false;
             while (true) {
                 Optional<CsvRow> next;

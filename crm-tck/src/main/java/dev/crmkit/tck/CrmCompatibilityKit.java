@@ -86,6 +86,26 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("IO-1, IO-3, IO-4, IO-5, USER-4 import from and export to .xlsx")
+    class Xlsx extends XlsxKit {
+    }
+
+    @Nested
+    @DisplayName("IO-5 custom fields in exports, and back")
+    class ExportCustomFields extends ExportCustomFieldsKit {
+    }
+
+    @Nested
+    @DisplayName("IO-1, IO-4 bad files and mappings, one a test")
+    class ImportBadInput extends ImportBadInputKit {
+    }
+
+    @Nested
+    @DisplayName("IO-3 a real data set: CRM Sales Opportunities")
+    class DatasetImport extends DatasetImportKit {
+    }
+
+    @Nested
     @DisplayName("CON-8, USER-5 access rights against a reference model")
     class AccessModel extends VisibilityModelKit {
     }

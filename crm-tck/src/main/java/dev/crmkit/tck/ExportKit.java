@@ -3,9 +3,7 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.api.AccessDeniedException;
-import dev.crmkit.api.EntityType;
 import dev.crmkit.api.contact.AccessLevel;
-import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.query.ContactFields;
 import dev.crmkit.api.query.DealFields;
@@ -20,15 +18,12 @@ import dev.crmkit.core.policy.Policy;
 import dev.crmkit.io.CsvFormat;
 import dev.crmkit.io.CsvReader;
 import dev.crmkit.io.CsvRow;
+import dev.crmkit.io.ExportFormat;
 import dev.crmkit.io.ExportResult;
 import dev.crmkit.io.Exporter;
-import dev.crmkit.io.ImportOptions;
-import dev.crmkit.io.ImportReport;
-import dev.crmkit.io.Importer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,8 +136,7 @@ abstract class ExportKit extends ImportKitBase {
     @Tag("IO-5")
     @DisplayName("cells beginning with =, +, -, @, tab or CR are written behind an apostrophe")
     void formulaInjection() {
-        anna.contacts().create(ContactForm.person("=HYPERLINK(\"http://evil.test\",\"x\")", "-Petrov")
-                .phone("+7 901 776-34-34").position("@boss").description("=1+2"));
+        hostileContact();
         Files files = new Files();
         Exporter.of(crm).contacts(anna, Filter.all(), files);
         String text = files.written.get(0).toString(StandardCharsets.UTF_8);
@@ -159,35 +153,6 @@ abstract class ExportKit extends ImportKitBase {
     @Tag("IO-5")
     @DisplayName("importing our own export restores the original values (+7 901 776-34-34 comes back as +7 901 776-34-34)")
     void roundTrip() {
-        Crm plain = crm(Policy.builder(Policies.amoCrm()).importTagRequired(false).build());
-        anna.contacts().create(ContactForm.person("Ivan", "Petrov").middleName("Sergeevich")
-                .phone("+7 901 776-34-34").phone("8 (495) 123-45-67").email("ivan@client.test").tag("vip")
-                .tag("=sum").position("-lead-").birthDate(LocalDate.of(1990, 5, 17))
-                .description("line one\nline \"two\", with a comma; and a semicolon"));
-        anna.contacts().create(ContactForm.named("'quoted").email("o@client.test").description("@home"));
-        List<Contact> before = contacts();
-        Files files = new Files();
-        Exporter.of(plain).contacts(plain.as(annaUser.id()), Filter.all(), files);
-        for (Contact c : before) {
-            anna.contacts().delete(c.id(), c.version());
-        }
-        assertThat(contacts()).isEmpty();
-        ImportReport report = Importer.of(plain).run(plain.as(annaUser.id()),
-                new ByteArrayInputStream(files.written.get(0).toByteArray()), Exporter.importMapping(EntityType.CONTACT),
-                ImportOptions.defaults().withoutImportTag());
-        assertThat(report.problems()).isEmpty();
-        assertThat(report.created()).isEqualTo(2);
-        assertThat(contacts()).hasSize(2);
-        for (Contact original : before) {
-            Contact back = contacts().stream().filter(c -> c.name().equals(original.name())).findFirst().orElseThrow();
-            assertThat(back.phones()).isEqualTo(original.phones());
-            assertThat(back.emails()).isEqualTo(original.emails());
-            assertThat(back.tags()).isEqualTo(original.tags());
-            assertThat(back.position()).isEqualTo(original.position());
-            assertThat(back.birthDate()).isEqualTo(original.birthDate());
-            assertThat(back.description()).isEqualTo(original.description());
-        }
-        assertThat(contacts().stream().flatMap(c -> c.phones().stream()).map(p -> p.number().raw()))
-                .contains("+7 901 776-34-34");
+        exportAndImportBack(ExportFormat.CSV);
     }
 }
