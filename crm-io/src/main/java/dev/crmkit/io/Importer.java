@@ -5,6 +5,7 @@ import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.DuplicateException;
 import dev.crmkit.api.EntityType;
 import dev.crmkit.api.NotFoundException;
+import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.Violation;
 import dev.crmkit.api.contact.Company;
@@ -14,6 +15,7 @@ import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.DuplicateMatch;
+import dev.crmkit.api.contact.MatchField;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.Stage;
@@ -22,6 +24,7 @@ import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.phone.PhoneNumber;
+import dev.crmkit.api.query.CompanyFields;
 import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.LeadFields;
@@ -46,6 +49,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -557,7 +561,8 @@ public final class Importer {
             CompanyForm form = CompanyForm.named(values.first(StandardField.NAME).orElse(null));
             values.first(StandardField.DESCRIPTION).ifPresent(form::description);
             reachable(form, values, List.of(), List.of(), Set.of());
-            return client(row, form, new ClientOps<>(crm.policy().companyDuplicates(), session.companies()::findDuplicates,
+            return client(row, form, new ClientOps<>(crm.policy().companyDuplicates(), f -> withBareNamesake(
+                    session.companies().findDuplicates(f), values),
                     () -> seen.companySeen(values), () -> seen.company(values), session.companies()::create,
                     id -> session.companies().get(CompanyId.of(id)), stored -> session.companies().update(
                             stored.id(), stored.version(), f -> {
@@ -610,6 +615,24 @@ public final class Importer {
             E after = ops.update().apply(stored);
             return ops.version().applyAsLong(after) == ops.version().applyAsLong(stored) ? Outcome.SKIPPED
                     : Outcome.UPDATED;
+        }
+
+        /**
+         * The policy's matches of a company row; when there are none and neither the row nor a stored company of
+         * the same name has a phone or an e-mail, that company: no duplicate rule can tell them apart, and a
+         * second run of the same file must change nothing more (IO-3).
+         */
+        private List<DuplicateMatch> withBareNamesake(List<DuplicateMatch> matches, Values values) {
+            if (!matches.isEmpty() || !values.all(StandardField.PHONE).isEmpty()
+                    || !values.all(StandardField.EMAIL).isEmpty() || values.first(StandardField.NAME).isEmpty()) {
+                return matches;
+            }
+            return session.companies().query(CompanyFields.NAME.eq(values.first(StandardField.NAME).get()),
+                    Sort.byId(), PageRequest.first(100)).items().stream()
+                    .filter(c -> c.phones().isEmpty() && c.emails().isEmpty()).findFirst()
+                    .map(c -> List.of(new DuplicateMatch(RecordRef.of(c.id()), c.name(), EnumSet.of(MatchField.NAME),
+                            java.math.BigDecimal.ONE)))
+                    .orElse(matches);
         }
 
         private Outcome strategyOnDryRunDuplicate(DuplicateCriteria criteria) {

@@ -12,6 +12,7 @@ import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.core.field.CustomFieldForm;
+import dev.crmkit.io.DuplicateStrategy;
 import dev.crmkit.io.ImportMapping;
 import dev.crmkit.io.ImportOptions;
 import dev.crmkit.io.ImportReport;
@@ -98,6 +99,19 @@ abstract class DatasetImportKit extends ImportKitBase {
         Company bioholding = stored.stream().filter(c -> c.name().equals("Bioholding")).findFirst().orElseThrow();
         assertThat(bioholding.customFields().get(office.id())).as("a misspelled country is only text")
                 .contains(new FieldValue.Text("Philipines"));
+
+        // The accounts have no phone or e-mail, so no duplicate rule can match them; a second run still finds
+        // each by its name among the companies without contact data, and changes nothing more.
+        Snapshot before = snapshot();
+        ImportReport again = Importer.of(crm).run(anna, file("accounts.csv"), mapping, ImportOptions.defaults()
+                .tag("crm-sales-opportunities"));
+        assertThat(List.of(again.created(), again.updated(), again.skipped(), again.failed()))
+                .containsExactly(0L, 0L, 73L, 12L);
+        assertThat(snapshot()).isEqualTo(before);
+        ImportReport update = Importer.of(crm).run(anna, file("accounts.csv"), mapping, ImportOptions.defaults()
+                .duplicates(DuplicateStrategy.UPDATE).tag("crm-sales-opportunities"));
+        assertThat(List.of(update.created(), update.failed())).containsExactly(0L, 12L);
+        assertThat(anna.companies().query(Filter.all(), Sort.byId(), PageRequest.first(100)).items()).hasSize(73);
     }
 
     @Test
