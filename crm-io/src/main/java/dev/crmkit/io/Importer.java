@@ -16,6 +16,7 @@ import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.DuplicateMatch;
 import dev.crmkit.api.contact.MatchField;
+import dev.crmkit.api.contact.PersonName;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.Stage;
@@ -25,6 +26,7 @@ import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.lead.Lead;
 import dev.crmkit.api.phone.PhoneNumber;
 import dev.crmkit.api.query.CompanyFields;
+import dev.crmkit.api.query.ContactFields;
 import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.LeadFields;
@@ -532,7 +534,12 @@ public final class Importer {
             ContactForm form = ContactForm.person(null, null);
             contactValues(form, values, Optional.empty());
             reachable(form, values, List.of(), List.of(), Set.of());
-            return client(row, form, new ClientOps<>(crm.policy().contactDuplicates(), session.contacts()::findDuplicates,
+            return client(row, form, new ClientOps<>(crm.policy().contactDuplicates(), f -> withBareNamesake(
+                    session.contacts().findDuplicates(f), values, fullName(values).map(name -> session.contacts()
+                            .query(ContactFields.NAME.eq(name), Sort.byId(), PageRequest.first(100)).items().stream()
+                            .filter(c -> c.phones().isEmpty() && c.emails().isEmpty())
+                            .map(c -> new DuplicateMatch(RecordRef.of(c.id()), c.name().full(), EnumSet.of(MatchField.NAME),
+                                    java.math.BigDecimal.ONE)).findFirst()).orElse(Optional.empty())),
                     () -> seen.contactSeen(values), () -> seen.contact(values), session.contacts()::create,
                     id -> session.contacts().get(ContactId.of(id)), stored -> session.contacts().update(
                             stored.id(), stored.version(), edit -> {
@@ -562,7 +569,11 @@ public final class Importer {
             values.first(StandardField.DESCRIPTION).ifPresent(form::description);
             reachable(form, values, List.of(), List.of(), Set.of());
             return client(row, form, new ClientOps<>(crm.policy().companyDuplicates(), f -> withBareNamesake(
-                    session.companies().findDuplicates(f), values),
+                    session.companies().findDuplicates(f), values, values.first(StandardField.NAME).flatMap(name ->
+                            session.companies().query(CompanyFields.NAME.eq(name), Sort.byId(), PageRequest.first(100))
+                                    .items().stream().filter(c -> c.phones().isEmpty() && c.emails().isEmpty())
+                                    .map(c -> new DuplicateMatch(RecordRef.of(c.id()), c.name(),
+                                            EnumSet.of(MatchField.NAME), java.math.BigDecimal.ONE)).findFirst())),
                     () -> seen.companySeen(values), () -> seen.company(values), session.companies()::create,
                     id -> session.companies().get(CompanyId.of(id)), stored -> session.companies().update(
                             stored.id(), stored.version(), f -> {
@@ -618,21 +629,28 @@ public final class Importer {
         }
 
         /**
-         * The policy's matches of a company row; when there are none and neither the row nor a stored company of
-         * the same name has a phone or an e-mail, that company: no duplicate rule can tell them apart, and a
-         * second run of the same file must change nothing more (IO-3).
+         * The policy's matches of a contact or company row; when there are none and the row has no phone or e-mail,
+         * a stored record of the same name without them either: no duplicate rule can tell them apart, and a second
+         * run of the same file must change nothing more (IO-3).
          */
-        private List<DuplicateMatch> withBareNamesake(List<DuplicateMatch> matches, Values values) {
+        private List<DuplicateMatch> withBareNamesake(List<DuplicateMatch> matches, Values values,
+                                                      Optional<DuplicateMatch> namesake) {
             if (!matches.isEmpty() || !values.all(StandardField.PHONE).isEmpty()
-                    || !values.all(StandardField.EMAIL).isEmpty() || values.first(StandardField.NAME).isEmpty()) {
+                    || !values.all(StandardField.EMAIL).isEmpty()) {
                 return matches;
             }
-            return session.companies().query(CompanyFields.NAME.eq(values.first(StandardField.NAME).get()),
-                    Sort.byId(), PageRequest.first(100)).items().stream()
-                    .filter(c -> c.phones().isEmpty() && c.emails().isEmpty()).findFirst()
-                    .map(c -> List.of(new DuplicateMatch(RecordRef.of(c.id()), c.name(), EnumSet.of(MatchField.NAME),
-                            java.math.BigDecimal.ONE)))
-                    .orElse(matches);
+            return namesake.map(List::of).orElse(matches);
+        }
+
+        /** The full name a contact row gives, as {@link #contactValues} sets it; empty when it gives none valid. */
+        private Optional<String> fullName(Values values) {
+            Optional<String> first = values.first(StandardField.FIRST_NAME).or(() -> values.first(StandardField.NAME));
+            try {
+                return Optional.of(new PersonName(first, values.first(StandardField.MIDDLE_NAME),
+                        values.first(StandardField.LAST_NAME)).full());
+            } catch (IllegalArgumentException | ValidationException e) {
+                return Optional.empty();
+            }
         }
 
         private Outcome strategyOnDryRunDuplicate(DuplicateCriteria criteria) {
