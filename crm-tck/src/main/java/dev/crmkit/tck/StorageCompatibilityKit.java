@@ -78,4 +78,9 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("Faults")
     class Faults extends FaultsKit {
     }
+
+    @Nested
+    @DisplayName("IO-6 restoring records and events as they were backed up")
+    class Restore extends RestoreKit {
+    }
 }
