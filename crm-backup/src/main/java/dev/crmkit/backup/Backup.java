@@ -214,14 +214,14 @@ public final class Backup {
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(in, "in");
         ChecksumInput input = new ChecksumInput(in, Limits.BACKUP_BYTES);
-        Reader reader;
-        try {
-            reader = new Reader(CODEC.parser(input), input);
+        try (JsonParser parser = CODEC.parser(input)) {
+            Reader reader = new Reader(parser, input);
+            Header header = reader.header();
+            return storage.inTransaction(tx -> reader.content(tx, header, admin));
         } catch (IOException e) {
+            // Only closing the parser is left to fail here; it closes no stream.
             throw new UncheckedIOException("cannot read the backup", e);
         }
-        Header header = reader.header();
-        return storage.inTransaction(tx -> reader.content(tx, header, admin));
     }
 
     private Instant now() {
@@ -252,6 +252,8 @@ public final class Backup {
         /** Where reading is, for the paths of problems: a header field, or a section and a record in it. */
         private String place = "";
         private long index = -1;
+        /** Whether the archive has said it is one of crmkit's. */
+        private boolean recognized;
 
         Reader(JsonParser p, ChecksumInput input) {
             this.p = p;
@@ -272,6 +274,7 @@ public final class Backup {
                 if (!FORMAT.equals(format)) {
                     throw refused(Reason.FORMAT, null, "backup.format.unknown", Text.excerpt(format), FORMAT);
                 }
+                recognized = true;
                 place = "version";
                 if (!"version".equals(field())) {
                     throw refused(Reason.VERSION, null, "backup.version.invalid", "", VERSION);
@@ -450,6 +453,9 @@ public final class Backup {
 
         /** A read failure as a refusal: the archive is cut off, too large, too deep, not JSON or not valid. */
         private RuntimeException refusal(IOException e) {
+            // Whatever Jackson calls it, a failure at the very end of a stream that has ended, in what began as a
+            // crmkit archive, is a cut-off archive: a JSON parser reports some of those as mere syntax errors.
+            boolean atTheEnd = recognized && input.atEnd() && p.currentLocation().getByteOffset() >= input.position();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ChecksumInput.TooLargeException) {
                     return refused(Reason.LIMIT, e, "backup.too_large", Limits.BACKUP_BYTES);
@@ -458,7 +464,7 @@ public final class Backup {
                     return refused(Reason.LIMIT, e, "backup.limit", Limits.BACKUP_DEPTH, Limits.BACKUP_STRING,
                             Limits.BACKUP_NUMBER, Limits.BACKUP_NAME);
                 }
-                if (t instanceof JsonEOFException || (input.atEnd() && isEndOfInput(t))) {
+                if (t instanceof JsonEOFException || atTheEnd) {
                     return truncated(e);
                 }
             }
@@ -483,12 +489,6 @@ public final class Backup {
             String path = index < 0 ? place : "content." + place + "[" + index + "]";
             return BackupException.of(reason, cause, path, code, args);
         }
-    }
-
-    /** Whether a failure is Jackson's report that the input ended inside a value. */
-    private static boolean isEndOfInput(Throwable t) {
-        return t instanceof JacksonException && t.getMessage() != null
-                && t.getMessage().contains("end-of-input");
     }
 
     /** Takes the records of a section one by one. */

@@ -129,7 +129,12 @@ abstract class BackupKit extends FacadeKitBase {
 
     /** Restores an archive that must be refused for a reason, and checks that the target stayed empty. */
     private BackupException refused(Storage target, byte[] archive, BackupException.Reason reason, String code) {
-        Image before = image(target);
+        return refused(target, image(target), archive, reason, code);
+    }
+
+    /** The same, for a target known to hold {@code before}. */
+    private BackupException refused(Storage target, Image before, byte[] archive, BackupException.Reason reason,
+                                    String code) {
         Throwable thrown = catchThrowable(() -> backup(target).restore(annaUser.id(), new ByteArrayInputStream(archive)));
         assertThat(thrown).isInstanceOf(BackupException.class);
         BackupException e = (BackupException) thrown;
@@ -240,21 +245,29 @@ abstract class BackupKit extends FacadeKitBase {
 
     @Test
     @Tag("IO-6")
-    @DisplayName("an archive cut off anywhere is refused and restores nothing")
+    @DisplayName("an archive cut off anywhere is refused as cut off and restores nothing")
     void truncated(Storage target) {
         world(12);
         byte[] archive = archive();
-        Random r = new Random(12);
-        Set<Integer> cuts = new java.util.TreeSet<>(List.of(0, 1, 10, archive.length - 1, archive.length - 2,
-                archive.length - 66, archive.length - 80, text(archive).indexOf("\"content\":") + 11,
-                text(archive).lastIndexOf(",\"sha256\":")));
-        while (cuts.size() < 40) {
-            cuts.add(r.nextInt(archive.length));
+        String text = text(archive);
+        // Every place in the header, at the content's start, and in and after the checksum; 60 others between.
+        Set<Integer> cuts = new java.util.TreeSet<>();
+        int content = text.indexOf("\"content\":") + "\"content\":".length();
+        for (int c = 0; c <= content + 40; c++) {
+            cuts.add(c);
         }
+        for (int c = text.lastIndexOf(",\"sha256\":") - 40; c < archive.length; c++) {
+            cuts.add(c);
+        }
+        Random r = new Random(12);
+        for (int i = 0; i < 60; i++) {
+            cuts.add(content + r.nextInt(archive.length - content));
+        }
+        Image empty = image(target);
         for (int cut : cuts) {
-            BackupException e = refused(target, java.util.Arrays.copyOf(archive, cut), BackupException.Reason.TRUNCATED,
-                    "backup.truncated");
-            assertThat(e.getMessage()).as("cut at " + cut).isNotBlank();
+            BackupException e = refused(target, empty, java.util.Arrays.copyOf(archive, cut),
+                    BackupException.Reason.TRUNCATED, "backup.truncated");
+            assertThat(e.violations().get(0).messageEn()).as("cut at " + cut).contains(String.format(java.util.Locale.ENGLISH, "%,d", cut));
         }
     }
 
