@@ -150,6 +150,10 @@ final class ArchiveCodec {
                 .visibility(PropertyAccessor.IS_GETTER,
                         JsonAutoDetect.Visibility.NONE)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // Only public constructors and accessors are used, never forced open: the model's packages are
+                // exported, not opened, on the module path.
+                .disable(MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS)
+                .disable(MapperFeature.OVERRIDE_PUBLIC_ACCESS_MODIFIERS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
