@@ -1,7 +1,6 @@
 package dev.crmkit.backup;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.deser.KeyDeserializers;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -37,15 +37,13 @@ import dev.crmkit.api.Limits;
 import dev.crmkit.api.contact.Email;
 import dev.crmkit.api.field.FieldValue;
 import dev.crmkit.api.phone.PhoneNumber;
-import dev.crmkit.api.timeline.Call;
-import dev.crmkit.api.timeline.Comment;
-import dev.crmkit.api.timeline.Message;
 import dev.crmkit.api.timeline.TimelineEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -54,8 +52,8 @@ import java.util.function.Function;
 
 /**
  * How records are written to and read from an archive, with Jackson and no polymorphic default typing: every
- * value is read as the type its place in the archive declares. The two closed families of the model are named
- * explicitly: a custom-field value by its {@code type}, a timeline entry by its {@code kind}. Ids are their UUID
+ * value is read as the type its place in the archive declares. The two closed (sealed) families of the model
+ * name their member: a custom-field value its {@code type}, a timeline entry its {@code kind}. Ids are their UUID
  * text, e-mails and phones the text they were given as (parsed again on reading, so read values are checked
  * again), locales their language tags, amounts plain decimals. Reading is strict: an unknown or repeated
  * property, a number for an enum, a float for an integer, a missing record component and a value passing the
@@ -66,31 +64,13 @@ final class ArchiveCodec {
     /** The codec. */
     static final ArchiveCodec INSTANCE = new ArchiveCodec();
 
-    /** Names the custom-field value types. */
+    /** Makes a custom-field value name its type; the names are those of {@link #nameSubtypes}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-    @JsonSubTypes({
-        @JsonSubTypes.Type(value = FieldValue.Text.class, name = "text"),
-        @JsonSubTypes.Type(value = FieldValue.Number.class, name = "number"),
-        @JsonSubTypes.Type(value = FieldValue.Amount.class, name = "amount"),
-        @JsonSubTypes.Type(value = FieldValue.Date.class, name = "date"),
-        @JsonSubTypes.Type(value = FieldValue.DateTime.class, name = "dateTime"),
-        @JsonSubTypes.Type(value = FieldValue.Flag.class, name = "flag"),
-        @JsonSubTypes.Type(value = FieldValue.Choice.class, name = "choice"),
-        @JsonSubTypes.Type(value = FieldValue.Choices.class, name = "choices"),
-        @JsonSubTypes.Type(value = FieldValue.Url.class, name = "url"),
-        @JsonSubTypes.Type(value = FieldValue.Phone.class, name = "phone"),
-        @JsonSubTypes.Type(value = FieldValue.Mail.class, name = "mail")
-    })
     private interface FieldValueNames {
     }
 
-    /** Names the timeline entry types. */
+    /** Makes a timeline entry name its kind; the names are those of {@link #nameSubtypes}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-    @JsonSubTypes({
-        @JsonSubTypes.Type(value = Comment.class, name = "comment"),
-        @JsonSubTypes.Type(value = Call.class, name = "call"),
-        @JsonSubTypes.Type(value = Message.class, name = "message")
-    })
     private interface TimelineEntryNames {
     }
 
@@ -146,6 +126,8 @@ final class ArchiveCodec {
                 .addModule(crm)
                 .addMixIn(FieldValue.class, FieldValueNames.class)
                 .addMixIn(TimelineEntry.class, TimelineEntryNames.class)
+                .registerSubtypes(nameSubtypes(FieldValue.class))
+                .registerSubtypes(nameSubtypes(TimelineEntry.class))
                 // Records are read and written through their components only.
                 .visibility(PropertyAccessor.IS_GETTER,
                         JsonAutoDetect.Visibility.NONE)
@@ -165,6 +147,17 @@ final class ArchiveCodec {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .build();
+    }
+
+    /**
+     * The names of the types a sealed type permits, as an archive writes them: the simple name with a small
+     * first letter ({@code FieldValue.DateTime} is {@code dateTime}, {@code Call} is {@code call}). A name outside
+     * this closed list is refused on reading.
+     */
+    private static NamedType[] nameSubtypes(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses())
+                .map(c -> new NamedType(c, Character.toLowerCase(c.getSimpleName().charAt(0)) + c.getSimpleName().substring(1)))
+                .toArray(NamedType[]::new);
     }
 
     /** Writes values of a type as JSON strings and reads them back with {@code parse}, which checks them again. */
