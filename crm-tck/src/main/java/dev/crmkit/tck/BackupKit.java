@@ -179,7 +179,10 @@ abstract class BackupKit extends FacadeKitBase {
                 // Field by field, past the equals of value objects: a phone's and an e-mail's text as given count too.
                 assertThat(actual).as(port + ", every field").usingRecursiveComparison().isEqualTo(expected);
             }
-            assertThat(source.records().get("contacts")).as("the data has contacts").isNotEmpty();
+            assertThat(source.records()).as("the data has records of every port").allSatisfy((port, records) ->
+                    assertThat(records).as(port).isNotEmpty());
+            assertThat(source.records().get("timeline")).extracting(e -> e.getClass().getSimpleName())
+                    .contains("Comment", "Call", "Message");
             List<Event> log = restored.events();
             assertThat(log).hasSize(source.events().size() + 1);
             assertThat(log.subList(0, source.events().size())).isEqualTo(source.events());
@@ -475,6 +478,17 @@ abstract class BackupKit extends FacadeKitBase {
                 contact();
             }
             firstContactName = contacts.get(0).name().full();
+            // One of every step first, so that every seed has every kind of record; then steps at random.
+            deal();
+            moveDeal();
+            task();
+            closeTask();
+            for (int i = 0; i < 3; i++) {
+                // On the first deal, which stays.
+                interaction(RecordRef.of(deals.get(0).id()), i);
+            }
+            lead();
+            closeDeal();
             for (int step = 0; step < 40 + r.nextInt(30); step++) {
                 tick();
                 switch (r.nextInt(12)) {
@@ -483,7 +497,7 @@ abstract class BackupKit extends FacadeKitBase {
                     case 2, 3 -> deal();
                     case 4 -> moveDeal();
                     case 5 -> task();
-                    case 6 -> interaction();
+                    case 6 -> interaction(RecordRef.of(pick(deals).id()), r.nextInt(3));
                     case 7 -> edit();
                     case 8 -> lead();
                     case 9 -> closeTask();
@@ -593,13 +607,9 @@ abstract class BackupKit extends FacadeKitBase {
                     : contacts.stream().anyMatch(c -> c.id().value().equals(ref.id()));
         }
 
-        private void interaction() {
-            if (deals.isEmpty()) {
-                return;
-            }
-            RecordRef on = RecordRef.of(pick(deals).id());
+        private void interaction(RecordRef on, int kind) {
             int n = next();
-            switch (r.nextInt(3)) {
+            switch (kind) {
                 case 0 -> anna.timeline().comment(on, "They asked for a discount of " + n + " %.\nCall again on Monday.");
                 case 1 -> anna.timeline().logCall(on, NewCall.inbound(phone(), "+7 495 123-45-67", clock.instant())
                         .answered(Duration.ofSeconds(1 + r.nextInt(3600))).cost(Money.of("3.50", "RUB"))
@@ -650,7 +660,7 @@ abstract class BackupKit extends FacadeKitBase {
 
         private void deleteSomething() {
             if (deals.size() > 2 && r.nextBoolean()) {
-                Deal d = anna.deals().get(deals.remove(r.nextInt(deals.size())).id());
+                Deal d = anna.deals().get(deals.remove(r.nextInt(deals.size() - 1) + 1).id());
                 tasks.removeIf(t -> t.owner().id().equals(d.id().value()));
                 anna.deals().delete(d.id(), d.version());
             } else if (contacts.size() > 3) {
