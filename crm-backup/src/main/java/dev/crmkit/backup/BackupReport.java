@@ -1,6 +1,8 @@
 package dev.crmkit.backup;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,7 +22,7 @@ public record BackupReport(ArchiveVersion version, Instant created, Map<String, 
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(sha256, "sha256");
-        counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
     /**
