@@ -6,6 +6,7 @@ module dev.crmkit.tck {
     requires transitive dev.crmkit.api;
     requires transitive dev.crmkit.core;
     requires transitive dev.crmkit.io;
+    requires transitive dev.crmkit.backup;
     requires transitive org.junit.jupiter.api;
     requires org.junit.jupiter.params;
     requires transitive org.assertj.core;

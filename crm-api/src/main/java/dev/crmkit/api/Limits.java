@@ -304,6 +304,40 @@ public final class Limits {
      */
     public static final int XLSX_COLUMNS = 16_384;
 
+    // ---- backups (IO-6) ----
+
+    /**
+     * The largest backup archive a restore reads, in bytes: {@value} (4 GiB), room for about a million
+     * contacts and deals with their events. A larger one is refused as soon as the bound is passed, and
+     * nothing is restored.
+     */
+    public static final long BACKUP_BYTES = 4L << 30;
+
+    /**
+     * The deepest a backup archive may nest objects and arrays: {@value}. The deepest record (a pipeline's
+     * stage requirement, a multi-list custom-field value) needs fewer than ten levels with the archive's own.
+     */
+    public static final int BACKUP_DEPTH = 16;
+
+    /**
+     * The longest string in a backup archive, in UTF-16 units: {@value}, twice the longest text a record
+     * holds ({@link #MESSAGE_BODY} code points, each at most two units).
+     */
+    public static final int BACKUP_STRING = 2 * MESSAGE_BODY;
+
+    /**
+     * The longest number in a backup archive, in characters: {@value}; the longest number a record holds (an
+     * amount of {@link #AMOUNT_INTEGER_DIGITS} digits and {@link #AMOUNT_SCALE} decimals, a sequence number)
+     * has about twenty.
+     */
+    public static final int BACKUP_NUMBER = 64;
+
+    /**
+     * The longest property name in a backup archive, in characters: {@value}; the longest the archive writes
+     * are custom-field ids (36) and record components (about 20).
+     */
+    public static final int BACKUP_NAME = 255;
+
     // ---- checks that are not about text ----
 
     /**

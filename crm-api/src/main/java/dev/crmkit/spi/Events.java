@@ -1,5 +1,6 @@
 package dev.crmkit.spi;
 
+import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Filter;
@@ -22,6 +23,24 @@ public interface Events {
      * @throws IllegalStateException if the transaction has ended
      */
     void append(NewEvent event);
+
+    /**
+     * Stores an event of a backup exactly as it was backed up, with its sequence number, for restoring a backup
+     * into an empty storage (IO-6). The log must hold no committed event, both when the first event is restored
+     * in a transaction and when that transaction commits (whatever commits meanwhile waits or makes this one
+     * fail); within the transaction the restored numbers must rise, and they may leave gaps. Restored events are
+     * stored when the transaction commits, and other transactions see them from then on (whether reads of the
+     * log in the restoring transaction see them already is up to the adapter). Events appended in the same
+     * transaction, before or after, are numbered after the highest restored number, and so is every later
+     * event: the log goes on from the backup.
+     *
+     * @param event the event as it was backed up
+     * @throws IllegalArgumentException if its number is not above every number restored before in this
+     *         transaction
+     * @throws ConflictException if the log holds a committed event, now or when the transaction commits
+     * @throws IllegalStateException if the transaction has ended
+     */
+    void restore(Event event);
 
     /**
      * The committed events after a sequence number, in sequence order (a change feed).

@@ -66,6 +66,20 @@ public interface Store<I extends EntityId, E extends Entity<I>> {
     E insert(E entity);
 
     /**
+     * Stores a record of a backup exactly as it was backed up, for restoring a backup into an empty storage
+     * (IO-6). Unlike {@link #insert}, it keeps the record's version, creation and update times, whatever they
+     * are; everything else is as for insert: the record becomes visible when the transaction commits, and
+     * reads in the same transaction see it. Core's services never call it, and it writes no event.
+     *
+     * @param entity the record as it was backed up, at any version
+     * @return the stored record
+     * @throws IllegalArgumentException if its version is below 1
+     * @throws ConflictException if a record with its id exists (or a unique key the port documents is taken),
+     *         now or when the transaction commits
+     */
+    E restore(E entity);
+
+    /**
      * Stores the next state of a record if nobody changed it since it was read.
      *
      * @param entity the next state, at version {@code expectedVersion + 1}
@@ -128,6 +142,20 @@ public interface Store<I extends EntityId, E extends Entity<I>> {
         Objects.requireNonNull(entity, "entity");
         if (entity.version() != 1) {
             throw new IllegalArgumentException("a new record must be at version 1, was " + entity.version());
+        }
+    }
+
+    /**
+     * Checks the argument of {@link #restore} as every adapter must, before it writes anything.
+     *
+     * @param entity the record to restore
+     * @throws NullPointerException if it is null
+     * @throws IllegalArgumentException if its version is below 1
+     */
+    static void checkRestored(Entity<?> entity) {
+        Objects.requireNonNull(entity, "entity");
+        if (entity.version() < 1) {
+            throw new IllegalArgumentException("a restored record must be at version 1 or above, was " + entity.version());
         }
     }
 

@@ -204,9 +204,13 @@ public final class InMemoryStorage implements Storage {
             for (MemoryStore<?, ?> store : tx.stores()) {
                 validate(store);
             }
+            if (!tx.events.restored.isEmpty() && eventLog.last() != 0) {
+                throw MemoryEvents.notEmpty();
+            }
             for (MemoryStore<?, ?> store : tx.stores()) {
                 apply(store);
             }
+            eventLog.restore(tx.events.restored);
             eventLog.append(tx.events.pending);
         } finally {
             lock.unlock();

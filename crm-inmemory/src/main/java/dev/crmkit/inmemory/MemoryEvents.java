@@ -1,5 +1,6 @@
 package dev.crmkit.inmemory;
 
+import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.api.event.NewEvent;
 import dev.crmkit.spi.Events;
@@ -12,12 +13,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-/** One transaction's view of the event log: appended events wait here until commit. */
+/** One transaction's view of the event log: appended and restored events wait here until commit. */
 final class MemoryEvents implements Events {
 
     private final EventLog log;
     private final MemoryTransaction tx;
     final List<NewEvent> pending = new ArrayList<>();
+    /** The events restored in this transaction, rising; stored before the appended ones at commit. */
+    final List<Event> restored = new ArrayList<>();
 
     MemoryEvents(EventLog log, MemoryTransaction tx) {
         this.log = log;
@@ -28,6 +31,28 @@ final class MemoryEvents implements Events {
     public void append(NewEvent event) {
         tx.checkOpen();
         pending.add(Objects.requireNonNull(event, "event"));
+    }
+
+    /** Keeps a restored event until commit, which checks again that the log is still empty. */
+    @Override
+    public void restore(Event event) {
+        Objects.requireNonNull(event, "event");
+        tx.checkOpen();
+        if (restored.isEmpty()) {
+            if (tx.storage.read(log::last) != 0) {
+                throw tx.failed(notEmpty());
+            }
+        } else if (event.sequence() <= restored.get(restored.size() - 1).sequence()) {
+            throw new IllegalArgumentException("restored events rise: " + event.sequence() + " comes after "
+                    + restored.get(restored.size() - 1).sequence());
+        }
+        restored.add(event);
+    }
+
+    /** The log holds events, so a backup's events cannot be restored into it. */
+    static ConflictException notEmpty() {
+        return new ConflictException("the event log holds events: a backup's events are restored into an empty log only",
+                null, ConflictException.Reason.ALREADY_EXISTS, null);
     }
 
     @Override

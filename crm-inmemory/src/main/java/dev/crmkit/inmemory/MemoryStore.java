@@ -78,6 +78,17 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
     @Override
     public E insert(E entity) {
         Store.checkNew(entity);
+        return add(entity);
+    }
+
+    @Override
+    public E restore(E entity) {
+        Store.checkRestored(entity);
+        return add(entity);
+    }
+
+    /** Writes a record that must not exist yet, at whatever version it is. */
+    private E add(E entity) {
         E current = visible(entity.id());
         if (current != null) {
             throw tx.failed(ConflictException.alreadyExists(RecordRef.of(entity.id())));

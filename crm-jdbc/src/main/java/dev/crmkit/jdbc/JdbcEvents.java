@@ -1,5 +1,6 @@
 package dev.crmkit.jdbc;
 
+import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.EntityType;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.event.Event;
@@ -13,6 +14,7 @@ import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -27,9 +29,10 @@ import java.util.stream.Stream;
 
 /**
  * The event log on PostgreSQL. Appended events wait in the transaction; when it commits they are
- * numbered under a transaction-scoped advisory lock held through the commit, so numbers are dense and
- * rise in commit order, and a reader that saw number N has seen every number below it. The lock is the
- * schema's own (see {@link JdbcTransaction#lockEventLog()}): tenants in other schemas never wait for it.
+ * numbered under a transaction-scoped advisory lock held through the commit, so numbers are dense (after
+ * those a restore kept) and rise in commit order, and a reader that saw number N has seen every number below
+ * it. The lock is the schema's own (see {@link JdbcTransaction#lockEventLog()}): tenants in other schemas never
+ * wait for it. A restore (IO-6) takes the same lock at its first event and inserts its events at once.
  */
 final class JdbcEvents implements Events {
 
@@ -37,11 +40,16 @@ final class JdbcEvents implements Events {
 
     private final JdbcTransaction tx;
     private final String table;
+    /** The statement that stores one event. */
+    private final String insert;
     private final List<NewEvent> pending = new ArrayList<>();
+    /** The number of the last event restored in this transaction, 0 before the first. */
+    private long restoredUpTo;
 
     JdbcEvents(JdbcTransaction tx) {
         this.tx = tx;
         this.table = tx.qualified("events");
+        this.insert = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     @Override
@@ -51,31 +59,63 @@ final class JdbcEvents implements Events {
         pending.add(Objects.requireNonNull(event, "event"));
     }
 
+    /**
+     * Inserts a restored event at once, so that memory stays flat however long the restored log is. The first
+     * one takes the lock that orders numbering and holds it to the end of the transaction: no other transaction
+     * can number events meanwhile, so the log found empty under it is still empty at commit.
+     */
+    @Override
+    public void restore(Event event) {
+        Objects.requireNonNull(event, "event");
+        tx.checkOpen();
+        if (restoredUpTo == 0) {
+            tx.lockEventLog();
+            if (lastSequence() != 0) {
+                throw tx.failed(new ConflictException("the event log of " + table
+                        + " holds events: a backup's events are restored into an empty log only", null,
+                        ConflictException.Reason.ALREADY_EXISTS, null));
+            }
+        } else if (event.sequence() <= restoredUpTo) {
+            throw new IllegalArgumentException("restored events rise: " + event.sequence() + " comes after "
+                    + restoredUpTo);
+        }
+        tx.withStatement(insert, ps -> {
+            bind(ps, event.sequence(), new NewEvent(event.at(), event.author(), event.entity(), event.entityName(),
+                    event.kind(), event.field(), event.before(), event.after()));
+            return ps.executeUpdate();
+        });
+        restoredUpTo = event.sequence();
+    }
+
     void flush() {
         if (pending.isEmpty()) {
             return;
         }
         tx.lockEventLog();
         long last = lastSequence();
-        tx.withStatement("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+        tx.withStatement(insert, ps -> {
             long sequence = last;
             for (NewEvent e : pending) {
-                ps.setLong(1, ++sequence);
-                ps.setObject(2, SqlValues.toJdbc(e.at()));
-                ps.setObject(3, e.author().map(UserId::value).orElse(null));
-                ps.setString(4, e.entity().type().name());
-                ps.setObject(5, e.entity().id());
-                ps.setString(6, e.entityName());
-                ps.setString(7, e.kind().name());
-                ps.setString(8, e.field().orElse(null));
-                ps.setString(9, e.before().orElse(null));
-                ps.setString(10, e.after().orElse(null));
+                bind(ps, ++sequence, e);
                 ps.addBatch();
             }
             ps.executeBatch();
             return null;
         });
         pending.clear();
+    }
+
+    private static void bind(PreparedStatement ps, long sequence, NewEvent e) throws SQLException {
+        ps.setLong(1, sequence);
+        ps.setObject(2, SqlValues.toJdbc(e.at()));
+        ps.setObject(3, e.author().map(UserId::value).orElse(null));
+        ps.setString(4, e.entity().type().name());
+        ps.setObject(5, e.entity().id());
+        ps.setString(6, e.entityName());
+        ps.setString(7, e.kind().name());
+        ps.setString(8, e.field().orElse(null));
+        ps.setString(9, e.before().orElse(null));
+        ps.setString(10, e.after().orElse(null));
     }
 
     private List<Event> read(String sql, List<SqlValues.Param> params) {

@@ -110,6 +110,17 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
     @Override
     public E insert(E entity) {
         Store.checkNew(entity);
+        return add(entity);
+    }
+
+    @Override
+    public E restore(E entity) {
+        Store.checkRestored(entity);
+        return add(entity);
+    }
+
+    /** Inserts a row for a record that must not exist yet, at whatever version it is. */
+    private E add(E entity) {
         String columns = spec.columns().stream().map(Column::name).collect(Collectors.joining(", "));
         String marks = spec.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
         String sql = "INSERT INTO " + table + " (id, version, data" + (columns.isEmpty() ? "" : ", " + columns)

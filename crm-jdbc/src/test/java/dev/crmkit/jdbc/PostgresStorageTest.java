@@ -8,8 +8,17 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("PostgreSQL storage: compatibility kit")
 class PostgresStorageTest extends CrmCompatibilityKit {
 
+    /** How many other storages this test was given; each gets a schema of its own. */
+    private int others;
+
     @Override
     protected Storage newStorage() {
+        others = 0;
         return TestDatabase.freshStorage();
+    }
+
+    @Override
+    protected Storage newOtherStorage() {
+        return TestDatabase.freshStorage(TestDatabase.SCHEMA + "_other_" + ++others);
     }
 }

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -15,6 +17,8 @@ final class TestDatabase {
 
     static final String SCHEMA = "crmkit_test";
     private static HikariDataSource pool;
+    /** The schemas migrated in this run. */
+    private static final Set<String> MIGRATED = new HashSet<>(Set.of(SCHEMA));
 
     private TestDatabase() {
     }
@@ -38,12 +42,23 @@ final class TestDatabase {
 
     /** A storage on freshly emptied tables. */
     static PostgresStorage freshStorage() {
+        return freshStorage(SCHEMA);
+    }
+
+    /**
+     * A storage on freshly emptied tables of a schema of its own, migrated on first use: for a test that needs
+     * several storages at once.
+     */
+    static synchronized PostgresStorage freshStorage(String schema) {
         DataSource ds = dataSource();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE " + String.join(", ", Tables.ALL.stream().map(t -> SCHEMA + "." + t).toList()));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot empty the test schema", e);
+        if (MIGRATED.add(schema)) {
+            PostgresStorage.builder(ds).schema(schema).build();
         }
-        return PostgresStorage.builder(ds).schema(SCHEMA).migrate(false).build();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("TRUNCATE " + String.join(", ", Tables.ALL.stream().map(t -> schema + "." + t).toList()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test schema " + schema, e);
+        }
+        return PostgresStorage.builder(ds).schema(schema).migrate(false).build();
     }
 }

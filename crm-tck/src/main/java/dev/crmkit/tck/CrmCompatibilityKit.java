@@ -106,6 +106,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("IO-6 backup and restore")
+    class BackupAndRestore extends BackupKit {
+    }
+
+    @Nested
     @DisplayName("CON-8, USER-5 access rights against a reference model")
     class AccessModel extends VisibilityModelKit {
     }

@@ -38,8 +38,11 @@ import java.util.function.Function;
  */
 public final class FailingStorage implements Storage {
 
-    /** The port methods that change storage, by name: a store's inserts, updates and deletes, and event appends. */
-    static final Set<String> WRITES = Set.of("insert", "update", "delete", "append");
+    /**
+     * The port methods that change storage, by name: a store's inserts, updates, deletes and restores, and event
+     * appends and restores.
+     */
+    static final Set<String> WRITES = Set.of("insert", "update", "delete", "append", "restore");
 
     /**
      * Every other method of a transaction and its ports, by name: reads and lookups, the accessors of the

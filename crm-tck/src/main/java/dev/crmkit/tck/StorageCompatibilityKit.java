@@ -29,6 +29,19 @@ public abstract class StorageCompatibilityKit {
      */
     protected abstract Storage newStorage();
 
+    /**
+     * Another new, empty storage for the same test, independent of the one {@link #newStorage()} made for it and
+     * of every other one this made for it: for tests that move data from one storage to another, such as a backup
+     * restored elsewhere (IO-6). A group's test method gets one for each {@link Storage} parameter it declares. By
+     * default another {@link #newStorage()}, which is right where storages are independent objects; an adapter
+     * whose test storages share one place (a database schema emptied for each test) returns one elsewhere.
+     *
+     * @return another storage of the adapter under test
+     */
+    protected Storage newOtherStorage() {
+        return newStorage();
+    }
+
     @Nested
     @DisplayName("CRUD")
     class Crud extends CrudKit {
@@ -77,5 +90,10 @@ public abstract class StorageCompatibilityKit {
     @Nested
     @DisplayName("Faults")
     class Faults extends FaultsKit {
+    }
+
+    @Nested
+    @DisplayName("IO-6 restoring records and events as they were backed up")
+    class Restore extends RestoreKit {
     }
 }

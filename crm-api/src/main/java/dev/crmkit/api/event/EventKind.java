@@ -27,5 +27,10 @@ public enum EventKind {
     /** A deal or task was re-opened. */
     REOPENED,
     /** A past change recorded afterwards, such as a stage change of an imported deal (AN-2). */
-    BACKFILLED;
+    BACKFILLED,
+    /**
+     * The storage was restored from a backup (IO-6): the one event the restore itself writes, after the
+     * restored log, about the administrator who restored it.
+     */
+    RESTORED;
 }
