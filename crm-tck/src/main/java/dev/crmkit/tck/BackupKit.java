@@ -94,6 +94,8 @@ abstract class BackupKit extends FacadeKitBase {
             ports.put("stageTransitions", t -> t.stageTransitions().streamAll());
             ports.put("tasks", t -> t.tasks().streamAll());
             ports.put("timeline", t -> t.timeline().streamAll());
+            ports.put("salesGoals", t -> t.salesGoals().streamAll());
+            ports.put("rateTables", t -> t.rateTables().streamAll());
             for (ListKind<?> kind : ListKind.all()) {
                 ports.put(kind.key(), t -> t.settings().list(kind).streamAll());
             }
@@ -495,7 +497,7 @@ abstract class BackupKit extends FacadeKitBase {
                     BigDecimal.valueOf(1000 + r.nextInt(100_000)));
             anna.analytics().changeGoal(goal.id(), goal.version(), goal.target().add(BigDecimal.ONE));
             anna.analytics().setRates(dev.crmkit.core.analytics.ExchangeRates.in("RUB").rate("USD",
-                    BigDecimal.valueOf(9_000 + r.nextInt(1_000), 2)), 0);
+                    BigDecimal.valueOf(9_000 + r.nextInt(1_000), 2).toPlainString()), 0);
             for (int step = 0; step < 40 + r.nextInt(30); step++) {
                 tick();
                 switch (r.nextInt(12)) {
