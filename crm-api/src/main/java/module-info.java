@@ -22,5 +22,5 @@ module dev.crmkit.api {
     exports dev.crmkit.api.user;
     exports dev.crmkit.spi;
     // For crm-core's own records: their checks and the annotation that asks for a builder.
-    exports dev.crmkit.api.internal to dev.crmkit.core;
+    exports dev.crmkit.api.internal to dev.crmkit.core, dev.crmkit.backup;
 }

@@ -16,9 +16,11 @@ import dev.crmkit.api.EntityId;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.Text;
+import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.event.NewEvent;
+import dev.crmkit.api.internal.Storability;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
@@ -404,6 +406,13 @@ public final class Backup {
         }
 
         private void restore(Store<?, ?> store, Entity<?> record) {
+            try {
+                // What crm-core would refuse to write (text over the bounds, NUL characters, dates out of range),
+                // a restore refuses to read, so no adapter keeps what another could not store.
+                Storability.require(record);
+            } catch (ValidationException e) {
+                throw refused(Reason.CONTENT, e, "backup.content.invalid", place, index);
+            }
             try {
                 restoreInto(store, record);
             } catch (ConflictException e) {

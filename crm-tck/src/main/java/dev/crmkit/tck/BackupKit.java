@@ -332,6 +332,13 @@ abstract class BackupKit extends FacadeKitBase {
         // Well-formed JSON, refused by the record's own constructor (a version below 1) before the checksum is read.
         String zeroVersion = archive.replaceFirst("\"version\":\\d+,", "\"version\":0,");
         refused(target, bytes(zeroVersion), BackupException.Reason.CONTENT, "backup.content.invalid");
+        // Records no adapter could store though their constructors accept them: a NUL in a comment, a comment
+        // longer than any text crmkit writes. crm-core would never write them, so a restore does not read them.
+        assertThat(archive).contains("They asked for a discount");
+        refused(target, bytes(archive.replaceFirst("They asked for a discount", "They asked\\\\u0000 for a discount")),
+                BackupException.Reason.CONTENT, "backup.content.invalid");
+        refused(target, bytes(archive.replaceFirst("They asked for a discount", "x".repeat(Limits.MESSAGE_BODY + 1))),
+                BackupException.Reason.CONTENT, "backup.content.invalid");
         // Two users with one id.
         int users = archive.indexOf("\"users\":[") + "\"users\":[".length();
         String firstUser = archive.substring(users, archive.indexOf("},{", users) + 1);

@@ -8,6 +8,7 @@ import dev.crmkit.api.EntityId;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.event.EventKind;
 import dev.crmkit.api.event.NewEvent;
+import dev.crmkit.api.internal.Storability;
 import dev.crmkit.api.user.Role;
 import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;

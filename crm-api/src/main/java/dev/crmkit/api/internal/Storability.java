@@ -1,4 +1,4 @@
-package dev.crmkit.core.support;
+package dev.crmkit.api.internal;
 
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.Text;
@@ -22,9 +22,10 @@ import java.util.Optional;
  * code points), every date and instant lies in the range every adapter keeps, and no collection holds more
  * than {@link Limits#PAGE_SIZE} values. The commands check each field against its own bound first, with
  * paths a user understands; this catches whatever a future code path might forget, so the in-memory
- * adapter never keeps what PostgreSQL could not. Pure and thread-safe.
+ * adapter never keeps what PostgreSQL could not. crm-core checks every record it writes, and a restore from a
+ * backup every record it reads. Pure and thread-safe; not for applications.
  */
-final class Storability {
+public final class Storability {
 
     private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
         @Override
@@ -42,7 +43,7 @@ final class Storability {
      * @param record the record about to be stored
      * @throws ValidationException naming every such value by its path
      */
-    static void require(Object record) {
+    public static void require(Object record) {
         List<Violation> found = new ArrayList<>();
         visit("", record, found);
         if (!found.isEmpty()) {
@@ -73,7 +74,7 @@ final class Storability {
             o.ifPresent(v -> visit(path, v, found));
         } else if (value instanceof Collection<?> c) {
             if (c.size() > Limits.PAGE_SIZE) {
-                found.add(CoreMessages.violation(path, "collection.too_many", c.size(), Limits.PAGE_SIZE));
+                found.add(Violation.of(path, "collection.too_many", c.size(), Limits.PAGE_SIZE));
             }
             int i = 0;
             for (Object element : c) {
