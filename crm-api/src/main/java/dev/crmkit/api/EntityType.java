@@ -29,5 +29,7 @@ public enum EntityType {
     /** A sales goal (AN-8). */
     SALES_GOAL,
     /** The exchange rates of reports (AN-13). */
-    RATE_TABLE;
+    RATE_TABLE,
+    /** A saved import mapping (IO-1). */
+    IMPORT_TEMPLATE;
 }

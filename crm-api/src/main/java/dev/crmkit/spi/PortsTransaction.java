@@ -44,6 +44,7 @@ public abstract class PortsTransaction implements Transaction, Settings {
      * @param stageTransitions the log of deals' stage changes
      * @param salesGoals the sales goals
      * @param rateTables the exchange rates of reports
+     * @param importTemplates the saved import mappings
      * @param deals the deals
      * @param tasks the tasks
      * @param timeline the timeline entries
@@ -52,7 +53,8 @@ public abstract class PortsTransaction implements Transaction, Settings {
      */
     public record PortSet(Users users, Contacts contacts, Companies companies, Leads leads, Pipelines pipelines,
                         CustomFields customFields, StageTransitions stageTransitions,
-                        SalesGoals salesGoals, RateTables rateTables, Deals deals, Tasks tasks, Timeline timeline, Events events,
+                        SalesGoals salesGoals, RateTables rateTables,
+                        ImportTemplates importTemplates, Deals deals, Tasks tasks, Timeline timeline, Events events,
                         Map<ListKind<?>, ListStore<?>> lists) {
 
         /** Rejects nulls and copies the lists. */
@@ -66,6 +68,7 @@ public abstract class PortsTransaction implements Transaction, Settings {
             Objects.requireNonNull(stageTransitions, "stageTransitions");
             Objects.requireNonNull(salesGoals, "salesGoals");
             Objects.requireNonNull(rateTables, "rateTables");
+            Objects.requireNonNull(importTemplates, "importTemplates");
             Objects.requireNonNull(deals, "deals");
             Objects.requireNonNull(tasks, "tasks");
             Objects.requireNonNull(timeline, "timeline");
@@ -188,6 +191,11 @@ public abstract class PortsTransaction implements Transaction, Settings {
     @Override
     public final RateTables rateTables() {
         return open().rateTables();
+    }
+
+    @Override
+    public final ImportTemplates importTemplates() {
+        return open().importTemplates();
     }
 
     @Override

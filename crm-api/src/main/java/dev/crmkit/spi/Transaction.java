@@ -76,6 +76,13 @@ public interface Transaction {
     RateTables rateTables();
 
     /**
+     * The saved import mappings.
+     *
+     * @return the port
+     */
+    ImportTemplates importTemplates();
+
+    /**
      * The deals.
      *
      * @return the port

@@ -10,6 +10,7 @@ import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.StageTransition;
 import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.lead.Lead;
+import dev.crmkit.api.settings.ImportTemplate;
 import dev.crmkit.api.settings.ListItem;
 import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.api.task.Task;
@@ -42,7 +43,8 @@ enum Section {
     TASKS("tasks", Task.class, Transaction::tasks),
     TIMELINE("timeline", TimelineEntry.class, Transaction::timeline),
     SALES_GOALS("salesGoals", SalesGoal.class, Transaction::salesGoals),
-    RATE_TABLES("rateTables", RateTable.class, Transaction::rateTables);
+    RATE_TABLES("rateTables", RateTable.class, Transaction::rateTables),
+    IMPORT_TEMPLATES("importTemplates", ImportTemplate.class, Transaction::importTemplates);
 
     private final String key;
     private final JavaType type;

@@ -3,6 +3,8 @@ package dev.crmkit.inmemory;
 import com.google.common.util.concurrent.Striped;
 import dev.crmkit.api.EntityType;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.settings.ImportTemplate;
+import dev.crmkit.api.settings.ImportTemplateId;
 import dev.crmkit.api.analytics.RateTable;
 import dev.crmkit.api.analytics.RateTableId;
 import dev.crmkit.api.analytics.SalesGoal;
@@ -98,6 +100,8 @@ public final class InMemoryStorage implements Storage {
             List.of(Index.of("deal", t -> List.of(t.deal()))));
     final Table<SalesGoalId, SalesGoal> salesGoals = new Table<>(EntityType.SALES_GOAL, List.of());
     final Table<RateTableId, RateTable> rateTables = new Table<>(EntityType.RATE_TABLE, List.of());
+    final Table<ImportTemplateId, ImportTemplate> importTemplates = new Table<>(EntityType.IMPORT_TEMPLATE,
+            List.of(Index.unique("name", t -> List.of(t.name()))));
     final Table<DealId, Deal> deals;
     final Table<TaskId, Task> tasks = new Table<>(EntityType.TASK, List.of(
             Index.of("owner", t -> List.of(t.owner())),

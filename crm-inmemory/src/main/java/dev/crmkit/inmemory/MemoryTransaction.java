@@ -39,6 +39,7 @@ final class MemoryTransaction extends PortsTransaction {
     final Ports.MemoryStageTransitions stageTransitions;
     final Ports.MemorySalesGoals salesGoals;
     final Ports.MemoryRateTables rateTables;
+    final Ports.MemoryImportTemplates importTemplates;
     final Ports.MemoryDeals deals;
     final Ports.MemoryTasks tasks;
     final Ports.MemoryTimeline timeline;
@@ -56,6 +57,7 @@ final class MemoryTransaction extends PortsTransaction {
         stageTransitions = new Ports.MemoryStageTransitions(storage.stageTransitions, this);
         salesGoals = new Ports.MemorySalesGoals(storage.salesGoals, this);
         rateTables = new Ports.MemoryRateTables(storage.rateTables, this);
+        importTemplates = new Ports.MemoryImportTemplates(storage.importTemplates, this);
         deals = new Ports.MemoryDeals(storage.deals, this);
         tasks = new Ports.MemoryTasks(storage.tasks, this);
         timeline = new Ports.MemoryTimeline(storage.timeline, this);
@@ -63,14 +65,14 @@ final class MemoryTransaction extends PortsTransaction {
             lists.put(kind, listView(kind));
         }
         events = new MemoryEvents(storage.eventLog, this);
-        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, stageTransitions, salesGoals, rateTables, deals, tasks,
-                timeline, events, Map.copyOf(lists)));
+        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, stageTransitions, salesGoals, rateTables,
+                importTemplates, deals, tasks, timeline, events, Map.copyOf(lists)));
     }
 
     /** Every table view, in a fixed order, for validation and commit. */
     List<MemoryStore<?, ?>> stores() {
         List<MemoryStore<?, ?>> all = new ArrayList<>(List.of(users, contacts, companies, leads, pipelines, customFields, stageTransitions, salesGoals,
-                rateTables, deals, tasks, timeline));
+                rateTables, importTemplates, deals, tasks, timeline));
         all.addAll(lists.values());
         return all;
     }

@@ -3,6 +3,8 @@ package dev.crmkit.inmemory;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.RecordRef;
+import dev.crmkit.api.settings.ImportTemplate;
+import dev.crmkit.api.settings.ImportTemplateId;
 import dev.crmkit.api.analytics.RateTable;
 import dev.crmkit.api.analytics.RateTableId;
 import dev.crmkit.api.analytics.SalesGoal;
@@ -41,6 +43,7 @@ import dev.crmkit.spi.Deals;
 import dev.crmkit.spi.Leads;
 import dev.crmkit.spi.ListStore;
 import dev.crmkit.spi.Pipelines;
+import dev.crmkit.spi.ImportTemplates;
 import dev.crmkit.spi.RateTables;
 import dev.crmkit.spi.SalesGoals;
 import dev.crmkit.spi.StageTransitions;
@@ -188,6 +191,25 @@ final class Ports {
     static final class MemoryRateTables extends MemoryStore<RateTableId, RateTable> implements RateTables {
         MemoryRateTables(Table<RateTableId, RateTable> table, MemoryTransaction tx) {
             super(table, tx);
+        }
+    }
+
+    static final class MemoryImportTemplates extends MemoryStore<ImportTemplateId, ImportTemplate>
+            implements ImportTemplates {
+        MemoryImportTemplates(Table<ImportTemplateId, ImportTemplate> table, MemoryTransaction tx) {
+            super(table, tx);
+        }
+
+        @Override
+        public Optional<ImportTemplate> byName(String name) {
+            return lookup("name", name).stream().findFirst();
+        }
+
+        @Override
+        public List<ImportTemplate> all() {
+            List<ImportTemplate> all = matching(Filter.all());
+            all.sort(Comparator.comparing(ImportTemplate::name).thenComparing(byId()));
+            return all;
         }
     }
 

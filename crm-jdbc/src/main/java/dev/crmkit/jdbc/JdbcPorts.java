@@ -3,6 +3,8 @@ package dev.crmkit.jdbc;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.EntityType;
+import dev.crmkit.api.settings.ImportTemplate;
+import dev.crmkit.api.settings.ImportTemplateId;
 import dev.crmkit.api.analytics.RateTable;
 import dev.crmkit.api.analytics.RateTableId;
 import dev.crmkit.api.analytics.SalesGoal;
@@ -41,6 +43,7 @@ import dev.crmkit.spi.Deals;
 import dev.crmkit.spi.Leads;
 import dev.crmkit.spi.ListStore;
 import dev.crmkit.spi.Pipelines;
+import dev.crmkit.spi.ImportTemplates;
 import dev.crmkit.spi.RateTables;
 import dev.crmkit.spi.SalesGoals;
 import dev.crmkit.spi.StageTransitions;
@@ -170,6 +173,23 @@ final class JdbcPorts {
     static final class JdbcRateTables extends JdbcStore<RateTableId, RateTable> implements RateTables {
         JdbcRateTables(JdbcTransaction tx) {
             super(tx, Tables.RATE_TABLES);
+        }
+    }
+
+    static final class JdbcImportTemplates extends JdbcStore<ImportTemplateId, ImportTemplate>
+            implements ImportTemplates {
+        JdbcImportTemplates(JdbcTransaction tx) {
+            super(tx, Tables.IMPORT_TEMPLATES);
+        }
+
+        @Override
+        public Optional<ImportTemplate> byName(String name) {
+            return where("name = ?", "id", text(name)).stream().findFirst();
+        }
+
+        @Override
+        public List<ImportTemplate> all() {
+            return where("TRUE", "name, id");
         }
     }
 

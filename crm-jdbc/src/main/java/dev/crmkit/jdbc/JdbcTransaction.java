@@ -57,6 +57,7 @@ final class JdbcTransaction extends PortsTransaction {
     private final JdbcPorts.JdbcStageTransitions stageTransitions;
     private final JdbcPorts.JdbcSalesGoals salesGoals;
     private final JdbcPorts.JdbcRateTables rateTables;
+    private final JdbcPorts.JdbcImportTemplates importTemplates;
     private final JdbcPorts.JdbcDeals deals;
     private final JdbcPorts.JdbcTasks tasks;
     private final JdbcPorts.JdbcTimeline timeline;
@@ -75,6 +76,7 @@ final class JdbcTransaction extends PortsTransaction {
         stageTransitions = new JdbcPorts.JdbcStageTransitions(this);
         salesGoals = new JdbcPorts.JdbcSalesGoals(this);
         rateTables = new JdbcPorts.JdbcRateTables(this);
+        importTemplates = new JdbcPorts.JdbcImportTemplates(this);
         deals = new JdbcPorts.JdbcDeals(this);
         tasks = new JdbcPorts.JdbcTasks(this);
         timeline = new JdbcPorts.JdbcTimeline(this);
@@ -82,8 +84,8 @@ final class JdbcTransaction extends PortsTransaction {
             lists.put(kind, listPort(kind));
         }
         events = new JdbcEvents(this);
-        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, stageTransitions, salesGoals, rateTables, deals, tasks,
-                timeline, events, Map.copyOf(lists)));
+        ports(new PortSet(users, contacts, companies, leads, pipelines, customFields, stageTransitions, salesGoals, rateTables,
+                importTemplates, deals, tasks, timeline, events, Map.copyOf(lists)));
     }
 
     /** The report facts computed in SQL (an optional capability every PostgreSQL transaction has). */

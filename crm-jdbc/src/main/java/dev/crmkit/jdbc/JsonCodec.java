@@ -31,6 +31,7 @@ import dev.crmkit.api.deal.StageId;
 import dev.crmkit.api.deal.StageTransitionId;
 import dev.crmkit.api.analytics.RateTableId;
 import dev.crmkit.api.analytics.SalesGoalId;
+import dev.crmkit.api.settings.ImportTemplateId;
 import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.field.FieldValue;
 import dev.crmkit.api.lead.LeadId;
@@ -66,7 +67,8 @@ final class JsonCodec {
             Map.entry(ContactTypeId.class, ContactTypeId::new), Map.entry(TemperatureLevelId.class, TemperatureLevelId::new),
             Map.entry(LossReasonId.class, LossReasonId::new), Map.entry(ProductGroupId.class, ProductGroupId::new),
             Map.entry(CustomFieldId.class, CustomFieldId::new), Map.entry(StageTransitionId.class, StageTransitionId::new),
-            Map.entry(SalesGoalId.class, SalesGoalId::new), Map.entry(RateTableId.class, RateTableId::new));
+            Map.entry(SalesGoalId.class, SalesGoalId::new), Map.entry(RateTableId.class, RateTableId::new),
+            Map.entry(ImportTemplateId.class, ImportTemplateId::new));
 
     /** Names the concrete custom-field value types in JSON. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

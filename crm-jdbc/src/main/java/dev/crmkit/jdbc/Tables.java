@@ -1,6 +1,8 @@
 package dev.crmkit.jdbc;
 
 import dev.crmkit.api.analytics.RateTable;
+import dev.crmkit.api.settings.ImportTemplate;
+import dev.crmkit.api.settings.ImportTemplateId;
 import dev.crmkit.api.analytics.RateTableId;
 import dev.crmkit.api.analytics.SalesGoal;
 import dev.crmkit.api.analytics.SalesGoalId;
@@ -113,6 +115,9 @@ final class Tables {
     static final TableSpec<RateTableId, RateTable> RATE_TABLES = new TableSpec<>("rate_tables", List.of(),
             kind -> JsonCodec.type(RateTable.class));
 
+    static final TableSpec<ImportTemplateId, ImportTemplate> IMPORT_TEMPLATES = new TableSpec<>("import_templates",
+            List.of(Column.extra("name", "text", ImportTemplate::name)), kind -> JsonCodec.type(ImportTemplate.class));
+
     static final TableSpec<DealId, Deal> DEALS = new TableSpec<>("deals", List.of(
             Column.of(DealFields.NAME, "name", "text"),
             Column.of(DealFields.PIPELINE, "pipeline", "uuid"),
@@ -154,7 +159,7 @@ final class Tables {
 
     /** Every table, children before parents (the order to empty them in). */
     static final List<String> ALL = List.of("events", "timeline_entries", "tasks", "deals", "leads", "contacts",
-            "companies", "stage_transitions", "sales_goals", "rate_tables", "pipelines", "custom_fields", "users", "task_types", "contact_types", "temperature_levels", "loss_reasons",
+            "companies", "stage_transitions", "sales_goals", "rate_tables", "import_templates", "pipelines", "custom_fields", "users", "task_types", "contact_types", "temperature_levels", "loss_reasons",
             "product_groups");
 
     private Tables() {

@@ -96,6 +96,7 @@ abstract class BackupKit extends FacadeKitBase {
             ports.put("timeline", t -> t.timeline().streamAll());
             ports.put("salesGoals", t -> t.salesGoals().streamAll());
             ports.put("rateTables", t -> t.rateTables().streamAll());
+            ports.put("importTemplates", t -> t.importTemplates().streamAll());
             for (ListKind<?> kind : ListKind.all()) {
                 ports.put(kind.key(), t -> t.settings().list(kind).streamAll());
             }
@@ -503,6 +504,8 @@ abstract class BackupKit extends FacadeKitBase {
                     LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), dev.crmkit.api.analytics.GoalMeasure.BUDGET,
                     BigDecimal.valueOf(1000 + r.nextInt(100_000)));
             anna.analytics().changeGoal(goal.id(), goal.version(), goal.target().add(BigDecimal.ONE));
+            boris.settings().importTemplates().save("Fair " + seed, dev.crmkit.api.EntityType.CONTACT, List.of(
+                    new dev.crmkit.api.settings.ImportTemplate.Column("Name", "field:name")));
             anna.analytics().setRates(dev.crmkit.core.analytics.ExchangeRates.in("RUB").rate("USD",
                     BigDecimal.valueOf(9_000 + r.nextInt(1_000), 2).toPlainString()), 0);
             for (int step = 0; step < 40 + r.nextInt(30); step++) {

@@ -111,6 +111,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("IO-1 saved import templates")
+    class ImportTemplatesStore extends ImportTemplatesKit {
+    }
+
+    @Nested
     @DisplayName("CON-8, USER-5 access rights against a reference model")
     class AccessModel extends VisibilityModelKit {
     }

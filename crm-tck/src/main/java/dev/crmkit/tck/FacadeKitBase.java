@@ -135,7 +135,7 @@ abstract class FacadeKitBase extends StorageKitBase {
                     () -> tx.pipelines().streamAll(), () -> tx.deals().streamAll(), () -> tx.tasks().streamAll(),
                     () -> tx.timeline().streamAll(), () -> tx.customFields().streamAll(),
                     () -> tx.stageTransitions().streamAll(), () -> tx.salesGoals().streamAll(),
-                    () -> tx.rateTables().streamAll()));
+                    () -> tx.rateTables().streamAll(), () -> tx.importTemplates().streamAll()));
             for (ListKind<?> kind : ListKind.all()) {
                 tables.add(() -> tx.settings().list(kind).streamAll());
             }

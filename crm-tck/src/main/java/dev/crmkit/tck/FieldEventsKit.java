@@ -55,6 +55,7 @@ import dev.crmkit.core.deal.PipelineService;
 import dev.crmkit.core.field.CustomFieldForm;
 import dev.crmkit.core.field.CustomFieldService;
 import dev.crmkit.core.field.WhenUsed;
+import dev.crmkit.core.settings.ImportTemplateService;
 import dev.crmkit.core.settings.ListService;
 import dev.crmkit.core.task.TaskForm;
 import dev.crmkit.core.task.TaskService;
@@ -95,7 +96,8 @@ abstract class FieldEventsKit extends FacadeKitBase {
     /** The services whose public methods change data, and the calls that only read. */
     private static final List<Class<?>> SERVICES = List.of(Crm.class, UserService.class, PipelineService.class,
             DealService.class, ContactService.class, CompanyService.class, TaskService.class, TimelineService.class,
-            ListService.class, LeadService.class, CustomFieldService.class, AnalyticsService.class);
+            ListService.class, LeadService.class, CustomFieldService.class, AnalyticsService.class,
+            ImportTemplateService.class);
     private static final Set<String> READS = Set.of("as", "policy", "clock", "get", "find", "list", "query", "byName", "kind",
             "of", "byContact", "ofCompany", "findDuplicates", "scanDuplicates", "previewMerge", "checkConversion",
             "interactions", "hadInteraction", "checkMove", "health", "taskIndicator", "taskIndicators",
@@ -120,7 +122,8 @@ abstract class FieldEventsKit extends FacadeKitBase {
             "PipelineService.require", "PipelineService.unrequire", "CustomFieldService.define",
             "CustomFieldService.update", "CustomFieldService.removeOption", "CustomFieldService.remove",
             "DealService.backfill", "AnalyticsService.setRates", "AnalyticsService.setGoal",
-            "AnalyticsService.changeGoal", "AnalyticsService.deleteGoal"));
+            "AnalyticsService.changeGoal", "AnalyticsService.deleteGoal", "ImportTemplateService.save",
+            "ImportTemplateService.replace", "ImportTemplateService.delete"));
 
     /**
      * The fields no public call changes yet, by record type, with the issue that brings the call: a new

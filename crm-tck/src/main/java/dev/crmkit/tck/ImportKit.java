@@ -120,18 +120,21 @@ abstract class ImportKit extends ImportKitBase {
 
     @Test
     @Tag("IO-1")
-    @DisplayName("a mapping saved as a template is reused by name; a name is never replaced; an unknown name is refused")
+    @DisplayName("a mapping saved as a template is stored, reused by name from another session and another Crm; a name is never replaced; an unknown name is refused")
     void templates() {
-        ImportTemplates templates = new ImportTemplates();
+        ImportTemplates templates = ImportTemplates.of(anna);
         templates.save("People from the fair", PEOPLE);
         assertThat(templates.names()).containsExactly("People from the fair");
-        ImportReport report = importAs(anna, HEADER + "Ivan,Petrov,,,\n", templates.get(" People from the fair "),
+        ImportTemplates later = ImportTemplates.of(crm(policy()).as(borisUser.id()));
+        assertThat(later.get(" People from the fair ")).as("stored, not kept in memory").isEqualTo(PEOPLE);
+        ImportReport report = importAs(boris, HEADER + "Ivan,Petrov,,,\n", later.get(" People from the fair "),
                 ImportOptions.defaults());
         assertThat(report.created()).isEqualTo(1);
-        assertThat(codes(catchValidation(() -> templates.save("People from the fair", ImportMapping.of(
-                EntityType.COMPANY))))).containsExactly("io.template.taken");
+        assertThat(codes(catchValidation(() -> later.save("People from the fair", PEOPLE))))
+                .containsExactly("template.name.taken");
         assertThat(templates.get("People from the fair")).isEqualTo(PEOPLE);
         assertThat(codes(catchValidation(() -> templates.get("Nope")))).containsExactly("io.template.unknown");
+        assertThat(codes(catchValidation(() -> templates.save("  ", PEOPLE)))).containsExactly("io.template.name_blank");
     }
 
     @Test

@@ -29,11 +29,20 @@ public final class SettingsService {
     }
 
     /**
-     * One of the lists.
+     * The saved import mappings (IO-1).
      *
-     * @param kind which list
+     * @return the service
+     */
+    public ImportTemplateService importTemplates() {
+        return new ImportTemplateService(context);
+    }
+
+    /**
+     * The service of one admin list.
+     *
+     * @param kind the list
      * @param <I> its id type
-     * @return the list
+     * @return the service
      */
     public <I extends ListItemId> ListService<I> list(ListKind<I> kind) {
         return new ListService<>(context, Objects.requireNonNull(kind, "kind"));

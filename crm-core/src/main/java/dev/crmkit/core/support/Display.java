@@ -7,6 +7,7 @@ import dev.crmkit.api.analytics.RateTable;
 import dev.crmkit.api.analytics.RateTableId;
 import dev.crmkit.api.analytics.SalesGoal;
 import dev.crmkit.api.analytics.SalesGoalId;
+import dev.crmkit.api.settings.ImportTemplate;
 import dev.crmkit.api.contact.Address;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
@@ -94,6 +95,8 @@ final class Display {
             return kind(e) + " on " + name(e.owner());
         } else if (record instanceof SalesGoal g) {
             return "goal of " + name(RecordRef.of(g.manager())) + ", " + g.first() + ".." + g.last();
+        } else if (record instanceof ImportTemplate t) {
+            return t.name();
         } else if (record instanceof RateTable t) {
             return "exchange rates into " + t.currency().getCurrencyCode();
         }
