@@ -240,11 +240,13 @@ public final class PortableAnalytics implements AnalyticsQueries {
         /** The deals whose earliest creation entry in the pipeline lies in the period. */
         Set<DealId> newDeals() {
             Set<DealId> fresh = new HashSet<>();
+            // A set of the period's transitions, so that the check below is not a scan of the period's list.
+            Set<StageTransition> inPeriod = new HashSet<>(period);
             for (StageTransition t : period) {
                 if (t.from().isEmpty() && t.fromPipeline().isEmpty() && !fresh.contains(t.deal())) {
                     Optional<StageTransition> first = history(t.deal()).stream()
                             .filter(h -> h.from().isEmpty() && h.fromPipeline().isEmpty()).findFirst();
-                    if (first.isPresent() && period.contains(first.get())) {
+                    if (first.isPresent() && inPeriod.contains(first.get())) {
                         fresh.add(t.deal());
                     }
                 }
