@@ -4,6 +4,10 @@
 module dev.crmkit.examples {
     requires transitive dev.crmkit.core;
     requires dev.crmkit.inmemory;
+    requires dev.crmkit.io;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires java.xml;
     requires dev.crmkit.jdbc;
     requires com.zaxxer.hikari;
     requires embedded.postgres;
