@@ -2,6 +2,8 @@ package dev.crmkit.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.inmemory.InMemoryStorage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,49 @@ class BenchmarkSmokeTest {
             b.people();
             b.emptyCrm();
             assertThat(b.createOneByOne()).isEqualTo(300);
+        }
+    }
+
+    @Test
+    @DisplayName("import: crmkit's CSV reader and FastCSV read the same records and cells; the dry run, the import "
+            + "and PostgreSQL's COPY keep the same contacts, those the generator worked out, and refuse the same rows")
+    void importCsv() throws Exception {
+        ImportBenchmark b = new ImportBenchmark();
+        b.rows = 3_000;
+        b.setUp(null);
+        try {
+            ContactCsv.Expected e = b.file.expected();
+            b.empty();
+            ImportBenchmark.Counts fast = b.fastcsvParse();
+            b.check();
+            b.empty();
+            ImportBenchmark.Counts ours = b.crmkitParse();
+            b.check();
+            b.empty();
+            var dry = b.crmkitDryRun();
+            b.check();
+            b.empty();
+            var real = b.crmkitImport();
+            InMemoryStorage stored = b.storage;
+            b.check();
+            b.empty();
+            var pg = b.postgresCopy();
+            b.check();
+
+            assertThat(ours).isEqualTo(fast).isEqualTo(new ImportBenchmark.Counts(3_001, 6 * 3_001));
+            assertThat(e.bad()).isPositive();
+            assertThat(e.skipped()).isPositive();
+            assertThat(e.stored() + e.skipped() + e.bad() + e.blank()).isEqualTo(3_000);
+            assertThat(real.created()).isEqualTo(dry.created()).isEqualTo(pg.inserted()).isEqualTo(e.stored());
+            assertThat(real.skipped()).isEqualTo(dry.skipped()).isEqualTo(e.skipped());
+            assertThat(real.failed()).isEqualTo(dry.failed()).isEqualTo(pg.copied() - pg.inserted() - e.skipped() - e.blank())
+                    .isEqualTo(e.bad());
+            long count = stored.inTransaction(tx -> tx.contacts().count(Filter.all()));
+            assertThat(count).isEqualTo(e.stored());
+            assertThat(real.problems()).extracting(p -> p.violation().code()).contains("contact.name.required",
+                    "phone.letters", "email.invalid", "io.value.date");
+        } finally {
+            b.tearDown();
         }
     }
 }
