@@ -262,7 +262,7 @@ public final class ContactCsv {
     }
 
     /** A number as first written: mostly Russian mobiles, then landlines, then other countries. */
-    private static String newPhone(Random r) {
+    static String newPhone(Random r) {
         int kind = r.nextInt(100);
         if (kind < 66) {
             return BenchData.spell(BenchData.national(r), r);
@@ -326,7 +326,7 @@ public final class ContactCsv {
     }
 
     /** The same number written another way: a Russian mobile in another spelling, others without separators. */
-    private static String respell(String phone, Random r) {
+    static String respell(String phone, Random r) {
         String digits = phone.replaceAll("[^0-9]", "");
         if (digits.length() >= 10 && digits.charAt(digits.length() - 10) == '9'
                 && (digits.length() == 10 || digits.length() == 11 && (digits.charAt(0) == '7' || digits.charAt(0) == '8'))) {
@@ -336,7 +336,7 @@ public final class ContactCsv {
     }
 
     /** The number with one digit in its last ten changed. */
-    private static String typo(String phone, Random r) {
+    static String typo(String phone, Random r) {
         char[] c = phone.toCharArray();
         List<Integer> at = new ArrayList<>();
         for (int i = 0; i < c.length; i++) {

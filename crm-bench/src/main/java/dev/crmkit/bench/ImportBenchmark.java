@@ -75,6 +75,13 @@ public class ImportBenchmark {
     @Param("1000000")
     public int rows;
 
+    /**
+     * The policy's {@code duplicateDetection}: {@code false} leaves out the check {@code create} makes under locks;
+     * the import's own look-up of stored and earlier duplicates ({@code findDuplicates}) runs either way.
+     */
+    @Param("true")
+    public boolean duplicateDetection = true;
+
     ContactCsv.Generated file;
     Crm crm;
     CrmSession session;
@@ -111,7 +118,8 @@ public class ImportBenchmark {
         last = null;
         session = null;
         storage = InMemoryStorage.create();
-        crm = Crm.builder().storage(storage).policy(POLICY).build();
+        crm = Crm.builder().storage(storage).policy(Policy.builder(POLICY).duplicateDetection(duplicateDetection).build())
+                .build();
         User admin = crm.bootstrap(UserForm.named("Bench Admin"));
         session = crm.as(admin.id());
         if (postgres != null) {

@@ -8,7 +8,6 @@ import dev.crmkit.core.contact.DuplicateCluster;
 import dev.crmkit.inmemory.InMemoryStorage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ public final class Reports {
     /**
      * Prints a report.
      *
-     * @param args {@code agreement [count]}, {@code scan [contacts]}, {@code deals [deals]} or
+     * @param args {@code agreement [count]}, {@code scan [contacts] [rule] [duplicates]}, {@code deals [deals]} or
      *        {@code jfr <recordings>}
      * @throws Exception if a peer fails
      */
@@ -96,27 +95,25 @@ public final class Reports {
         }
         ScanBenchmark bench = new ScanBenchmark();
         bench.contacts = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        bench.setUp();
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-        long before = used();
+        bench.rule = args.length > 2 ? args[2] : "amoCRM";
+        bench.duplicates = args.length > 3 ? Double.parseDouble(args[3]) : 0.10;
+        bench.duckThreads = "1";
+        bench.setUp(null);
+        bench.resetPeak();
         long start = System.nanoTime();
         List<DuplicateCluster> crmkit = bench.crmkitScan();
         long crmkitMillis = (System.nanoTime() - start) / 1_000_000;
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         start = System.nanoTime();
-        List<List<String>> duck = bench.duckdbGroupBy();
+        ScanBenchmark.Clusters duck = bench.duckdbGroupBy();
         long duckMillis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("contacts: " + bench.contacts + ", clusters crmkit " + crmkit.size() + ", DuckDB " + duck.size()
-                + ", same clusters: " + ScanBenchmark.normalize(crmkit).equals(ScanBenchmark.normalizeDuck(duck)));
+        System.out.println("contacts: " + bench.contacts + ", rule " + bench.rule + ", clusters crmkit " + crmkit.size()
+                + ", DuckDB " + duck.ids().size() + ", same clusters: "
+                + ScanBenchmark.normalize(crmkit).equals(ScanBenchmark.normalizeDuck(duck.ids())));
         System.out.println("one run: crmkit " + crmkitMillis + " ms, DuckDB " + duckMillis + " ms");
-        System.out.println("heap: " + before / (1 << 20) + " MiB with the data loaded, peak during the scan "
-                + peak / (1 << 20) + " MiB (sum of the heap pools' peaks)");
+        System.out.println("heap: " + (bench.loadedHeap >> 20) + " MiB for the contacts loaded, peak during the scan "
+                + (peak >> 20) + " MiB (sum of the heap pools' peaks, both sides loaded)");
         bench.tearDown();
     }
 
