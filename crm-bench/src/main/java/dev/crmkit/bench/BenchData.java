@@ -96,6 +96,29 @@ public final class BenchData {
     }
 
     /**
+     * Numbers as {@link ContactData}'s people have them: Russian mobiles in every spelling, Moscow and St Petersburg
+     * landlines with and without the area code (and the local seven digits alone), Kazakh, Belarusian, German and
+     * US numbers, 4 % with an extension.
+     *
+     * @param seed the seed
+     * @param count how many
+     * @return the numbers as written
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> realisticPhones(long seed, int count) {
+        return (List<String>) CACHE.computeIfAbsent("realistic:" + seed + ":" + count, k -> {
+            Random r = new Random(seed);
+            List<String> list = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String phone = ContactCsv.newPhone(r);
+                list.add(r.nextInt(25) == 0 ? phone + (r.nextBoolean() ? " доб. " : " ext. ") + (1 + r.nextInt(999))
+                        : phone);
+            }
+            return List.copyOf(list);
+        });
+    }
+
+    /**
      * People, a share of whom duplicate an earlier one: the same number in another spelling, under
      * another name and e-mail.
      *

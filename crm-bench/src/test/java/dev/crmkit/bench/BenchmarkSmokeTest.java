@@ -2,6 +2,8 @@ package dev.crmkit.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.api.query.Filter;
+import dev.crmkit.inmemory.InMemoryStorage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,19 +18,22 @@ class BenchmarkSmokeTest {
     }
 
     @Test
-    @DisplayName("phone keys: both sides run on the mixed numbers; keys agree with libphonenumber on valid Russian "
-            + "and US numbers, and only German ones differ")
+    @DisplayName("phone keys: on the first, kinder numbers keys agree with libphonenumber on valid Russian and US "
+            + "numbers and only German ones differ; on both lists the keys tell valid numbers apart as E.164 does")
     void phones() {
         PhoneKeyBenchmark b = new PhoneKeyBenchmark();
         b.count = 500;
+        b.data = "mobiles";
         b.setUp();
         b.crmkitMatchKey(blackhole());
+        b.libphonenumberParse(blackhole());
         b.libphonenumberParseFormat(blackhole());
 
         assertThat(b.numbers).hasSize(500)
                 .anyMatch(n -> n.startsWith("+1 "))
                 .anyMatch(n -> n.startsWith("+49 "))
                 .anyMatch(n -> n.contains(" доб. "));
+        assertThat(b.agreeing).isEqualTo(b.valid).isGreaterThan(400);
         long german = b.numbers.stream().filter(n -> n.startsWith("+49 ")).count();
         Reports.Agreement a = Reports.agreement(b.numbers);
         assertThat(a.total()).isEqualTo(500);
@@ -38,21 +43,42 @@ class BenchmarkSmokeTest {
         // Ten digits of +49 30 1234567 are not its national number: the case crm-phone-e164 exists for.
         assertThat(a.disagreements()).isNotEmpty().hasSizeLessThanOrEqualTo((int) german)
                 .allSatisfy(d -> assertThat(d).startsWith("+49 "));
+
+        PhoneKeyBenchmark real = new PhoneKeyBenchmark();
+        real.count = 2_000;
+        real.setUp();
+        real.crmkitMatchKey(blackhole());
+        real.libphonenumberParse(blackhole());
+        assertThat(real.numbers).anyMatch(n -> n.startsWith("+375 ")).anyMatch(n -> n.matches("\\d{3}-\\d{2}-\\d{2}"))
+                .anyMatch(n -> n.contains(" ext. "));
+        assertThat(real.agreeing).isEqualTo(real.valid).isGreaterThan(1_000);
     }
 
     @Test
-    @DisplayName("scan: crmkit and DuckDB find the same clusters")
+    @DisplayName("scan: under the amoCRM, Bitrix24 and ONLYOFFICE rules crmkit and DuckDB (one thread and its default) "
+            + "find the same clusters")
     void scan() throws Exception {
-        ScanBenchmark b = new ScanBenchmark();
-        b.contacts = 3_000;
-        b.setUp();
-        try {
-            var crmkit = b.crmkitScan();
-            var duck = b.duckdbGroupBy();
-            assertThat(crmkit).isNotEmpty();
-            assertThat(ScanBenchmark.normalize(crmkit)).isEqualTo(ScanBenchmark.normalizeDuck(duck));
-        } finally {
-            b.tearDown();
+        for (String rule : new String[] {"amoCRM", "bitrix24", "onlyOffice"}) {
+            for (String threads : new String[] {"1", "default"}) {
+                ScanBenchmark b = new ScanBenchmark();
+                b.contacts = 3_000;
+                b.duplicates = 0.10;
+                b.rule = rule;
+                b.duckThreads = threads;
+                b.setUp(null);
+                try {
+                    b.resetPeak();
+                    var crmkit = b.crmkitScan();
+                    b.stillAgrees();
+                    var duck = b.duckdbGroupBy();
+                    b.stillAgrees();
+                    assertThat(crmkit).as(rule).hasSizeGreaterThan(100);
+                    assertThat(ScanBenchmark.normalize(crmkit)).as(rule).isEqualTo(ScanBenchmark.normalizeDuck(duck.ids()))
+                            .isEqualTo(b.agreed);
+                } finally {
+                    b.tearDown();
+                }
+            }
         }
     }
 
@@ -87,15 +113,71 @@ class BenchmarkSmokeTest {
     }
 
     @Test
-    @DisplayName("create: with and without the duplicate check every contact is created")
+    @DisplayName("create: under each preset, with the check on exactly the contacts a correct check finds are refused, "
+            + "with it off every contact is created")
     void create() {
-        for (boolean check : new boolean[] {true, false}) {
-            CreateBenchmark b = new CreateBenchmark();
-            b.duplicateCheck = check;
-            b.contacts = 300;
-            b.people();
-            b.emptyCrm();
-            assertThat(b.createOneByOne()).isEqualTo(300);
+        for (String rule : new String[] {"amoCRM", "bitrix24", "onlyOffice"}) {
+            for (boolean check : new boolean[] {true, false}) {
+                CreateBenchmark b = new CreateBenchmark();
+                b.duplicateCheck = check;
+                b.rule = rule;
+                b.existing = 2_000;
+                b.batch = 300;
+                b.duplicates = 0.10;
+                b.people();
+                b.storeExisting();
+                CreateBenchmark.Outcome outcome = b.createOneByOne();
+                b.check();
+                assertThat(outcome.created() + outcome.refused()).isEqualTo(300);
+                if (check) {
+                    assertThat(outcome.refused()).as(rule).isEqualTo(b.expectedRefused).isPositive();
+                } else {
+                    assertThat(outcome.refused()).as(rule).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("import: crmkit's CSV reader and FastCSV read the same records and cells; the dry run, the import "
+            + "and PostgreSQL's COPY keep the same contacts, those the generator worked out, and refuse the same rows")
+    void importCsv() throws Exception {
+        ImportBenchmark b = new ImportBenchmark();
+        b.rows = 3_000;
+        b.setUp(null);
+        try {
+            ContactCsv.Expected e = b.file.expected();
+            b.empty();
+            ImportBenchmark.Counts fast = b.fastcsvParse();
+            b.check();
+            b.empty();
+            ImportBenchmark.Counts ours = b.crmkitParse();
+            b.check();
+            b.empty();
+            var dry = b.crmkitDryRun();
+            b.check();
+            b.empty();
+            var real = b.crmkitImport();
+            InMemoryStorage stored = b.storage;
+            b.check();
+            b.empty();
+            var pg = b.postgresCopy();
+            b.check();
+
+            assertThat(ours).isEqualTo(fast).isEqualTo(new ImportBenchmark.Counts(3_001, 6 * 3_001));
+            assertThat(e.bad()).isPositive();
+            assertThat(e.skipped()).isPositive();
+            assertThat(e.stored() + e.skipped() + e.bad() + e.blank()).isEqualTo(3_000);
+            assertThat(real.created()).isEqualTo(dry.created()).isEqualTo(pg.inserted()).isEqualTo(e.stored());
+            assertThat(real.skipped()).isEqualTo(dry.skipped()).isEqualTo(e.skipped());
+            assertThat(real.failed()).isEqualTo(dry.failed()).isEqualTo(pg.copied() - pg.inserted() - e.skipped() - e.blank())
+                    .isEqualTo(e.bad());
+            long count = stored.inTransaction(tx -> tx.contacts().count(Filter.all()));
+            assertThat(count).isEqualTo(e.stored());
+            assertThat(real.problems()).extracting(p -> p.violation().code()).contains("contact.name.required",
+                    "phone.letters", "email.invalid", "io.value.date");
+        } finally {
+            b.tearDown();
         }
     }
 }
