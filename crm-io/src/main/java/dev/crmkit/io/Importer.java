@@ -31,6 +31,7 @@ import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.LeadFields;
 import dev.crmkit.api.query.PageRequest;
+import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
@@ -46,6 +47,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -61,6 +63,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
@@ -535,11 +538,11 @@ public final class Importer {
             contactValues(form, values, Optional.empty());
             reachable(form, values, List.of(), List.of(), Set.of());
             return client(row, form, new ClientOps<>(crm.policy().contactDuplicates(), f -> withBareNamesake(
-                    session.contacts().findDuplicates(f), values, fullName(values).map(name -> session.contacts()
-                            .query(ContactFields.NAME.eq(name), Sort.byId(), PageRequest.first(100)).items().stream()
-                            .filter(c -> c.phones().isEmpty() && c.emails().isEmpty())
-                            .map(c -> new DuplicateMatch(RecordRef.of(c.id()), c.name().full(), EnumSet.of(MatchField.NAME),
-                                    java.math.BigDecimal.ONE)).findFirst()).orElse(Optional.empty())),
+                    session.contacts().findDuplicates(f), values, () -> fullName(values).flatMap(name -> firstBare(
+                            page -> session.contacts().query(ContactFields.NAME.eq(name), Sort.byId(), page),
+                            c -> c.phones().isEmpty() && c.emails().isEmpty(),
+                            c -> new DuplicateMatch(RecordRef.of(c.id()), c.name().full(), EnumSet.of(MatchField.NAME),
+                                    BigDecimal.ONE)))),
                     () -> seen.contactSeen(values), () -> seen.contact(values), session.contacts()::create,
                     id -> session.contacts().get(ContactId.of(id)), stored -> session.contacts().update(
                             stored.id(), stored.version(), edit -> {
@@ -569,11 +572,11 @@ public final class Importer {
             values.first(StandardField.DESCRIPTION).ifPresent(form::description);
             reachable(form, values, List.of(), List.of(), Set.of());
             return client(row, form, new ClientOps<>(crm.policy().companyDuplicates(), f -> withBareNamesake(
-                    session.companies().findDuplicates(f), values, values.first(StandardField.NAME).flatMap(name ->
-                            session.companies().query(CompanyFields.NAME.eq(name), Sort.byId(), PageRequest.first(100))
-                                    .items().stream().filter(c -> c.phones().isEmpty() && c.emails().isEmpty())
-                                    .map(c -> new DuplicateMatch(RecordRef.of(c.id()), c.name(),
-                                            EnumSet.of(MatchField.NAME), java.math.BigDecimal.ONE)).findFirst())),
+                    session.companies().findDuplicates(f), values, () -> values.first(StandardField.NAME).flatMap(name ->
+                            firstBare(page -> session.companies().query(CompanyFields.NAME.eq(name), Sort.byId(), page),
+                                    c -> c.phones().isEmpty() && c.emails().isEmpty(),
+                                    c -> new DuplicateMatch(RecordRef.of(c.id()), c.name(), EnumSet.of(MatchField.NAME),
+                                            BigDecimal.ONE)))),
                     () -> seen.companySeen(values), () -> seen.company(values), session.companies()::create,
                     id -> session.companies().get(CompanyId.of(id)), stored -> session.companies().update(
                             stored.id(), stored.version(), f -> {
@@ -634,22 +637,28 @@ public final class Importer {
          * run of the same file must change nothing more (IO-3).
          */
         private List<DuplicateMatch> withBareNamesake(List<DuplicateMatch> matches, Values values,
-                                                      Optional<DuplicateMatch> namesake) {
+                                                      Supplier<Optional<DuplicateMatch>> namesake) {
             if (!matches.isEmpty() || !values.all(StandardField.PHONE).isEmpty()
                     || !values.all(StandardField.EMAIL).isEmpty()) {
                 return matches;
             }
-            return namesake.map(List::of).orElse(matches);
+            return namesake.get().map(List::of).orElse(matches);
         }
 
-        /** The full name a contact row gives, as {@link #contactValues} sets it; empty when it gives none valid. */
-        private Optional<String> fullName(Values values) {
-            Optional<String> first = values.first(StandardField.FIRST_NAME).or(() -> values.first(StandardField.NAME));
-            try {
-                return Optional.of(new PersonName(first, values.first(StandardField.MIDDLE_NAME),
-                        values.first(StandardField.LAST_NAME)).full());
-            } catch (IllegalArgumentException | ValidationException e) {
-                return Optional.empty();
+        /**
+         * The first record, in id order, of every page a name query gives that has no phone and no e-mail: many
+         * namesakes with them may come before it.
+         */
+        private <T> Optional<DuplicateMatch> firstBare(Function<PageRequest, Slice<T>> query, Predicate<T> bare,
+                                                       Function<T, DuplicateMatch> match) {
+            PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
+            while (true) {
+                Slice<T> slice = query.apply(page);
+                Optional<T> found = slice.items().stream().filter(bare).findFirst();
+                if (found.isPresent() || !slice.hasNext()) {
+                    return found.map(match);
+                }
+                page = page.next(slice);
             }
         }
 
@@ -776,6 +785,17 @@ public final class Importer {
         return keys;
     }
 
+    /** The full name a contact row gives, as a contact created from it has it; empty when it gives none valid. */
+    private static Optional<String> fullName(Values values) {
+        Optional<String> first = values.first(StandardField.FIRST_NAME).or(() -> values.first(StandardField.NAME));
+        try {
+            return Optional.of(new PersonName(first, values.first(StandardField.MIDDLE_NAME),
+                    values.first(StandardField.LAST_NAME)).full());
+        } catch (IllegalArgumentException | ValidationException e) {
+            return Optional.empty();
+        }
+    }
+
     private static boolean sameNumber(PhoneNumber stored, String raw) {
         try {
             return stored.sameNumberAs(PhoneNumber.parse(raw));
@@ -813,11 +833,11 @@ public final class Importer {
         }
 
         boolean contactSeen(Values values) {
-            return contactKeys(values).stream().anyMatch(contactKeys::contains);
+            return contactRowKeys(values).stream().anyMatch(contactKeys::contains);
         }
 
         void contact(Values values) {
-            contactKeys.addAll(contactKeys(values));
+            contactKeys.addAll(contactRowKeys(values));
         }
 
         boolean companySeen(Values values) {
@@ -840,6 +860,15 @@ public final class Importer {
             }
             for (String email : values.all(StandardField.EMAIL)) {
                 keys.add("email:" + email.toLowerCase(Locale.ROOT));
+            }
+            return keys;
+        }
+
+        /** A contact row's keys; one without phone and e-mail is known by its full name, as the import matches it. */
+        private static List<String> contactRowKeys(Values values) {
+            List<String> keys = contactKeys(values);
+            if (values.all(StandardField.PHONE).isEmpty() && values.all(StandardField.EMAIL).isEmpty()) {
+                fullName(values).ifPresent(name -> keys.add("bare:" + name));
             }
             return keys;
         }

@@ -323,6 +323,28 @@ abstract class ImportKit extends ImportKitBase {
 
     @Test
     @Tag("IO-3")
+    @DisplayName("a row without phone or e-mail is the stored namesake without them, not one with a phone: "
+            + "the dry run predicts it and a re-run changes nothing")
+    void rowsWithoutPhoneOrEmail() {
+        Contact withPhone = anna.contacts().create(ContactForm.person("Maria", "Orlova").phone("+7 902 555-11-22"));
+        String file = HEADER + "Maria,Orlova,,,\n Maria , Orlova,,,\nMaria,Orlova,,maria@client.test,\n";
+        ImportReport dry = importAs(anna, file, PEOPLE, ImportOptions.defaults().asDryRun());
+        ImportReport real = importAs(anna, file, PEOPLE, ImportOptions.defaults());
+        assertThat(List.of(dry.created(), dry.skipped(), dry.failed()))
+                .isEqualTo(List.of(real.created(), real.skipped(), real.failed()))
+                .containsExactly(2L, 1L, 0L);
+        assertThat(anna.contacts().get(withPhone.id())).as("the namesake with a phone is left alone")
+                .isEqualTo(withPhone);
+        assertThat(contacts()).filteredOn(c -> c.phones().isEmpty() && c.emails().isEmpty())
+                .extracting(c -> c.name().full()).containsExactly("Maria Orlova");
+        Snapshot before = snapshot();
+        ImportReport again = importAs(anna, file, PEOPLE, ImportOptions.defaults());
+        assertThat(again.skipped()).isEqualTo(3);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    @Tag("IO-3")
     @DisplayName("the listener hears every row done with the row to resume after")
     void progress() {
         List<String> heard = new ArrayList<>();
