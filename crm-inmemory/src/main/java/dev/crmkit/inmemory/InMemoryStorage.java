@@ -35,6 +35,8 @@ import dev.crmkit.api.user.User;
 import dev.crmkit.api.user.UserId;
 import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
+import dev.crmkit.api.query.CompanyFields;
+import dev.crmkit.api.query.ContactFields;
 import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Field;
 import java.time.Duration;
@@ -87,11 +89,13 @@ public final class InMemoryStorage implements Storage {
             Index.of("company", c -> c.company().stream().toList()),
             Index.of("phone", Ports::phoneKeys),
             Index.of("email", Ports::emails),
-            Index.of("name", c -> List.of(c.name().matchKey()))));
+            Index.coarse("name", c -> List.of(c.name().matchKey()), ContactFields.NAME,
+                    dev.crmkit.api.contact.Names::matchKey)));
     final Table<CompanyId, Company> companies = new Table<>(EntityType.COMPANY, List.of(
             Index.of("phone", Ports::phoneKeys),
             Index.of("email", Ports::emails),
-            Index.of("name", c -> List.of(dev.crmkit.api.contact.Names.matchKey(c.name())))));
+            Index.coarse("name", c -> List.of(dev.crmkit.api.contact.Names.matchKey(c.name())), CompanyFields.NAME,
+                    dev.crmkit.api.contact.Names::matchKey)));
     final Table<LeadId, Lead> leads = new Table<>(EntityType.LEAD,
             List.of(Index.of("contact", l -> l.contact().stream().toList())));
     final Table<PipelineId, Pipeline> pipelines = new Table<>(EntityType.PIPELINE, List.of());

@@ -13,22 +13,26 @@ import java.util.function.Function;
  * @param name the index name, used by lookups
  * @param keys the keys of a record (none when it is not indexed)
  * @param unique whether a key may belong to one record only
- * @param field the query field whose values are the keys, or null when queries cannot use the index
+ * @param field the query field the index serves, or null when queries cannot use it
+ * @param probe the key a query value of {@code field} is looked up under; every record whose field has that value
+ *        has that key among its keys (the index may hold more records under it: the planner tests each candidate)
  * @param <E> the entity type
  */
-record Index<E>(String name, Function<? super E, ? extends Collection<?>> keys, boolean unique, Field<E, ?> field) {
+record Index<E>(String name, Function<? super E, ? extends Collection<?>> keys, boolean unique, Field<E, ?> field,
+                Function<Object, ?> probe) {
 
     Index {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(probe, "probe");
     }
 
     static <E> Index<E> of(String name, Function<? super E, ? extends Collection<?>> keys) {
-        return new Index<>(name, keys, false, null);
+        return new Index<>(name, keys, false, null, Function.identity());
     }
 
     static <E> Index<E> unique(String name, Function<? super E, ? extends Collection<?>> keys) {
-        return new Index<>(name, keys, true, null);
+        return new Index<>(name, keys, true, null, Function.identity());
     }
 
     /**
@@ -40,6 +44,23 @@ record Index<E>(String name, Function<? super E, ? extends Collection<?>> keys, 
         if (!dev.crmkit.api.EntityId.class.isAssignableFrom(type) && !type.isEnum()) {
             throw new IllegalArgumentException("an equality index needs ids or enums, not " + type);
         }
-        return new Index<>(field.name(), field::values, false, field);
+        return new Index<>(field.name(), field::values, false, field, Function.identity());
+    }
+
+    /**
+     * An index whose keys are a coarser form of a text field (a name's match key), also serving queries for an
+     * exact value of that field: a query value is looked up under its own coarse form, and the planner keeps only
+     * the candidates whose field has the value.
+     *
+     * @param name the index name
+     * @param keys the keys of a record, the coarse form of its field's value
+     * @param field the field
+     * @param coarse the coarse form of a value
+     * @param <E> the entity type
+     * @return the index
+     */
+    static <E> Index<E> coarse(String name, Function<? super E, ? extends Collection<?>> keys, Field<E, String> field,
+                               Function<String, ?> coarse) {
+        return new Index<>(name, keys, false, field, value -> coarse.apply((String) value));
     }
 }

@@ -129,8 +129,10 @@ final class Planner<I extends EntityId, E extends Entity<I>> {
             if (values != null) {
                 List<Iterable<E>> groups = new ArrayList<>();
                 long count = 0;
+                Set<Object> keys = new HashSet<>();
                 for (Object v : values) {
-                    TreeMap<I, E> found = table.entries(index.name(), v);
+                    Object key = index.probe().apply(v);
+                    TreeMap<I, E> found = keys.add(key) ? table.entries(index.name(), key) : null;
                     if (found != null) {
                         groups.add(found.values());
                         count += found.size();

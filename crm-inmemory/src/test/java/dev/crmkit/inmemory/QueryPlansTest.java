@@ -2,6 +2,9 @@ package dev.crmkit.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.PersonName;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealId;
 import dev.crmkit.api.deal.PipelineId;
@@ -11,6 +14,7 @@ import dev.crmkit.api.field.CustomFieldValues;
 import dev.crmkit.api.field.FieldValue;
 import dev.crmkit.api.money.Budget;
 import dev.crmkit.api.money.Money;
+import dev.crmkit.api.query.ContactFields;
 import dev.crmkit.api.query.CustomFieldQuery;
 import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Field;
@@ -329,5 +333,32 @@ class QueryPlansTest {
         assertThat(plan.matches()).as("it stopped after the page and one more").hasSize(11);
         Set<DealId> seen = plan.matches().stream().map(d -> ((Deal) d).id()).collect(Collectors.toSet());
         assertThat(seen).containsAll(expected.stream().map(Deal::id).collect(Collectors.toList()));
+    }
+
+    @Test
+    @DisplayName("a query for an exact contact name reads only the namesakes the name index finds and keeps exact matches")
+    void contactNameUsesTheNameIndex() {
+        InMemoryStorage storage = InMemoryStorage.create();
+        UserId owner = UserId.of(uuid());
+        List<Contact> contacts = new ArrayList<>();
+        String[] names = {"Maria Orlova", "maria  orlova", "MARIA ORLOVA", "Ivan Petrov", "Anna Ivanova"};
+        for (int i = 0; i < 500; i++) {
+            String[] parts = names[i % names.length].split(" +");
+            contacts.add(Contact.builder().id(ContactId.of(uuid())).created(T0).updated(T0)
+                    .name(PersonName.of(parts[0], parts[1])).responsible(owner)
+                    .access(dev.crmkit.api.contact.AccessLevel.SHARED_READ).build());
+        }
+        storage.run(tx -> contacts.forEach(tx.contacts()::insert));
+        Filter<Contact> filter = ContactFields.NAME.eq("Maria Orlova");
+        Planner.Result<?> plan = storage.inTransaction(tx -> {
+            assertThat(tx.contacts().query(filter, Sort.byId(), PageRequest.first(1_000)).items())
+                    .hasSize(100).allSatisfy(c -> assertThat(c.name().full()).isEqualTo("Maria Orlova"));
+            assertThat(tx.contacts().count(ContactFields.NAME.in(List.of("Ivan Petrov", "ivan petrov", "Nobody"))))
+                    .isEqualTo(100);
+            return ((MemoryTransaction) tx).contacts.lastPlan;
+        });
+        assertThat(plan.kind()).isEqualTo(Planner.Kind.RESTRICTION);
+        assertThat(plan.index()).isEqualTo("name");
+        assertThat(plan.matches()).as("two spellings of one name are looked up once, not counted twice").hasSize(100);
     }
 }
