@@ -75,7 +75,7 @@ public final class ContactCsv {
      * @param blank rows with no text in any cell (only spaces), which an import passes over as it does empty rows
      * @param bad rows refused for bad values (the blank rows not counted)
      * @param stored rows that make a new contact
-     * @param skipped valid rows that duplicate an earlier stored row by phone or e-mail
+     * @param skipped valid rows that duplicate an earlier stored row by phone or e-mail, or without either by full name
      * @param returning rows the generator made as a returning person (with or without a typo)
      */
     public record Expected(long dataRows, long cells, long blank, long bad, long stored, long skipped, long returning) {
@@ -97,6 +97,9 @@ public final class ContactCsv {
     private ContactCsv() {
     }
 
+    /** Raised whenever the file or what it must give changes, so that no stale cached file is read. */
+    private static final int FORMAT = 2;
+
     /** The directory generated files are cached in. */
     static Path cacheDir() {
         Path fromRoot = Path.of("crm-bench", "target");
@@ -112,8 +115,9 @@ public final class ContactCsv {
      */
     public static synchronized Generated of(long seed, int rows) {
         Path dir = cacheDir();
-        Path csv = dir.resolve("contacts-" + seed + "-" + rows + ".csv");
-        Path facts = dir.resolve("contacts-" + seed + "-" + rows + ".properties");
+        String name = "contacts-v" + FORMAT + "-" + seed + "-" + rows;
+        Path csv = dir.resolve(name + ".csv");
+        Path facts = dir.resolve(name + ".properties");
         try {
             if (Files.exists(csv) && Files.exists(facts)) {
                 return new Generated(csv, read(facts));
@@ -168,6 +172,7 @@ public final class ContactCsv {
         Set<String> emailsUsed = new HashSet<>();
         Set<String> phoneKeys = new HashSet<>();
         Set<String> emailKeys = new HashSet<>();
+        Set<String> bareNames = new HashSet<>();
         long blank = 0;
         long bad = 0;
         long stored = 0;
@@ -242,8 +247,11 @@ public final class ContactCsv {
                 bad++;
             } else {
                 String emailKey = email == null ? null : email.toLowerCase(Locale.ROOT);
+                // A row without phone and e-mail matches a stored contact of the same full name without them.
+                String bareName = phone == null && email == null ? fullName(cells[0], cells[1]) : null;
                 boolean duplicate = phoneKey != null && phoneKeys.contains(phoneKey)
-                        || emailKey != null && emailKeys.contains(emailKey);
+                        || emailKey != null && emailKeys.contains(emailKey)
+                        || bareName != null && bareNames.contains(bareName);
                 if (duplicate) {
                     skipped++;
                 } else {
@@ -253,6 +261,9 @@ public final class ContactCsv {
                     }
                     if (emailKey != null) {
                         emailKeys.add(emailKey);
+                    }
+                    if (bareName != null) {
+                        bareNames.add(bareName);
                     }
                 }
             }
@@ -347,6 +358,13 @@ public final class ContactCsv {
         int i = at.get(Math.max(0, at.size() - 1 - r.nextInt(Math.min(at.size(), 7))));
         c[i] = (char) ('0' + (c[i] - '0' + 1 + r.nextInt(9)) % 10);
         return new String(c);
+    }
+
+    /** The full name a contact gets from the first and last name cells, as crm-core joins the stripped parts. */
+    private static String fullName(String first, String last) {
+        String f = first == null ? "" : first.strip();
+        String l = last == null ? "" : last.strip();
+        return f.isEmpty() ? l : l.isEmpty() ? f : f + " " + l;
     }
 
     /** CON-4's key of a number as written (no extension here): its last ten digits. */

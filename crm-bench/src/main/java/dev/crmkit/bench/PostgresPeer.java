@@ -19,7 +19,8 @@ import org.postgresql.PGConnection;
 /**
  * The PostgreSQL peer of the import benchmark: an embedded PostgreSQL server (io.zonky.test, its own binaries, no
  * Docker) with a {@code contacts} table that has a unique index on each of the duplicate keys crmkit's amoCRM rule
- * uses, the phone's last ten digits and the lower-case e-mail, and a load of the CSV file as a DBA writes it:
+ * uses, the phone's last ten digits and the lower-case e-mail (and on the full name of contacts without either, as
+ * crm-io matches them), and a load of the CSV file as a DBA writes it:
  * {@code COPY} into a staging table, then one {@code INSERT … SELECT} that refuses the bad rows, computes the
  * keys and keeps the first row of each duplicate ({@code ON CONFLICT DO NOTHING} in file order). The extension
  * pattern runs only on the phones that hold something besides digits and separators.
@@ -41,6 +42,10 @@ public final class PostgresPeer implements AutoCloseable {
                     + "email_key text)",
             "CREATE UNIQUE INDEX contacts_phone_key ON contacts (phone_key)",
             "CREATE UNIQUE INDEX contacts_email_key ON contacts (email_key)",
+            // crm-io matches a row without phone and e-mail to a stored contact of the same name without them.
+            "CREATE UNIQUE INDEX contacts_bare_name ON contacts "
+                    + "(btrim(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))) "
+                    + "WHERE phone_key IS NULL AND email_key IS NULL",
             "CREATE UNLOGGED TABLE staging (n bigint GENERATED ALWAYS AS IDENTITY, first_name text, last_name text, "
                     + "phone text, email text, birth_date text, comment text)");
     /** The file's rows as they are, into the staging table. */
