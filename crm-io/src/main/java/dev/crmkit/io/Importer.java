@@ -24,6 +24,7 @@ import dev.crmkit.api.deal.StageKind;
 import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.lead.Lead;
+import dev.crmkit.api.money.Money;
 import dev.crmkit.api.phone.PhoneNumber;
 import dev.crmkit.api.query.CompanyFields;
 import dev.crmkit.api.query.ContactFields;
@@ -33,6 +34,8 @@ import dev.crmkit.api.query.LeadFields;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
+import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserId;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
 import dev.crmkit.core.contact.ClientForm;
@@ -67,6 +70,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Imports contacts, companies, leads and deals from CSV or .xlsx through a session's public services (IO-1 to
@@ -253,6 +257,9 @@ public final class Importer {
         final List<RowProblem> problems = new ArrayList<>();
         Optional<LocalDate> date = Optional.empty();
         Optional<Stage> stage = Optional.empty();
+        Optional<UserId> responsible = Optional.empty();
+        Optional<Money> budget = Optional.empty();
+        Optional<CompanyId> company = Optional.empty();
 
         Optional<String> first(StandardField field) {
             List<String> all = standard.get(field);
@@ -275,6 +282,8 @@ public final class Importer {
         private final Optional<String> importTag;
         private final List<RowProblem> problems = new ArrayList<>();
         private final DryRunMatches seen = new DryRunMatches();
+        /** The active users, read once per run when a row names a responsible user. */
+        private List<User> users;
         private long created;
         private long updated;
         private long skipped;
@@ -442,8 +451,66 @@ public final class Importer {
                     }
                     values.stage = stage;
                 }
+                if (field == StandardField.RESPONSIBLE) {
+                    values.responsible = user(row, c.header(), text, values.problems);
+                }
+                if (field == StandardField.COMPANY) {
+                    values.company = company(row, c.header(), text, values.problems);
+                }
             }
+            values.first(StandardField.BUDGET).ifPresent(amount -> values.budget = money(row, amount, values));
             return values;
+        }
+
+        /** The one active user with the e-mail or name; a problem when none or several have it. */
+        private Optional<UserId> user(CsvRow row, String header, String text, List<RowProblem> found) {
+            if (users == null) {
+                users = session.users().list().stream().filter(User::active).collect(Collectors.toList());
+            }
+            List<User> matches = users.stream().filter(u -> u.email().map(e -> e.value().equalsIgnoreCase(text))
+                    .orElse(false)).collect(Collectors.toList());
+            if (matches.isEmpty()) {
+                matches = users.stream().filter(u -> u.name().strip().equalsIgnoreCase(text))
+                        .collect(Collectors.toList());
+            }
+            if (matches.size() != 1) {
+                found.add(new RowProblem(row.number(), header, IoMessages.violation(header, "io.value.user", text)));
+                return Optional.empty();
+            }
+            return Optional.of(matches.get(0).id());
+        }
+
+        /** The one stored company of that name the user sees; a problem when none or several have it. */
+        private Optional<CompanyId> company(CsvRow row, String header, String text, List<RowProblem> found) {
+            List<Company> matches = session.companies().query(CompanyFields.NAME.eq(text), Sort.byId(),
+                    PageRequest.first(2)).items();
+            if (matches.size() != 1) {
+                found.add(new RowProblem(row.number(), header, IoMessages.violation(header, "io.value.company",
+                        text)));
+                return Optional.empty();
+            }
+            return Optional.of(matches.get(0).id());
+        }
+
+        /** The budget of a row, in its currency or the policy's report currency; problems under their columns. */
+        private Optional<Money> money(CsvRow row, String amount, Values values) {
+            String budgetColumn = header(StandardField.BUDGET);
+            Optional<String> code = values.first(StandardField.CURRENCY);
+            String currencyColumn = code.isPresent() ? header(StandardField.CURRENCY) : budgetColumn;
+            try {
+                return Optional.of(Money.of(amount, code.orElse(crm.policy().reportCurrency().getCurrencyCode())));
+            } catch (ValidationException invalid) {
+                for (Violation v : invalid.violations()) {
+                    String column = v.path().startsWith("currency") ? currencyColumn : budgetColumn;
+                    values.problems.add(new RowProblem(row.number(), column, v));
+                }
+                return Optional.empty();
+            }
+        }
+
+        private String header(StandardField field) {
+            return plan.columns().stream().filter(c -> c.field().standard().equals(Optional.of(field)))
+                    .map(Column::header).findFirst().orElse("");
         }
 
         private String columnOf(String path) {
@@ -501,6 +568,15 @@ public final class Importer {
                     break;
                 case "expectedclose":
                     field = StandardField.EXPECTED_CLOSE;
+                    break;
+                case "responsible":
+                    field = StandardField.RESPONSIBLE;
+                    break;
+                case "budget":
+                    field = StandardField.BUDGET;
+                    break;
+                case "company":
+                    field = StandardField.COMPANY;
                     break;
                 default:
                     return "";
@@ -719,6 +795,9 @@ public final class Importer {
             DealForm form = DealForm.in(plan.pipeline().orElseThrow().id())
                     .name(values.first(StandardField.NAME).orElse(null));
             values.stage.ifPresent(s -> form.stage(s.id()));
+            values.responsible.ifPresent(form::responsible);
+            values.budget.ifPresent(form::budget);
+            values.company.ifPresent(form::company);
             boolean closeDate = values.standard.containsKey(StandardField.EXPECTED_CLOSE);
             if (closeDate) {
                 values.date.ifPresent(form::expectedClose);
@@ -750,6 +829,9 @@ public final class Importer {
                 if (closeDate) {
                     values.date.ifPresent(edit::expectedClose);
                 }
+                values.responsible.ifPresent(edit::responsible);
+                values.budget.ifPresent(edit::budget);
+                values.company.ifPresent(edit::company);
                 values.all(StandardField.TAG).forEach(edit::tag);
                 options.extraTag().ifPresent(edit::tag);
                 if (stored.tags().stream().noneMatch(t -> t.startsWith("import_"))) {

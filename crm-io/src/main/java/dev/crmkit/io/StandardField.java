@@ -35,7 +35,15 @@ public enum StandardField {
     /** A deal's stage, by the name of an open stage of the import's pipeline (the first stage when empty). */
     STAGE("stage", EntityType.DEAL),
     /** A deal's expected close date. */
-    EXPECTED_CLOSE("expected_close", EntityType.DEAL);
+    EXPECTED_CLOSE("expected_close", EntityType.DEAL),
+    /** A deal's responsible user, by e-mail or by name (one active user must have it; the importing user when empty). */
+    RESPONSIBLE("responsible", EntityType.DEAL),
+    /** A deal's budget amount, a decimal with a point ({@code 1054.50}); its currency is {@link #CURRENCY}'s. */
+    BUDGET("budget", EntityType.DEAL),
+    /** The ISO 4217 code of a deal's budget ({@code USD}); the policy's report currency when empty. */
+    CURRENCY("currency", EntityType.DEAL),
+    /** A deal's company, by the exact name of one stored company the importing user may see. */
+    COMPANY("company", EntityType.DEAL);
 
     private final String key;
     private final Set<EntityType> entities;

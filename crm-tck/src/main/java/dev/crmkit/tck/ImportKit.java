@@ -13,10 +13,12 @@ import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.field.FieldType;
 import dev.crmkit.api.field.FieldValue;
 import dev.crmkit.api.lead.Lead;
+import dev.crmkit.api.money.Money;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.contact.CompanyForm;
 import dev.crmkit.core.contact.ContactForm;
 import dev.crmkit.core.field.CustomFieldForm;
 import dev.crmkit.core.policy.Policies;
@@ -35,6 +37,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -116,6 +119,54 @@ abstract class ImportKit extends ImportKitBase {
         assertThat(tables.expectedClose()).contains(LocalDate.of(2026, 12, 24));
         assertThat(lamps.stage()).isEqualTo(sales().firstStage().id());
         assertThat(lamps.tags()).containsExactly(importTag());
+    }
+
+    @Test
+    @Tag("IO-1")
+    @DisplayName("a deal row names its responsible user (by e-mail or name), its budget and currency and its company; "
+            + "an unknown user or company, a bad amount or currency fails the row under its column")
+    void dealsWithResponsibleBudgetAndCompany() {
+        Company acme = anna.companies().create(CompanyForm.named("Acme"));
+        ImportMapping deals = ImportMapping.of(EntityType.DEAL).column("Deal", StandardField.NAME)
+                .column("Owner", StandardField.RESPONSIBLE).column("Value", StandardField.BUDGET)
+                .column("Cur", StandardField.CURRENCY).column("Account", StandardField.COMPANY);
+        String file = "Deal,Owner,Value,Cur,Account\n"
+                + "Tables,BORIS@crmkit.test,1054.50,USD,Acme\n"
+                + "Lamps,boris manager,300,,\n"
+                + "Chairs,,,,\n"
+                + "Sofas,Nobody,10,USD,Acme\n"
+                + "Beds,boris@crmkit.test,ten,ZZQ,Acme\n"
+                + "Desks,boris@crmkit.test,10,USD,Acme Ltd\n";
+        ImportOptions options = ImportOptions.defaults().pipeline(sales().id());
+        ImportReport dry = importAs(anna, file, deals, options.asDryRun());
+        ImportReport report = importAs(anna, file, deals, options);
+        assertThat(List.of(report.created(), report.failed())).containsExactly(3L, 3L);
+        assertThat(dry.problems()).isEqualTo(report.problems());
+        assertThat(report.problems()).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
+                .containsExactly(tuple(5L, "Owner", "io.value.user"),
+                        tuple(6L, "Value", "money.amount.invalid"), tuple(6L, "Cur", "money.currency.unknown"),
+                        tuple(7L, "Account", "io.value.company"));
+        Map<String, Deal> stored = anna.deals().query(Filter.all(), Sort.byId(), PageRequest.first(10)).items()
+                .stream().collect(Collectors.toMap(Deal::name, d -> d));
+        assertThat(stored.keySet()).containsExactlyInAnyOrder("Tables", "Lamps", "Chairs");
+        Deal tables = stored.get("Tables");
+        assertThat(tables.responsible()).isEqualTo(borisUser.id());
+        assertThat(tables.budget().orElseThrow().amount()).isEqualTo(Money.of("1054.50", "USD"));
+        assertThat(tables.company()).contains(acme.id());
+        assertThat(stored.get("Lamps").responsible()).isEqualTo(borisUser.id());
+        assertThat(stored.get("Lamps").budget().orElseThrow().amount())
+                .as("without a currency, the policy's report currency").isEqualTo(Money.of("300", "RUB"));
+        assertThat(stored.get("Lamps").company()).isEmpty();
+        assertThat(stored.get("Chairs").responsible()).as("the importing user").isEqualTo(annaUser.id());
+        assertThat(stored.get("Chairs").budget()).isEmpty();
+
+        ImportReport raised = importAs(anna, "Deal,Owner,Value,Cur,Account\nLamps,anna@crmkit.test,450,RUB,Acme\n",
+                deals, options.duplicates(DuplicateStrategy.UPDATE));
+        assertThat(raised.updated()).isEqualTo(1);
+        Deal lamps = anna.deals().get(stored.get("Lamps").id());
+        assertThat(lamps.responsible()).isEqualTo(annaUser.id());
+        assertThat(lamps.budget().orElseThrow().amount()).isEqualTo(Money.of("450", "RUB"));
+        assertThat(lamps.company()).contains(acme.id());
     }
 
     @Test
