@@ -124,7 +124,9 @@ public final class InMemoryStorage implements Storage {
         this.queryIndexes = queryIndexes;
         List<Index<Deal>> dealIndexes = new ArrayList<>(List.of(
                 Index.of("contact", Deal::contacts),
-                Index.of("company", d -> d.company().stream().toList())));
+                Index.of("company", d -> d.company().stream().toList()),
+                // A deal by its exact name (crm-io's import matches a deal row so), keyed by the name itself.
+                Index.coarse("name", d -> List.of(d.name()), DealFields.NAME, name -> name)));
         List<SortedIndex<DealId, Deal>> dealOrders = new ArrayList<>();
         if (queryIndexes) {
             dealIndexes.add(Index.on(DealFields.PIPELINE));

@@ -13,6 +13,7 @@ import dev.crmkit.api.deal.StageKind;
 import dev.crmkit.api.field.CustomFieldId;
 import dev.crmkit.api.field.FieldType;
 import dev.crmkit.api.money.Money;
+import dev.crmkit.api.query.DealFields;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
@@ -21,7 +22,6 @@ import dev.crmkit.api.settings.LossReasonId;
 import dev.crmkit.api.user.User;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
-import dev.crmkit.core.deal.DealForm;
 import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.field.CustomFieldForm;
 import dev.crmkit.core.policy.Policies;
@@ -37,7 +37,9 @@ import dev.crmkit.io.ImportReport;
 import dev.crmkit.io.Importer;
 import dev.crmkit.io.RowProblem;
 import dev.crmkit.io.StandardField;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,8 +61,9 @@ import java.util.stream.Collectors;
  * Loads the CRM Sales Opportunities data set into a new in-memory CRM through the public API, reporting every row
  * it cannot load exactly as the file has it: accounts become companies (through crm-io's {@link Importer}), sales
  * agents and their managers users, products a list custom field of deals (and each deal's product line), and
- * opportunities deals of one pipeline Prospecting → Engaging → Won/Lost whose past stage changes are backfilled
- * at engage_date and close_date.
+ * opportunities deals of one pipeline Prospecting → Engaging → Won/Lost (also through the {@link Importer}, from
+ * the rows as the checks corrected them) whose past stage changes are then backfilled at engage_date and
+ * close_date.
  */
 final class DatasetLoader {
 
@@ -346,10 +349,15 @@ final class DatasetLoader {
         }
     }
 
+    /**
+     * Checks every opportunity, imports the accepted ones as deals with crm-io's {@link Importer} (name, responsible
+     * agent, open stage, budget, company, product and dates, from a file written as the checks corrected the rows),
+     * then gives each its product line and backfills its history through the API.
+     */
     private long deals(List<Line> rows, Map<String, Agent> agents, List<Product> products,
                        Map<String, CompanyId> companies) {
         Set<String> ids = new HashSet<>();
-        long stored = 0;
+        List<Accepted> accepted = new ArrayList<>();
         for (Line row : rows) {
             Opportunity o = check(row, ids, agents, products, companies);
             if (o.refused()) {
@@ -357,14 +365,86 @@ final class DatasetLoader {
                 continue;
             }
             problems.addAll(o.problems);
-            if (store(row, o)) {
+            accepted.add(new Accepted(row, o));
+        }
+        ImportReport report = Importer.of(crm).run(admin, new ByteArrayInputStream(
+                dealFile(accepted).getBytes(StandardCharsets.UTF_8)), dealMapping(),
+                ImportOptions.defaults().pipeline(pipeline.id()).tag("crm-sales-opportunities"));
+        Set<Long> failed = new HashSet<>();
+        for (RowProblem p : report.problems()) {
+            Accepted a = accepted.get((int) p.row() - 2);
+            failed.add(p.row());
+            String column = DEAL_COLUMNS.getOrDefault(p.column(), "");
+            problems.add(problem(a.row(), column, column.isEmpty() ? "" : a.row().get(column), p.code(),
+                    Outcome.REFUSED, "crm-io refused the row: " + p.message(Locale.ENGLISH) + "; not loaded"));
+        }
+        Map<String, Deal> imported = new HashMap<>();
+        PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
+        while (true) {
+            Slice<Deal> slice = admin.deals().query(DealFields.PIPELINE.eq(pipeline.id()), Sort.byId(), page);
+            slice.items().forEach(d -> imported.put(d.name(), d));
+            if (!slice.hasNext()) {
+                break;
+            }
+            page = page.next(slice);
+        }
+        long stored = 0;
+        for (int i = 0; i < accepted.size(); i++) {
+            Accepted a = accepted.get(i);
+            Deal deal = imported.get(a.row().get("opportunity_id"));
+            if (failed.contains(i + 2L) || deal == null) {
+                continue;
+            }
+            if (history(a.row(), a.opportunity(), deal)) {
                 stored++;
-                for (Optional<LocalDate> d : List.of(o.engaged, o.closed)) {
+                for (Optional<LocalDate> d : List.of(a.opportunity().engaged, a.opportunity().closed)) {
                     d.ifPresent(this::span);
                 }
             }
         }
         return stored;
+    }
+
+    /** The deal file's columns by the data set's column each comes from. */
+    private static final Map<String, String> DEAL_COLUMNS = Map.of("opportunity_id", "opportunity_id",
+            "agent", "sales_agent", "stage", "deal_stage", "budget", "close_value", "account", "account",
+            "product", "product", "engaged_on", "engage_date", "closed_on", "close_date");
+
+    /** An opportunity that passed the checks, with its row. */
+    private record Accepted(Line row, Opportunity opportunity) {
+    }
+
+    /** The columns of the deal file and the fields crm-io imports them into. */
+    private ImportMapping dealMapping() {
+        return ImportMapping.of(EntityType.DEAL).column("opportunity_id", StandardField.NAME)
+                .column("agent", StandardField.RESPONSIBLE).column("stage", StandardField.STAGE)
+                .column("budget", StandardField.BUDGET).column("currency", StandardField.CURRENCY)
+                .column("account", StandardField.COMPANY).column("product", productField)
+                .column("engaged_on", engagedOn).column("closed_on", closedOn);
+    }
+
+    /**
+     * The accepted opportunities as crm-io reads deals: a closed one at Engaging (it is won or lost after its
+     * history is backfilled), a won one with its close_value as budget, the others with their product's list price.
+     */
+    private String dealFile(List<Accepted> accepted) {
+        StringBuilder csv = new StringBuilder("opportunity_id,agent,stage,budget,currency,account,product,engaged_on,"
+                + "closed_on\r\n");
+        for (Accepted a : accepted) {
+            Opportunity o = a.opportunity();
+            boolean closes = o.stage.kind() != StageKind.OPEN;
+            Optional<BigDecimal> budget = o.stage.equals(pipeline.wonStage()) ? o.value
+                    : Optional.of(o.product.price());
+            List<String> cells = List.of(a.row().get("opportunity_id"),
+                    o.agent.user().email().orElseThrow().value(),
+                    closes ? pipeline.stages().get(1).name() : o.stage.name(),
+                    budget.map(BigDecimal::toPlainString).orElse(""), USD.getCurrencyCode(),
+                    o.company.isPresent() ? a.row().get("account") : "", o.product.key(),
+                    o.engaged.map(LocalDate::toString).orElse(""), o.closed.map(LocalDate::toString).orElse(""));
+            csv.append(cells.stream().map(c -> '"' + c.replace("\"", "\"\"") + '"')
+                    .collect(Collectors.joining(","))).append("\r\n");
+        }
+        return csv.toString();
     }
 
     /** Widens the data set's period to a date. */
@@ -497,35 +577,24 @@ final class DatasetLoader {
     }
 
     /**
-     * Stores a deal and backfills its history: created in Prospecting and moved to Engaging at engage_date,
-     * closed at close_date. A won deal's budget is its close_value; the others' the product's list price.
+     * Gives an imported deal its product line and backfills its history: created in Prospecting and moved to
+     * Engaging at engage_date, closed at close_date; a closed one is then won or lost. A deal the API refuses is
+     * deleted again and reported.
      *
      * @return whether it was stored
      */
-    private boolean store(Line row, Opportunity o) {
+    private boolean history(Line row, Opportunity o, Deal deal) {
         StageId prospecting = pipeline.firstStage().id();
         StageId engaging = pipeline.stages().get(1).id();
-        boolean closes = o.stage.kind() != StageKind.OPEN;
-        Money price = Money.of(o.product.price(), USD);
-        Money budget = o.stage.equals(pipeline.wonStage()) ? o.value.map(v -> Money.of(v, USD)).orElse(null) : price;
-        DealForm form = DealForm.in(pipeline.id()).name(row.get("opportunity_id")).responsible(o.agent.user().id())
-                .stage(closes ? engaging : o.stage.id()).customField(productField, o.product.key())
-                .product(o.product.name(), BigDecimal.ONE, price);
-        if (budget != null) {
-            form.budget(budget);
-        }
-        o.company.ifPresent(form::company);
-        o.engaged.ifPresent(d -> form.customField(engagedOn, d.toString()));
-        o.closed.ifPresent(d -> form.customField(closedOn, d.toString()));
-        Deal deal = null;
         try {
-            deal = admin.deals().create(form);
+            admin.deals().update(deal.id(), deal.version(),
+                    f -> f.product(o.product.name(), BigDecimal.ONE, Money.of(o.product.price(), USD)));
             if (o.engaged.isPresent()) {
                 Instant at = o.engaged.get().atStartOfDay(ZoneOffset.UTC).toInstant();
                 admin.deals().backfill(deal.id(), Optional.empty(), prospecting, at);
                 admin.deals().backfill(deal.id(), Optional.of(prospecting), engaging, at);
             }
-            if (closes) {
+            if (o.stage.kind() != StageKind.OPEN) {
                 if (o.closed.isPresent()) {
                     admin.deals().backfill(deal.id(), Optional.of(engaging), o.stage.id(),
                             o.closed.get().atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -541,9 +610,7 @@ final class DatasetLoader {
             String codes = refused.violations().stream().map(Violation::code).collect(Collectors.joining(", "));
             problems.add(problem(row, "", "", "api.refused", Outcome.REFUSED, "crmkit refused the deal ("
                     + codes + "); not loaded"));
-            if (deal != null) {
-                admin.deals().delete(deal.id(), admin.deals().get(deal.id()).version());
-            }
+            admin.deals().delete(deal.id(), admin.deals().get(deal.id()).version());
             return false;
         }
     }
