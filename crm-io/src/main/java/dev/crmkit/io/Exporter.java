@@ -3,10 +3,13 @@ package dev.crmkit.io;
 import dev.crmkit.api.AccessDeniedException;
 import dev.crmkit.api.EntityType;
 import dev.crmkit.api.Limits;
+import dev.crmkit.api.NotFoundException;
 import dev.crmkit.api.contact.Company;
+import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactPhone;
+import dev.crmkit.api.contact.Email;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.Pipeline;
 import dev.crmkit.api.deal.PipelineId;
@@ -14,10 +17,14 @@ import dev.crmkit.api.deal.Stage;
 import dev.crmkit.api.field.CustomField;
 import dev.crmkit.api.field.FieldValue;
 import dev.crmkit.api.field.HasCustomFields;
+import dev.crmkit.api.money.Budget;
+import dev.crmkit.api.money.Money;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
+import dev.crmkit.api.user.User;
+import dev.crmkit.api.user.UserId;
 import dev.crmkit.api.user.UserRight;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmSession;
@@ -32,6 +39,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +73,9 @@ public final class Exporter {
             StandardField.PHONE.key(), StandardField.EMAIL.key(), StandardField.TAG.key(),
             StandardField.DESCRIPTION.key());
     private static final List<String> DEAL_COLUMNS = List.of("id", StandardField.NAME.key(), "pipeline",
-            StandardField.STAGE.key(), StandardField.EXPECTED_CLOSE.key(), StandardField.TAG.key(), "closed");
+            StandardField.STAGE.key(), StandardField.EXPECTED_CLOSE.key(), StandardField.TAG.key(),
+            StandardField.RESPONSIBLE.key(), StandardField.BUDGET.key(), StandardField.CURRENCY.key(),
+            StandardField.COMPANY.key(), "closed");
     private static final String CUSTOM_SUFFIX = " (custom field)";
     /** The rows fastexcel keeps before it writes them out. */
     private static final int XLSX_FLUSH = 100;
@@ -247,14 +257,33 @@ public final class Exporter {
         check(session, filter, target, format);
         Map<PipelineId, Pipeline> pipelines = session.pipelines().list().stream()
                 .collect(Collectors.toMap(Pipeline::id, p -> p));
+        // The responsible user as the import finds one back: by e-mail, or by name for a user without one.
+        Map<UserId, String> users = session.users().list().stream().collect(Collectors.toMap(User::id,
+                u -> u.email().map(Email::value).orElse(u.name())));
+        Map<CompanyId, String> companies = new HashMap<>();
         return write(session, EntityType.DEAL, format, target,
                 page -> session.deals().query(filter, Sort.byId(), page), d -> {
                     Optional<Pipeline> pipeline = Optional.ofNullable(pipelines.get(d.pipeline()));
                     Optional<Stage> stage = pipeline.flatMap(p -> p.stage(d.stage()));
+                    Optional<Money> budget = d.budget().map(Budget::amount);
                     return List.of(d.id().toString(), d.name(), pipeline.map(Pipeline::name).orElse(""),
                             stage.map(Stage::name).orElse(""), d.expectedClose().map(Object.class::cast).orElse(""),
-                            tags(d.tags()), d.closed().map(Object::toString).orElse(""));
+                            tags(d.tags()), users.getOrDefault(d.responsible(), ""),
+                            budget.map(m -> m.amount().toPlainString()).orElse(""),
+                            budget.map(m -> m.currency().getCurrencyCode()).orElse(""),
+                            d.company().map(c -> companies.computeIfAbsent(c, id -> companyName(session, id)))
+                                    .orElse(""),
+                            d.closed().map(Object::toString).orElse(""));
                 });
+    }
+
+    /** A company's name, or nothing when the user may not see it. */
+    private static String companyName(CrmSession session, CompanyId id) {
+        try {
+            return session.companies().get(id).name();
+        } catch (NotFoundException | AccessDeniedException hidden) {
+            return "";
+        }
     }
 
     private static void check(CrmSession session, Filter<?> filter, ExportTarget target, ExportFormat format) {

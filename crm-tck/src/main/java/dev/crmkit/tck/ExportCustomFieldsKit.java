@@ -136,13 +136,15 @@ abstract class ExportCustomFieldsKit extends ImportKitBase {
     @ParameterizedTest
     @EnumSource(ExportFormat.class)
     @Tag("IO-5")
-    @DisplayName("companies and deals carry their own custom fields in an export and back through the import")
+    @DisplayName("companies and deals carry their own custom fields, a deal its responsible user, budget and company, in an export and back through the import")
     void companiesAndDeals(ExportFormat format) {
         CustomField sector = anna.customFields().define(CustomFieldForm.of(EntityType.COMPANY, "Sector",
                 FieldType.LIST).option("retail", "Retail").option("medical", "Medical"));
         CustomField size = anna.customFields().define(CustomFieldForm.of(EntityType.DEAL, "Seats", FieldType.NUMBER));
         Company acme = anna.companies().create(CompanyForm.named("Acme").customField(sector.id(), "Medical"));
-        Deal tables = anna.deals().create(DealForm.in(sales().id()).name("Tables").customField(size.id(), "12"));
+        Deal tables = anna.deals().create(DealForm.in(sales().id()).name("Tables").customField(size.id(), "12")
+                .responsible(borisUser.id()).budget(dev.crmkit.api.money.Money.of("1054.50", "USD"))
+                .company(acme.id()));
 
         Crm plain = untagged();
         ExportKit.Files companies = new ExportKit.Files();
@@ -171,6 +173,10 @@ abstract class ExportCustomFieldsKit extends ImportKitBase {
         assertThat(acmeBack.customFields()).isEqualTo(acme.customFields());
         Deal tablesBack = anna.deals().query(Filter.all(), Sort.byId(), PageRequest.first(10)).items().get(0);
         assertThat(tablesBack.customFields()).isEqualTo(tables.customFields());
+        assertThat(tablesBack.responsible()).isEqualTo(borisUser.id());
+        assertThat(tablesBack.budget()).isEqualTo(tables.budget());
+        assertThat(tablesBack.company()).as("the company imported back before it, found by name")
+                .contains(acmeBack.id());
         CustomFieldId seats = size.id();
         assertThat(tablesBack.customFields().get(seats)).contains(new FieldValue.Number(new java.math.BigDecimal("12")));
     }
