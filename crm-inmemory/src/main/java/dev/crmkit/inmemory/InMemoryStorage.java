@@ -115,6 +115,8 @@ public final class InMemoryStorage implements Storage {
             Index.unique("callId", Ports::callKey)));
     private final Map<ListKind<?>, Table<?, ?>> lists = new LinkedHashMap<>();
     final EventLog eventLog = new EventLog();
+    /** The committed stage transitions again, in columns, for the analytics. */
+    final TransitionLog transitionLog = new TransitionLog();
 
     /** Whether queries are planned over the query indexes, instead of testing every record. */
     final boolean queryIndexes;
@@ -217,6 +219,7 @@ public final class InMemoryStorage implements Storage {
             if (!tx.events.restored.isEmpty() && eventLog.last() != 0) {
                 throw MemoryEvents.notEmpty();
             }
+            transitionLog.apply(tx.stageTransitions.writes, stageTransitions);
             for (MemoryStore<?, ?> store : tx.stores()) {
                 apply(store);
             }

@@ -242,6 +242,15 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
         return withPending(planned.matches(), filter).size();
     }
 
+    /** Every record this transaction sees that matches a filter, through the query indexes, in no particular order. */
+    final List<E> visibleMatching(Filter<E> filter) {
+        Objects.requireNonNull(filter, "filter");
+        if (!tx.storage.queryIndexes) {
+            return matching(filter);
+        }
+        return withPending(read(() -> new Planner<>(table, writes, filter).all()).matches(), filter);
+    }
+
     /** Committed matches with this transaction's own written records that match. */
     private List<E> withPending(List<E> committed, Filter<E> filter) {
         if (writes.isEmpty()) {

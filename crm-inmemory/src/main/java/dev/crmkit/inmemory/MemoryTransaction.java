@@ -4,6 +4,7 @@ import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.StorageException;
 import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.settings.ListKind;
+import dev.crmkit.spi.AnalyticsQueries;
 import dev.crmkit.spi.PortsTransaction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +102,13 @@ final class MemoryTransaction extends PortsTransaction {
             }
         };
         return StreamSupport.stream(spliterator, false);
+    }
+
+    /** The analytics facts computed over the columnar transition log (and this transaction's own writes). */
+    @Override
+    public Optional<AnalyticsQueries> analytics() {
+        checkOpen();
+        return Optional.of(new MemoryAnalytics(this));
     }
 
     void end() {
