@@ -21,7 +21,7 @@ import java.util.UUID;
  * time as epoch seconds and nanos, the id's two halves, a dense deal number, the stages entered and left as small
  * codes, a flag for a change of pipeline, the budget's currency code, unscaled amount and scale), kept sorted by
  * time and then id as PostgreSQL orders uuids (bytewise as text, which is the unsigned order of the two halves).
- * About 47 bytes a transition, plus the arrays' spare capacity (at most half again). Not thread-safe by itself: the
+ * About 48 bytes a transition, plus the arrays' spare capacity (at most half again). Not thread-safe by itself: the
  * owning {@link InMemoryStorage} reads it under its read lock and changes it only while committing, under its write
  * lock, like a {@link Table}.
  */
