@@ -581,12 +581,7 @@ public final class Importer {
                 default:
                     return "";
             }
-            for (Column c : plan.columns()) {
-                if (c.field().standard().equals(Optional.of(field))) {
-                    return c.header();
-                }
-            }
-            return "";
+            return header(field);
         }
 
         private <F extends ContactDataForm<F>> void reachable(F form, Values values, List<ContactPhone> phones,

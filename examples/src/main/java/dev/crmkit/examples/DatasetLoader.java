@@ -55,6 +55,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -302,15 +303,7 @@ final class DatasetLoader {
                     p.code(), Outcome.REFUSED, p.message(Locale.ENGLISH) + "; the import did not store the row"));
         }
         Map<String, Company> byName = new HashMap<>();
-        PageRequest page = PageRequest.first(500);
-        while (true) {
-            Slice<Company> slice = admin.companies().query(Filter.all(), Sort.byId(), page);
-            slice.items().forEach(c -> byName.put(c.name(), c));
-            if (!slice.hasNext()) {
-                break;
-            }
-            page = page.next(slice);
-        }
+        all(page -> admin.companies().query(Filter.all(), Sort.byId(), page)).forEach(c -> byName.put(c.name(), c));
         for (Line row : rows) {
             for (Map.Entry<String, Map<String, String>> column : ACCOUNT_SPELLING.entrySet()) {
                 String wrong = row.get(column.getKey());
@@ -379,15 +372,8 @@ final class DatasetLoader {
                     Outcome.REFUSED, "crm-io refused the row: " + p.message(Locale.ENGLISH) + "; not loaded"));
         }
         Map<String, Deal> imported = new HashMap<>();
-        PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
-        while (true) {
-            Slice<Deal> slice = admin.deals().query(DealFields.PIPELINE.eq(pipeline.id()), Sort.byId(), page);
-            slice.items().forEach(d -> imported.put(d.name(), d));
-            if (!slice.hasNext()) {
-                break;
-            }
-            page = page.next(slice);
-        }
+        all(page -> admin.deals().query(DealFields.PIPELINE.eq(pipeline.id()), Sort.byId(), page))
+                .forEach(d -> imported.put(d.name(), d));
         long stored = 0;
         for (int i = 0; i < accepted.size(); i++) {
             Accepted a = accepted.get(i);
@@ -616,6 +602,20 @@ final class DatasetLoader {
     }
 
     // ---- helpers ----
+
+    /** Every item of a query, page after page. */
+    private static <T> List<T> all(Function<PageRequest, Slice<T>> query) {
+        List<T> items = new ArrayList<>();
+        PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
+        while (true) {
+            Slice<T> slice = query.apply(page);
+            items.addAll(slice.items());
+            if (!slice.hasNext()) {
+                return items;
+            }
+            page = page.next(slice);
+        }
+    }
 
     /** The cells of a file's data rows by column; the header names the columns. */
     private List<Line> read(String file, String... columns) {
