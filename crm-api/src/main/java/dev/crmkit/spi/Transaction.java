@@ -138,4 +138,14 @@ public interface Transaction {
     default Optional<AnalyticsQueries> analytics() {
         return Optional.empty();
     }
+
+    /**
+     * The adapter's own first step of a duplicate scan, when it has one (an optional capability); crm-core
+     * reads every contact through the ports otherwise.
+     *
+     * @return the capability, or empty
+     */
+    default Optional<DuplicateQueries> duplicates() {
+        return Optional.empty();
+    }
 }

@@ -6,6 +6,7 @@ import dev.crmkit.api.StorageException;
 import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.spi.AnalyticsQueries;
+import dev.crmkit.spi.DuplicateQueries;
 import dev.crmkit.spi.PortsTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -93,6 +94,13 @@ final class JdbcTransaction extends PortsTransaction {
     public Optional<AnalyticsQueries> analytics() {
         checkOpen();
         return Optional.of(new JdbcAnalytics(this));
+    }
+
+    /** The first step of a duplicate scan in SQL (an optional capability every PostgreSQL transaction has). */
+    @Override
+    public Optional<DuplicateQueries> duplicates() {
+        checkOpen();
+        return Optional.of(new JdbcDuplicates(this));
     }
 
     Connection connection() {

@@ -21,6 +21,11 @@ public abstract class CrmCompatibilityKit extends StorageCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("the duplicate scan on messy data: an adapter's own first step (DuplicateQueries) against the scan over every contact")
+    class DuplicateScan extends DuplicateScanKit {
+    }
+
+    @Nested
     @DisplayName("an adapter's own report facts (AnalyticsQueries) against the portable ones")
     class AnalyticsCapability extends AnalyticsQueriesKit {
     }

@@ -53,7 +53,7 @@ public final class FailingStorage implements Storage {
             "find", "get", "findAll", "query", "count", "streamAll",
             "byPhoneKeys", "byEmails", "byNameKey", "byCompany", "byContact", "byOwner", "byOwners", "byAssignee",
             "byCallId", "byEmail", "all", "after", "lastSequence",
-            "users", "contacts", "companies", "leads", "pipelines", "customFields", "stageTransitions", "ofDeal", "analytics", "salesGoals", "rateTables", "importTemplates", "byName",
+            "users", "contacts", "companies", "leads", "pipelines", "customFields", "stageTransitions", "ofDeal", "analytics", "duplicates", "salesGoals", "rateTables", "importTemplates", "byName",
             "deals", "tasks", "timeline", "events",
             "settings", "list", "lock");
 

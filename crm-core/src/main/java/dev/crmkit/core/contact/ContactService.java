@@ -2,7 +2,9 @@ package dev.crmkit.core.contact;
 
 import static dev.crmkit.core.support.Values.setOrClear;
 
+import com.google.common.collect.Lists;
 import dev.crmkit.api.DuplicateException;
+import dev.crmkit.api.EntityId;
 import dev.crmkit.api.EntityType;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.RecordRef;
@@ -24,11 +26,13 @@ import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.api.task.TaskId;
 import dev.crmkit.api.timeline.TimelineEntryId;
+import dev.crmkit.core.policy.DuplicateCriteria;
 import dev.crmkit.core.support.Context;
 import dev.crmkit.core.support.Queries;
 import dev.crmkit.core.support.References;
 import dev.crmkit.core.support.Unit;
 import dev.crmkit.core.support.Violations;
+import dev.crmkit.spi.DuplicateQueries;
 import dev.crmkit.spi.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,6 +54,9 @@ public final class ContactService {
 
     private static final Queries<Contact> QUERIES = Queries.of("contacts", ContactFields.ALL, ContactFields.ID)
             .withCustomFields(EntityType.CONTACT);
+
+    /** How many candidates of a duplicate scan are read in one call. */
+    private static final int CANDIDATE_BATCH = 1_000;
 
     private final Context context;
     private final ClientWrites<ContactId, Contact, ContactForm> writes =
@@ -112,15 +119,28 @@ public final class ContactService {
     /**
      * Groups every stored contact that duplicates another under the policy's criteria into clusters
      * (transitively: A~B and B~C are one cluster), reading all contacts once, so data that came in
-     * before the rules can be cleaned up (CON-5). Writes nothing.
+     * before the rules can be cleaned up (CON-5). On an adapter with {@link DuplicateQueries} only the
+     * contacts it names as candidates are read, with the same clusters. Sees the contacts the user may see;
+     * writes nothing.
      *
      * @return the clusters of two or more contacts, with the fields that linked them
      */
     public List<DuplicateCluster> scanDuplicates() {
         return context.read(unit -> {
-            try (Stream<Contact> all = unit.tx().contacts().streamAll()) {
-                return new DuplicateScan(unit.policy().contactDuplicates(), unit.policy().phoneMatcher()).scan(all);
+            DuplicateCriteria criteria = unit.policy().contactDuplicates();
+            DuplicateScan scan = new DuplicateScan(criteria, unit.policy().phoneMatcher());
+            Optional<DuplicateQueries> adapter = unit.system().duplicates();
+            if (adapter.isEmpty()) {
+                try (Stream<Contact> all = unit.tx().contacts().streamAll()) {
+                    return scan.scan(all);
+                }
             }
+            // Only the candidates can be in a cluster; read those the user sees, a batch at a time.
+            List<ContactId> candidates = new ArrayList<>(
+                    adapter.get().contactCandidates(DuplicateScan.combinations(criteria)));
+            candidates.sort(EntityId.ORDER);
+            return scan.scan(Lists.partition(candidates, CANDIDATE_BATCH).stream()
+                    .flatMap(batch -> unit.tx().contacts().findAll(batch).stream()));
         });
     }
 
