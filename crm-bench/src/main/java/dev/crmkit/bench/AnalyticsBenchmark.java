@@ -25,6 +25,8 @@ import dev.crmkit.spi.AnalyticsQueries.FunnelStage;
 import dev.crmkit.spi.AnalyticsQueries.StageAmounts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -114,6 +116,8 @@ public class AnalyticsBenchmark {
     /** The heap the deals take, and the deals and transitions together, in the crmkit fork. */
     long dealsHeap;
     long loadedHeap;
+    /** The collector's count and milliseconds when the iteration began. */
+    long[] gcAtStart;
 
     /**
      * Generates the data, works out the answers, loads the measured side (all sides without parameters) and checks
@@ -125,22 +129,24 @@ public class AnalyticsBenchmark {
      */
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws SQLException, IOException {
-        String measured = params == null ? "" : params.getBenchmark();
+        // The method's name only: the package's name holds "crmkit" too.
+        String measured = params == null ? ""
+                : params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         long start = System.nanoTime();
         data = AnalyticsData.generate(SEED, transitions);
         expectedFunnels = data.funnels();
         expectedCycles = data.cycles();
         System.out.printf("  %,d transitions of %,d deals generated and worked out in %,d ms%n", data.size, data.deals,
                 (System.nanoTime() - start) / 1_000_000);
-        if (measured.isEmpty() || measured.contains(".crmkit")) {
+        if (measured.isEmpty() || measured.startsWith("crmkit")) {
             loadCrmkit();
             agree("crmkit", crmkitFunnel(), crmkitCycle());
         }
-        if (measured.isEmpty() || measured.contains(".duckdb")) {
+        if (measured.isEmpty() || measured.startsWith("duckdb")) {
             loadDuck();
             agree("DuckDB", duckdbFunnel(), duckdbCycle());
         }
-        if (measured.isEmpty() || measured.contains(".postgres")) {
+        if (measured.isEmpty() || measured.startsWith("postgres")) {
             loadPostgres();
             agree("PostgreSQL", postgresFunnel(), postgresCycle());
         }
@@ -649,13 +655,34 @@ public class AnalyticsBenchmark {
         return all;
     }
 
-    /** Checks the iteration's answer against the worked-out one. */
+    /** Notes the collector's totals before an iteration. */
+    @Setup(Level.Iteration)
+    public void gcBefore() {
+        gcAtStart = gc();
+    }
+
+    /** Checks the iteration's answer against the worked-out one; prints the collections during the iteration. */
     @TearDown(Level.Iteration)
     public void stillAgrees() {
         if (last != null) {
             check("the measured side", last);
             last = null;
         }
+        if (gcAtStart != null) {
+            long[] now = gc();
+            System.out.printf("  (garbage collections during the iteration: %d, %,d ms)%n", now[0] - gcAtStart[0],
+                    now[1] - gcAtStart[1]);
+            gcAtStart = null;
+        }
+    }
+
+    private static long[] gc() {
+        long[] total = new long[2];
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total[0] += Math.max(0, b.getCollectionCount());
+            total[1] += Math.max(0, b.getCollectionTime());
+        }
+        return total;
     }
 
     /**

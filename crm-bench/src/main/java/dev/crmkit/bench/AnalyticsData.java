@@ -35,8 +35,8 @@ import java.util.UUID;
  * won (2 % at the first stage rising to 12 % at the last; moving on from the last open stage also wins) or stays
  * where it is (2 %); a lost deal is reopened now and then (8 %, into one of the first three stages). Moves are
  * about four days apart (exponentially distributed, millisecond times); a walk stops at the end of 2026, so deals
- * created late are still open. That gives about nine transitions a deal, so 10,000,000 transitions are about
- * 1,100,000 deals. 12 % of the deals have no budget; the rest are log-normal around 150,000, mostly whole
+ * created late are still open. That gives about six transitions a deal (5.8), so 10,000,000 transitions are
+ * 1,719,197 deals. 12 % of the deals have no budget; the rest are log-normal around 150,000, mostly whole
  * thousands or tens of thousands, 85 % in roubles, 10 % in dollars and 5 % in euros, and 5 % of the moves come
  * with a changed amount (a transition carries the budget at that moment). Twenty managers, the first ones busier.
  * The last deal's walk is cut so that the total is exactly the number asked.
