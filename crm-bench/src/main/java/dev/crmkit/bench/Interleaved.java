@@ -26,7 +26,10 @@ import org.openjdk.jmh.util.ListStatistics;
  * {@link ImportBenchmark} (sides comma-separated, the five methods by default; a side ending in {@code :off} runs under
  * a policy with {@code duplicateDetection(false)}), {@code … Interleaved scan|create|phones
  * [rounds] [params] [profiler]} for {@link ScanBenchmark}, {@link CreateBenchmark} (check on, then off) and
- * {@link PhoneKeyBenchmark}, params being JMH parameters such as {@code contacts=100000,rule=bitrix24}. The profiler
+ * {@link PhoneKeyBenchmark}, params being JMH parameters such as {@code contacts=100000,rule=bitrix24}, and {@code …
+ * Interleaved analytics [rounds] [params] [profiler|-] [reports] [sides]} for {@link AnalyticsBenchmark} (reports
+ * {@code funnel,cycle} and sides {@code crmkit,duckdb,postgres} by default, comma-separated; each round runs every
+ * side of the first report, then of the next). The profiler
  * is a JMH profiler such as {@code stack} or {@code gc}, or {@code jfr}: a Java Flight Recording of each fork into
  * {@code crm-bench/target/jfr/} (see {@code Reports jfr}).
  */
@@ -54,8 +57,8 @@ public final class Interleaved {
      *
      * @param args for the deal query: rounds (3), deals (1,000,000), a profiler; otherwise a benchmark, then its
      *        arguments: {@code import [rounds] [rows] [profiler|-] [sides]}, {@code scan [rounds] [params]
-     *        [profiler|-]}, {@code create [rounds] [params] [profiler|-]} or {@code phones [rounds] [params]
-     *        [profiler|-]}, params being JMH parameters as {@code name=value,name=value}
+     *        [profiler|-]}, {@code create [rounds] [params] [profiler|-]}, {@code phones [rounds] [params]
+     *        [profiler|-]} or {@code analytics [rounds] [params] [profiler|-] [reports] [sides]}, params being JMH parameters as {@code name=value,name=value}
      * @throws RunnerException if JMH fails
      * @throws IOException if the load average cannot be read
      */
@@ -109,6 +112,28 @@ public final class Interleaved {
                 if (ms.containsKey("on") && ms.containsKey("off")) {
                     System.out.printf("cost of the check: %+.1f %% (target under 30 %%)%n",
                             100 * (ms.get("on") / ms.get("off") - 1));
+                }
+                break;
+            }
+            case "analytics": {
+                Map<String, String> params = params(rest.length > 1 ? rest[1] : "");
+                List<String> reports = rest.length > 3 ? Arrays.asList(rest[3].split(",")) : List.of("funnel", "cycle");
+                List<String> peers = rest.length > 4 ? Arrays.asList(rest[4].split(","))
+                        : List.of("crmkit", "duckdb", "postgres");
+                List<Side> sides = new ArrayList<>();
+                for (String report : reports) {
+                    String method = Character.toUpperCase(report.charAt(0)) + report.substring(1);
+                    for (String peer : peers) {
+                        sides.add(new Side(peer + method, peer + method, params));
+                    }
+                }
+                Map<String, Double> ms = run(AnalyticsBenchmark.class, sides, rounds, profiler, "ms/op");
+                for (String report : reports) {
+                    String method = Character.toUpperCase(report.charAt(0)) + report.substring(1);
+                    ratio(ms, "crmkit" + method, "duckdb" + method, "DuckDB / crmkit, " + report
+                            + " (target ≥ 1.0: crmkit no slower)");
+                    ratio(ms, "crmkit" + method, "postgres" + method, "PostgreSQL / crmkit, " + report
+                            + " (target ≥ 5.0)");
                 }
                 break;
             }

@@ -169,7 +169,13 @@ public final class PostgresPeer implements AutoCloseable {
         server.close();
     }
 
-    private static EmbeddedPostgres server() {
+    /**
+     * Starts an embedded server with this class's settings (also {@link AnalyticsBenchmark}'s peer), as root by
+     * running the binaries as {@code nobody}.
+     *
+     * @return the running server; the caller closes it
+     */
+    static EmbeddedPostgres server() {
         try {
             Files.createDirectories(WORK_DIR);
             if (!"root".equals(System.getProperty("user.name"))) {

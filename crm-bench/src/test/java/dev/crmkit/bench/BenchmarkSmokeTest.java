@@ -180,4 +180,57 @@ class BenchmarkSmokeTest {
             b.tearDown();
         }
     }
+
+    @Test
+    @Tag("AN-2")
+    @Tag("AN-4")
+    @DisplayName("analytics: crmkit's funnel and cycle reports, its portable facts, DuckDB's and PostgreSQL's SQL all "
+            + "give the worked-out answers on generated transitions")
+    void analytics() throws Exception {
+        AnalyticsBenchmark b = new AnalyticsBenchmark();
+        b.transitions = 3_000;
+        b.setUp(null);
+        try {
+            assertThat(b.data.size).isEqualTo(3_000);
+            assertThat(b.data.deals).isBetween(150, 1_000);
+            var funnels = b.crmkitFunnel();
+            b.stillAgrees();
+            var cycles = b.crmkitCycle();
+            b.stillAgrees();
+            assertThat(b.duckdbFunnel()).isEqualTo(funnels).isEqualTo(b.expectedFunnels);
+            b.stillAgrees();
+            assertThat(b.duckdbCycle()).isEqualTo(cycles).isEqualTo(b.expectedCycles);
+            b.stillAgrees();
+            assertThat(b.postgresFunnel()).isEqualTo(funnels);
+            b.stillAgrees();
+            assertThat(b.postgresCycle()).isEqualTo(cycles);
+            b.stillAgrees();
+            // crm-core's portable facts, read through the ports, agree too.
+            b.storage.run(tx -> {
+                var portable = dev.crmkit.core.analytics.PortableAnalytics.over(tx);
+                for (int p = 0; p < b.pipelines.size(); p++) {
+                    var pipeline = b.pipelines.get(p);
+                    var deals = dev.crmkit.api.query.DealFields.PIPELINE.eq(pipeline.id());
+                    assertThat(AnalyticsData.Funnel.of(portable.funnel(pipeline, deals, AnalyticsData.FROM,
+                            AnalyticsData.TO))).isEqualTo(funnels.get(p));
+                    assertThat(AnalyticsData.Cycle.of(portable.cycle(pipeline, deals, AnalyticsData.FROM,
+                            AnalyticsData.TO, java.util.Optional.empty()))).isEqualTo(cycles.get(p));
+                }
+            });
+            // Not trivially equal: every kind of fact is there.
+            AnalyticsData.Funnel sales = funnels.get(0);
+            assertThat(sales.won()).isPositive();
+            assertThat(sales.newDeals()).isPositive();
+            assertThat(sales.wonSum().amount()).isPositive();
+            assertThat(sales.stages()).hasSize(8).allSatisfy(s -> assertThat(s.entered()).isPositive());
+            assertThat(sales.stages().get(0).movedOn()).isPositive();
+            assertThat(sales.stages().get(0).lostHere()).isPositive();
+            assertThat(sales.stages().get(5).nowCount()).isPositive();
+            assertThat(cycles.get(0).won().deals()).isPositive();
+            assertThat(cycles.get(0).lost().deals()).isPositive();
+            assertThat(cycles.get(1).won().deals()).isPositive();
+        } finally {
+            b.tearDown();
+        }
+    }
 }
