@@ -24,8 +24,8 @@ import org.openjdk.jmh.util.ListStatistics;
  * {@code java -cp crm-bench/target/benchmarks.jar dev.crmkit.bench.Interleaved [rounds] [deals] [profiler]} for
  * {@link DealQueryBenchmark}, {@code … Interleaved import [rounds] [rows] [profiler] [sides]} for
  * {@link ImportBenchmark} (sides comma-separated, the five methods by default; a side ending in {@code :off} runs under
- * a policy with {@code duplicateDetection(false)}), {@code … Interleaved scan|create|phones
- * [rounds] [params] [profiler]} for {@link ScanBenchmark}, {@link CreateBenchmark} (check on, then off) and
+ * a policy with {@code duplicateDetection(false)}), {@code … Interleaved scan|pgscan|create|phones
+ * [rounds] [params] [profiler]} for {@link ScanBenchmark}, {@link PostgresScanBenchmark}, {@link CreateBenchmark} (check on, then off) and
  * {@link PhoneKeyBenchmark}, params being JMH parameters such as {@code contacts=100000,rule=bitrix24}, and {@code …
  * Interleaved analytics [rounds] [params] [profiler|-] [reports] [sides]} for {@link AnalyticsBenchmark} (reports
  * {@code funnel,cycle} and sides {@code crmkit,duckdb,postgres} by default, comma-separated; each round runs every
@@ -57,7 +57,7 @@ public final class Interleaved {
      *
      * @param args for the deal query: rounds (3), deals (1,000,000), a profiler; otherwise a benchmark, then its
      *        arguments: {@code import [rounds] [rows] [profiler|-] [sides]}, {@code scan [rounds] [params]
-     *        [profiler|-]}, {@code create [rounds] [params] [profiler|-]}, {@code phones [rounds] [params]
+     *        [profiler|-]}, {@code pgscan [rounds] [params] [profiler|-]}, {@code create [rounds] [params] [profiler|-]}, {@code phones [rounds] [params]
      *        [profiler|-]} or {@code analytics [rounds] [params] [profiler|-] [reports] [sides]}, params being JMH parameters as {@code name=value,name=value}
      * @throws RunnerException if JMH fails
      * @throws IOException if the load average cannot be read
@@ -100,6 +100,14 @@ public final class Interleaved {
                 Map<String, Double> ms = run(ScanBenchmark.class, List.of(new Side("crmkit", "crmkitScan", params),
                         new Side("duckdb", "duckdbGroupBy", params)), rounds, profiler, "ms/op");
                 ratio(ms, "crmkit", "duckdb", "DuckDB time / crmkit time (target ≥ 1.0: crmkit no slower)");
+                break;
+            }
+            case "pgscan": {
+                Map<String, String> params = params(rest.length > 1 ? rest[1] : "");
+                Map<String, Double> ms = run(PostgresScanBenchmark.class, List.of(
+                        new Side("crmkitJdbc", "crmkitJdbcScan", params),
+                        new Side("postgres", "postgresGroupBy", params)), rounds, profiler, "ms/op");
+                ratio(ms, "crmkitJdbc", "postgres", "PostgreSQL SQL time / crmkit-on-PostgreSQL time");
                 break;
             }
             case "create": {

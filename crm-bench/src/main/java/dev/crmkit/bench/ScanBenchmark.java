@@ -293,11 +293,27 @@ public class ScanBenchmark {
      */
     @Benchmark
     public Clusters duckdbGroupBy() throws SQLException {
+        Clusters clusters = unite(duck, queries, ids);
+        last = clusters;
+        return clusters;
+    }
+
+    /**
+     * Runs groupings that return one array of row numbers a group and unites the groups into clusters (union-find),
+     * as the SQL peers of the scan do.
+     *
+     * @param connection the peer's connection
+     * @param queries the groupings
+     * @param ids the contacts' ids by row number
+     * @return the clusters of two or more
+     * @throws SQLException if the peer fails
+     */
+    static Clusters unite(Connection connection, List<String> queries, UUID[] ids) throws SQLException {
         int[] parent = new int[ids.length];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
         }
-        try (Statement st = duck.createStatement()) {
+        try (Statement st = connection.createStatement()) {
             for (String q : queries) {
                 try (ResultSet rs = st.executeQuery(q)) {
                     while (rs.next()) {
@@ -324,9 +340,7 @@ public class ScanBenchmark {
                 byRoot.computeIfAbsent(root, k -> new ArrayList<>()).add(ids[i]);
             }
         }
-        Clusters clusters = new Clusters(new ArrayList<>(byRoot.values()));
-        last = clusters;
-        return clusters;
+        return new Clusters(new ArrayList<>(byRoot.values()));
     }
 
     private static int find(int[] parent, int i) {

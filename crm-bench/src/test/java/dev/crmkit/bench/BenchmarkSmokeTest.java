@@ -55,6 +55,41 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    @DisplayName("PostgreSQL scan: under the amoCRM, Bitrix24 and ONLYOFFICE rules crmkit on crm-jdbc and PostgreSQL's "
+            + "own GROUP BY find the clusters crmkit finds in memory")
+    void postgresScan() throws Exception {
+        for (String rule : new String[] {"amoCRM", "bitrix24", "onlyOffice"}) {
+            PostgresScanBenchmark b = new PostgresScanBenchmark();
+            b.contacts = 3_000;
+            b.duplicates = 0.10;
+            b.rule = rule;
+            b.setUp();
+            try {
+                var jdbc = b.crmkitJdbcScan();
+                b.stillAgrees();
+                var sql = b.postgresGroupBy();
+                b.stillAgrees();
+                ScanBenchmark memory = new ScanBenchmark();
+                memory.contacts = 3_000;
+                memory.duplicates = 0.10;
+                memory.rule = rule;
+                memory.duckThreads = "1";
+                memory.setUp(null);
+                try {
+                    assertThat(jdbc).as(rule).hasSizeGreaterThan(100);
+                    // The generator gives the contacts their ids, so the two stores' clusters compare as they are.
+                    assertThat(ScanBenchmark.normalize(jdbc)).as(rule).isEqualTo(ScanBenchmark.normalizeDuck(sql.ids()))
+                            .isEqualTo(b.agreed).isEqualTo(memory.agreed);
+                } finally {
+                    memory.tearDown();
+                }
+            } finally {
+                b.tearDown();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("scan: under the amoCRM, Bitrix24 and ONLYOFFICE rules crmkit and DuckDB (one thread and its default) "
             + "find the same clusters")
     void scan() throws Exception {
