@@ -220,6 +220,8 @@ final class MemoryAnalytics implements AnalyticsQueries {
         private final int[] startNanos;
         private final TransitionLog.Columns columns;
         private final List<StageTransition> pending = new ArrayList<>();
+        /** The deals in each stage now and their amounts, by the stage's place; made on first use. */
+        private StageAmounts[] current;
 
         Selection(Pipeline pipeline, Filter<Deal> deals, Instant from, Instant to, Optional<StageId> start) {
             Objects.requireNonNull(pipeline, "pipeline");
@@ -459,16 +461,26 @@ final class MemoryAnalytics implements AnalyticsQueries {
         }
 
         StageAmounts now(int place) {
-            StageId stage = stageIds[place];
-            Sums sums = new Sums();
-            long n = 0;
-            for (Deal d : found) {
-                if (d.stage().equals(stage)) {
-                    n++;
-                    d.budget().ifPresent(sums::add);
+            if (current == null) {
+                // One pass over the selected deals for every stage at once, not one a stage.
+                long[] counts = new long[stageCount];
+                Sums[] sums = new Sums[stageCount];
+                for (int i = 0; i < stageCount; i++) {
+                    sums[i] = new Sums();
+                }
+                for (Deal d : found) {
+                    Integer at = places.get(d.stage());
+                    if (at != null) {
+                        counts[at]++;
+                        d.budget().ifPresent(sums[at]::add);
+                    }
+                }
+                current = new StageAmounts[stageCount];
+                for (int i = 0; i < stageCount; i++) {
+                    current[i] = new StageAmounts(stageIds[i], counts[i], sums[i].result());
                 }
             }
-            return new StageAmounts(stage, n, sums.result());
+            return current[place];
         }
 
         /** The cycles of the deals whose last transition of T into a kind is given. */
