@@ -171,7 +171,8 @@ public final class Interleaved {
     private static Map<String, String> params(String list) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : list.split(",")) {
-            if (!pair.isBlank()) {
+            // "-" stands for no parameters, as for the profiler.
+            if (!pair.isBlank() && !pair.strip().equals("-")) {
                 String[] kv = pair.split("=", 2);
                 params.put(kv[0].strip(), kv[1].strip());
             }
