@@ -39,13 +39,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -326,21 +330,30 @@ public final class Backup {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 User actor = null;
                 for (Section s : Section.values()) {
-                    Store<?, ?> store = s.store(tx);
-                    counts.put(s.key(), section(s.key(), READERS.get(s), record -> restore(store, (Entity<?>) record)));
+                    Records batch = new Records(s.store(tx));
+                    counts.put(s.key(), section(s.key(), READERS.get(s), record -> batch.add((Entity<?>) record)));
+                    batch.flush();
                     if (s == Section.USERS) {
                         actor = requireAdmin(tx.users().find(admin), admin, "restore a backup", " of the backup");
                     }
                 }
                 long[] last = {0};
+                List<Event> events = new ArrayList<>();
                 counts.put(EVENTS, section(EVENTS, EVENT_READER, record -> {
                     Event e = (Event) record;
                     if (e.sequence() <= last[0]) {
                         throw refused(Reason.CONTENT, null, "backup.content.order", e.sequence(), index);
                     }
                     last[0] = e.sequence();
-                    tx.events().restore(e);
+                    events.add(e);
+                    if (events.size() == Limits.BATCH) {
+                        tx.events().restoreAll(events);
+                        events.clear();
+                    }
                 }));
+                if (!events.isEmpty()) {
+                    tx.events().restoreAll(events);
+                }
                 place = "content";
                 index = -1;
                 if (token() != JsonToken.END_OBJECT) {
@@ -405,23 +418,76 @@ public final class Backup {
             return n;
         }
 
-        private void restore(Store<?, ?> store, Entity<?> record) {
-            try {
-                // What crm-core would refuse to write (text over the bounds, NUL characters, dates out of range),
-                // a restore refuses to read, so no adapter keeps what another could not store.
-                Storability.require(record);
-            } catch (ValidationException e) {
-                throw refused(Reason.CONTENT, e, "backup.content.invalid", place, index);
+        /**
+         * The records of one section on their way into its port, restored {@link Limits#BATCH} at a time with one
+         * {@link Store#restoreAll}; a problem is still refused at the index of its record in the section.
+         */
+        private final class Records {
+            private final Store<?, ?> store;
+            private final List<Entity<?>> batch = new ArrayList<>();
+            private final Set<Object> ids = new HashSet<>();
+            /** The section index of the batch's first record. */
+            private long first;
+
+            Records(Store<?, ?> store) {
+                this.store = store;
             }
-            try {
-                restoreInto(store, record);
-            } catch (ConflictException e) {
-                if (e.reason() != ConflictException.Reason.ALREADY_EXISTS && e.reason() != ConflictException.Reason.UNIQUE_KEY) {
-                    throw e;
+
+            void add(Entity<?> record) {
+                try {
+                    // What crm-core would refuse to write (text over the bounds, NUL characters, dates out of
+                    // range), a restore refuses to read, so no adapter keeps what another could not store.
+                    Storability.require(record);
+                } catch (ValidationException e) {
+                    throw refused(Reason.CONTENT, e, "backup.content.invalid", place, index);
                 }
-                throw refused(Reason.CONTENT, e, "backup.content.conflict", place, index);
-            } catch (IllegalArgumentException e) {
-                throw refused(Reason.CONTENT, e, "backup.content.invalid", place, index);
+                if (record.version() < 1) {
+                    throw refused(Reason.CONTENT, new IllegalArgumentException("version " + record.version()),
+                            "backup.content.invalid", place, index);
+                }
+                if (ids.contains(record.id())) {
+                    // The same id twice: the first is stored, so the second conflicts with it, at its own index.
+                    flush();
+                }
+                if (batch.isEmpty()) {
+                    first = index;
+                }
+                batch.add(record);
+                ids.add(record.id());
+                if (batch.size() == Limits.BATCH) {
+                    flush();
+                }
+            }
+
+            void flush() {
+                if (batch.isEmpty()) {
+                    return;
+                }
+                try {
+                    restoreInto(store, batch);
+                } catch (ConflictException e) {
+                    if (e.reason() != ConflictException.Reason.ALREADY_EXISTS
+                            && e.reason() != ConflictException.Reason.UNIQUE_KEY) {
+                        throw e;
+                    }
+                    index = indexOf(e.record());
+                    throw refused(Reason.CONTENT, e, "backup.content.conflict", place, index);
+                } catch (IllegalArgumentException e) {
+                    index = first;
+                    throw refused(Reason.CONTENT, e, "backup.content.invalid", place, index);
+                }
+                batch.clear();
+                ids.clear();
+            }
+
+            /** The section index of the record a conflict names, or of the batch's first without one. */
+            private long indexOf(Optional<RecordRef> named) {
+                for (int i = 0; named.isPresent() && i < batch.size(); i++) {
+                    if (RecordRef.of(batch.get(i).id()).equals(named.get())) {
+                        return first + i;
+                    }
+                }
+                return first;
             }
         }
 
@@ -515,7 +581,7 @@ public final class Backup {
     }
 
     @SuppressWarnings("unchecked")
-    private static <I extends EntityId, E extends Entity<I>> void restoreInto(Store<I, E> store, Entity<?> record) {
-        store.restore((E) record);
+    private static <I extends EntityId, E extends Entity<I>> void restoreInto(Store<I, E> store, List<Entity<?>> records) {
+        store.restoreAll((List<E>) (List<?>) List.copyOf(records));
     }
 }

@@ -1,5 +1,7 @@
 package dev.crmkit.io;
 
+import dev.crmkit.api.Limits;
+import dev.crmkit.api.ValidationException;
 import dev.crmkit.api.deal.PipelineId;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,15 +19,20 @@ import java.util.Optional;
  * @param progress the listener told of every row done
  * @param resumeAfter the number of the last file row already done (0: from the start); rows up to it are read
  *        and passed over, so an import that stopped continues where its report says
+ * @param chunkSize how many rows of new contacts or companies are stored together, in one transaction and one
+ *        batch write of the storage (IO-3): 1 to {@link Limits#BATCH}, {@link Limits#BATCH} by default. Rows are
+ *        reported, told to the listener and resumed in file order whatever it is; a storage failure stops the
+ *        import at the first row of its chunk, none of whose rows is stored
  */
 public record ImportOptions(DuplicateStrategy duplicates, boolean importTag, Optional<String> extraTag,
                             boolean dryRun, CsvFormat format, Optional<PipelineId> pipeline, ImportProgress progress,
-                            long resumeAfter) {
+                            long resumeAfter, int chunkSize) {
 
     /**
      * Checks the options.
      *
      * @throws IllegalArgumentException when {@code resumeAfter} is negative
+     * @throws ValidationException {@code io.options.chunk_size} when the chunk size is not 1 to {@link Limits#BATCH}
      */
     public ImportOptions {
         Objects.requireNonNull(duplicates, "duplicates");
@@ -36,17 +43,20 @@ public record ImportOptions(DuplicateStrategy duplicates, boolean importTag, Opt
         if (resumeAfter < 0) {
             throw new IllegalArgumentException("resumeAfter is a row number, was " + resumeAfter);
         }
+        if (chunkSize < 1 || chunkSize > Limits.BATCH) {
+            throw IoMessages.invalid("chunkSize", "io.options.chunk_size", 1, Limits.BATCH, chunkSize);
+        }
     }
 
     /**
      * Skip duplicates, with the import tag, no extra tag, stored, format detected, no pipeline, no listener,
-     * from the start.
+     * from the start, in chunks of {@link Limits#BATCH} rows.
      *
      * @return the default options
      */
     public static ImportOptions defaults() {
         return new ImportOptions(DuplicateStrategy.SKIP, true, Optional.empty(), false, CsvFormat.detect(),
-                Optional.empty(), ImportProgress.NONE, 0);
+                Optional.empty(), ImportProgress.NONE, 0, Limits.BATCH);
     }
 
     /**
@@ -56,7 +66,7 @@ public record ImportOptions(DuplicateStrategy duplicates, boolean importTag, Opt
      * @return the options
      */
     public ImportOptions duplicates(DuplicateStrategy value) {
-        return new ImportOptions(value, importTag, extraTag, dryRun, format, pipeline, progress, resumeAfter);
+        return new ImportOptions(value, importTag, extraTag, dryRun, format, pipeline, progress, resumeAfter, chunkSize);
     }
 
     /**
@@ -65,7 +75,7 @@ public record ImportOptions(DuplicateStrategy duplicates, boolean importTag, Opt
      * @return the options
      */
     public ImportOptions withoutImportTag() {
-        return new ImportOptions(duplicates, false, extraTag, dryRun, format, pipeline, progress, resumeAfter);
+        return new ImportOptions(duplicates, false, extraTag, dryRun, format, pipeline, progress, resumeAfter, chunkSize);
     }
 
     /**
@@ -76,7 +86,7 @@ public record ImportOptions(DuplicateStrategy duplicates, boolean importTag, Opt
      */
     public ImportOptions tag(String value) {
         return new ImportOptions(duplicates, importTag, Optional.of(Objects.requireNonNull(value, "value")), dryRun,
-                format, pipeline, progress, resumeAfter);
+                format, pipeline, progress, resumeAfter, chunkSize);
     }
 
     /**
@@ -85,7 +95,7 @@ public record ImportOptions(DuplicateStrategy duplicates, boolean importTag, Opt
      * @return the options
      */
     public ImportOptions asDryRun() {
-        return new ImportOptions(duplicates, importTag, extraTag, true, format, pipeline, progress, resumeAfter);
+        return new ImportOptions(duplicates, importTag, extraTag, true, format, pipeline, progress, resumeAfter, chunkSize);
     }
 
     /**
@@ -95,7 +105,7 @@ public record ImportOptions(DuplicateStrategy duplicates, boolean importTag, Opt
      * @return the options
      */
     public ImportOptions format(CsvFormat value) {
-        return new ImportOptions(duplicates, importTag, extraTag, dryRun, value, pipeline, progress, resumeAfter);
+        return new ImportOptions(duplicates, importTag, extraTag, dryRun, value, pipeline, progress, resumeAfter, chunkSize);
     }
 
     /**
@@ -106,7 +116,7 @@ public record ImportOptions(DuplicateStrategy duplicates, boolean importTag, Opt
      */
     public ImportOptions pipeline(PipelineId value) {
         return new ImportOptions(duplicates, importTag, extraTag, dryRun, format,
-                Optional.of(Objects.requireNonNull(value, "value")), progress, resumeAfter);
+                Optional.of(Objects.requireNonNull(value, "value")), progress, resumeAfter, chunkSize);
     }
 
     /**
@@ -116,7 +126,7 @@ public record ImportOptions(DuplicateStrategy duplicates, boolean importTag, Opt
      * @return the options
      */
     public ImportOptions progress(ImportProgress value) {
-        return new ImportOptions(duplicates, importTag, extraTag, dryRun, format, pipeline, value, resumeAfter);
+        return new ImportOptions(duplicates, importTag, extraTag, dryRun, format, pipeline, value, resumeAfter, chunkSize);
     }
 
     /**
@@ -126,6 +136,18 @@ public record ImportOptions(DuplicateStrategy duplicates, boolean importTag, Opt
      * @return the options
      */
     public ImportOptions resumeAfter(long row) {
-        return new ImportOptions(duplicates, importTag, extraTag, dryRun, format, pipeline, progress, row);
+        return new ImportOptions(duplicates, importTag, extraTag, dryRun, format, pipeline, progress, row, chunkSize);
+    }
+
+    /**
+     * With a chunk size: how many rows of new contacts or companies are stored in one transaction and one batch
+     * write.
+     *
+     * @param rows 1 to {@link Limits#BATCH}
+     * @return the options
+     * @throws ValidationException {@code io.options.chunk_size} when it is out of that range
+     */
+    public ImportOptions chunkSize(int rows) {
+        return new ImportOptions(duplicates, importTag, extraTag, dryRun, format, pipeline, progress, resumeAfter, rows);
     }
 }

@@ -75,9 +75,11 @@ import java.util.stream.Collectors;
 /**
  * Imports contacts, companies, leads and deals from CSV or .xlsx through a session's public services (IO-1 to
  * IO-4): a file that begins as a zip archive is read as an .xlsx workbook ({@link XlsxReader}, its first sheet),
- * any other as CSV ({@link CsvReader}), and the rows of both take the same way from there: every row goes through the same validation and duplicate rules as the API, in its own transaction, so a bad
+ * any other as CSV ({@link CsvReader}), and the rows of both take the same way from there: every row goes through the same validation and duplicate rules as the API, so a bad
  * row is reported (row, column, code, message) and the rest goes on, and an import that stops leaves whole rows
- * only. Contacts and companies are matched against stored records and earlier rows of the same file by the
+ * only. New contacts and companies are stored in chunks ({@link ImportOptions#chunkSize()}), each in one
+ * transaction with one batch write ({@code createAll}); every other row (an update, a lead, a deal) in its own
+ * transaction. Rows are reported and resumed in file order either way. Contacts and companies are matched against stored records and earlier rows of the same file by the
  * policy's duplicate rules ({@code findDuplicates}); crmkit has no duplicate rule for leads and deals, so the
  * import matches a deal by its name in the import's pipeline and a lead by its name and a phone or e-mail in
  * common (or none on either side), among the records the user sees. Every kind follows the
@@ -274,6 +276,13 @@ public final class Importer {
     /** What one row came to. */
     private enum Outcome { CREATED, UPDATED, SKIPPED, FAILED }
 
+    /**
+     * A row waiting in an import's chunk: either a failure found without storage ({@code problems}, no form) or
+     * the form of a new record with the row's values.
+     */
+    private record Waiting(CsvRow row, List<RowProblem> problems, Object form, Values values) {
+    }
+
     /** One import: its plan, options, counters and problems. */
     private final class Run {
         private final CrmSession session;
@@ -282,6 +291,14 @@ public final class Importer {
         private final Optional<String> importTag;
         private final List<RowProblem> problems = new ArrayList<>();
         private final DryRunMatches seen = new DryRunMatches();
+        /** The rows of a chunked import waiting to be stored together, in file order. */
+        private final List<Waiting> chunk = new ArrayList<>();
+        /** The keys of the chunk's new records, as a dry run knows earlier rows: a row matching one waits for it. */
+        private final DryRunMatches chunkKeys = new DryRunMatches();
+        /** The rows of a chunk whose batch failed as a whole (a conflict): each goes alone. */
+        private final Set<Long> loners = new java.util.HashSet<>();
+        /** Rows handed back by a flush, to handle before the next row of the file. */
+        private final java.util.ArrayDeque<CsvRow> pending = new java.util.ArrayDeque<>();
         /** The active users, read once per run when a row names a responsible user. */
         private List<User> users;
         private long created;
@@ -323,20 +340,190 @@ public final class Importer {
                 if (row.number() <= options.resumeAfter()) {
                     continue;
                 }
-                Outcome outcome;
-                try {
-                    outcome = row(row);
-                } catch (RuntimeException storageFailure) {
-                    throw new ImportStoppedException(report(), storageFailure);
-                }
-                count(outcome);
-                lastRowDone = row.number();
-                options.progress().rowDone(rows(), lastRowDone);
+                handle(row);
+                drain();
+            }
+            while (!chunk.isEmpty()) {
+                again(flush());
+                drain();
             }
             if (!anyData) {
                 throw IoMessages.invalid("", "io.file.header_only");
             }
             return report();
+        }
+
+        /** Whether new records of this import are stored in chunks: contacts or companies, not a dry run. */
+        private boolean chunked() {
+            return !options.dryRun() && (plan.entity() == EntityType.CONTACT || plan.entity() == EntityType.COMPANY);
+        }
+
+        /** Handles one row: in the chunk when it is a new record (or a failure), else at once, after the chunk. */
+        private void handle(CsvRow row) {
+            Waiting waiting = chunked() && !loners.contains(row.number()) ? prepare(row) : null;
+            if (waiting == null) {
+                List<CsvRow> rest = chunk.isEmpty() ? List.of() : flush();
+                if (!rest.isEmpty()) {
+                    pending.addFirst(row);
+                    again(rest);
+                    return;
+                }
+                done(row, alone(row));
+                loners.remove(row.number());
+                return;
+            }
+            chunk.add(waiting);
+            if (waiting.values() != null) {
+                if (plan.entity() == EntityType.CONTACT) {
+                    chunkKeys.contact(waiting.values());
+                } else {
+                    chunkKeys.company(waiting.values());
+                }
+            }
+            if (chunk.size() >= options.chunkSize()) {
+                again(flush());
+            }
+        }
+
+        /** Rows handed back by a flush go first, in file order, before any row after them. */
+        private void again(List<CsvRow> rows) {
+            for (int i = rows.size() - 1; i >= 0; i--) {
+                pending.addFirst(rows.get(i));
+            }
+        }
+
+        private void drain() {
+            while (!pending.isEmpty()) {
+                handle(pending.removeFirst());
+            }
+        }
+
+        /** One row in its own transaction(s), as every row of a dry run, a lead or a deal import goes. */
+        private Outcome alone(CsvRow row) {
+            try {
+                return row(row);
+            } catch (RuntimeException storageFailure) {
+                throw new ImportStoppedException(report(), storageFailure);
+            }
+        }
+
+        private void done(CsvRow row, Outcome outcome) {
+            count(outcome);
+            lastRowDone = row.number();
+            options.progress().rowDone(rows(), lastRowDone);
+        }
+
+        /**
+         * A row of a chunked import as it waits in the chunk: a failure decided without storage (its problems), or
+         * a new record's form that found no duplicate among the stored records and no earlier row of the chunk
+         * with its keys. Null when the row must be handled alone once the chunk is stored: it matches a stored
+         * record or a row of the chunk, or its check could not be made without storing.
+         */
+        private Waiting prepare(CsvRow row) {
+            if (row.tooWide()) {
+                return new Waiting(row, List.of(new RowProblem(row.number(), "", IoMessages.violation("",
+                        "io.row.too_many_columns", dev.crmkit.api.Limits.IMPORT_COLUMNS))), null, null);
+            }
+            Values values = parse(row);
+            if (!values.problems.isEmpty()) {
+                return new Waiting(row, values.problems, null, null);
+            }
+            try {
+                if (plan.entity() == EntityType.CONTACT) {
+                    ContactForm form = contactForm(values);
+                    if (chunkKeys.contactSeen(values) || !contactOps(values).find().apply(form).isEmpty()) {
+                        return null;
+                    }
+                    return new Waiting(row, List.of(), form, values);
+                }
+                CompanyForm form = companyForm(values);
+                if (chunkKeys.companySeen(values) || !companyOps(values).find().apply(form).isEmpty()) {
+                    return null;
+                }
+                return new Waiting(row, List.of(), form, values);
+            } catch (ValidationException invalid) {
+                return new Waiting(row, problems(row, invalid), null, null);
+            } catch (RuntimeException alone) {
+                // Refused or failed (access, conflict, storage): the row alone reports it as it always did.
+                return null;
+            }
+        }
+
+        /**
+         * Stores the chunk's new records with one {@code createAll} and reports its rows in order. The batch stops
+         * before a row the duplicate policy refuses (it duplicates an earlier row of the chunk): that row is handled
+         * alone, now that the rows before it are stored, and the rows after it are handed back.
+         *
+         * @return the rows to handle again, in file order
+         * @throws ImportStoppedException when the storage fails: no row of the chunk is stored or reported
+         */
+        private List<CsvRow> flush() {
+            List<Waiting> rows = new ArrayList<>(chunk);
+            chunk.clear();
+            chunkKeys.clear();
+            List<Integer> creates = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).form() != null) {
+                    creates.add(i);
+                }
+            }
+            dev.crmkit.core.contact.CreateResult<?> result = null;
+            if (!creates.isEmpty()) {
+                try {
+                    result = plan.entity() == EntityType.CONTACT
+                            ? session.contacts().createAll(forms(rows, creates, ContactForm.class))
+                            : session.companies().createAll(forms(rows, creates, CompanyForm.class));
+                } catch (ConflictException | NotFoundException changed) {
+                    // Nothing of the chunk is stored: its rows go alone, where such a row fails by itself.
+                    rows.forEach(w -> loners.add(w.row().number()));
+                    return rows.stream().map(Waiting::row).collect(Collectors.toList());
+                } catch (RuntimeException storageFailure) {
+                    throw new ImportStoppedException(report(), storageFailure);
+                }
+            }
+            int stopAt = result == null || result.stoppedAt().isEmpty() ? Integer.MAX_VALUE
+                    : creates.get(result.stoppedAt().getAsInt());
+            for (int i = 0; i < rows.size(); i++) {
+                Waiting w = rows.get(i);
+                if (i == stopAt) {
+                    done(w.row(), alone(w.row()));
+                    return rows.subList(i + 1, rows.size()).stream().map(Waiting::row).collect(Collectors.toList());
+                }
+                if (w.form() == null) {
+                    done(w.row(), fail(w.row(), w.problems()));
+                    continue;
+                }
+                int k = creates.indexOf(i);
+                if (result.created().containsKey(k)) {
+                    done(w.row(), Outcome.CREATED);
+                } else {
+                    done(w.row(), refused(w.row(), result.refused().get(k)));
+                }
+            }
+            return List.of();
+        }
+
+        private <F> List<F> forms(List<Waiting> rows, List<Integer> creates, Class<F> type) {
+            return creates.stream().map(i -> type.cast(rows.get(i).form())).collect(Collectors.toList());
+        }
+
+        /** A row its batch create refused, reported as a refusal of its single create is. */
+        private Outcome refused(CsvRow row, dev.crmkit.api.CrmException e) {
+            if (e instanceof ValidationException invalid) {
+                return fail(row, problems(row, invalid));
+            }
+            if (e instanceof AccessDeniedException denied) {
+                return fail(row, "", IoMessages.violation("", "io.row.access_denied", denied.getMessage()));
+            }
+            throw new IllegalStateException("a batch create refused a row with " + e, e);
+        }
+
+        private List<RowProblem> problems(CsvRow row, ValidationException invalid) {
+            List<RowProblem> found = new ArrayList<>();
+            for (Violation v : invalid.violations()) {
+                found.add(new RowProblem(row.number(), columnOf(v.path()), v));
+            }
+            return found;
         }
 
         private long rows() {
@@ -385,11 +572,7 @@ public final class Importer {
                 }
                 return deal(values);
             } catch (ValidationException invalid) {
-                List<RowProblem> found = new ArrayList<>();
-                for (Violation v : invalid.violations()) {
-                    found.add(new RowProblem(row.number(), columnOf(v.path()), v));
-                }
-                return fail(row, found);
+                return fail(row, problems(row, invalid));
             } catch (DuplicateException refused) {
                 return fail(row, "", IoMessages.violation("", "io.row.duplicate",
                         refused.matches().size() + refused.hiddenMatches()));
@@ -605,10 +788,18 @@ public final class Importer {
         }
 
         private Outcome contact(CsvRow row, Values values) {
+            return client(row, contactForm(values), contactOps(values));
+        }
+
+        private ContactForm contactForm(Values values) {
             ContactForm form = ContactForm.person(null, null);
             contactValues(form, values, Optional.empty());
             reachable(form, values, List.of(), List.of(), Set.of());
-            return client(row, form, new ClientOps<>(crm.policy().contactDuplicates(), f -> withBareNamesake(
+            return form;
+        }
+
+        private ClientOps<ContactForm, Contact> contactOps(Values values) {
+            return new ClientOps<>(crm.policy().contactDuplicates(), f -> withBareNamesake(
                     session.contacts().findDuplicates(f), values, () -> fullName(values).flatMap(name -> firstBare(
                             page -> session.contacts().query(ContactFields.NAME.eq(name), Sort.byId(), page),
                             c -> c.phones().isEmpty() && c.emails().isEmpty(),
@@ -619,7 +810,7 @@ public final class Importer {
                             stored.id(), stored.version(), edit -> {
                                 contactValues(edit, values, Optional.of(stored));
                                 reachable(edit, values, stored.phones(), stored.emails(), stored.tags());
-                            }), Contact::version));
+                            }), Contact::version);
         }
 
         private void contactValues(ContactForm form, Values values, Optional<Contact> stored) {
@@ -639,10 +830,18 @@ public final class Importer {
         }
 
         private Outcome company(CsvRow row, Values values) {
+            return client(row, companyForm(values), companyOps(values));
+        }
+
+        private CompanyForm companyForm(Values values) {
             CompanyForm form = CompanyForm.named(values.first(StandardField.NAME).orElse(null));
             values.first(StandardField.DESCRIPTION).ifPresent(form::description);
             reachable(form, values, List.of(), List.of(), Set.of());
-            return client(row, form, new ClientOps<>(crm.policy().companyDuplicates(), f -> withBareNamesake(
+            return form;
+        }
+
+        private ClientOps<CompanyForm, Company> companyOps(Values values) {
+            return new ClientOps<>(crm.policy().companyDuplicates(), f -> withBareNamesake(
                     session.companies().findDuplicates(f), values, () -> values.first(StandardField.NAME).flatMap(name ->
                             firstBare(page -> session.companies().query(CompanyFields.NAME.eq(name), Sort.byId(), page),
                                     c -> c.phones().isEmpty() && c.emails().isEmpty(),
@@ -654,7 +853,7 @@ public final class Importer {
                                 values.first(StandardField.NAME).ifPresent(f::name);
                                 values.first(StandardField.DESCRIPTION).ifPresent(f::description);
                                 reachable(f, values, stored.phones(), stored.emails(), stored.tags());
-                            }), Company::version));
+                            }), Company::version);
         }
 
         /** How the import reaches one kind of client (contacts or companies) for the shared flow of {@link #client}. */
@@ -900,6 +1099,12 @@ public final class Importer {
         private final Set<String> contactKeys = new java.util.HashSet<>();
         private final Set<String> companyNames = new java.util.HashSet<>();
         private final Set<String> keys = new java.util.HashSet<>();
+
+        void clear() {
+            contactKeys.clear();
+            companyNames.clear();
+            keys.clear();
+        }
 
         boolean seen(List<String> candidate) {
             return candidate.stream().anyMatch(keys::contains);

@@ -326,6 +326,55 @@ abstract class BackupKit extends FacadeKitBase {
 
     @Test
     @Tag("IO-6")
+    @DisplayName("a restore of more records and events than one batch holds restores every one, in order, and refuses a clash in a later batch at its index")
+    void moreThanOneBatch(Storage target, Storage second) {
+        int many = 2 * Limits.BATCH + 17;
+        TestData data = new TestData();
+        List<Contact> contacts = new ArrayList<>();
+        for (int i = 0; i < many; i++) {
+            contacts.add(data.aContact("Bulk" + i, "Person", annaUser.id()).toBuilder()
+                    .description("line one\tand\\ a tab\nline two " + i).build());
+        }
+        List<dev.crmkit.api.event.NewEvent> events = new ArrayList<>();
+        for (Contact c : contacts) {
+            events.add(data.aCreatedEvent(RecordRef.of(c.id()), annaUser.id()));
+        }
+        for (int from = 0; from < many; from += Limits.BATCH) {
+            List<Contact> someContacts = contacts.subList(from, Math.min(many, from + Limits.BATCH));
+            List<dev.crmkit.api.event.NewEvent> someEvents = events.subList(from, Math.min(many, from + Limits.BATCH));
+            storage.run(tx -> tx.contacts().insertAll(someContacts));
+            storage.run(tx -> tx.events().appendAll(someEvents));
+        }
+        Image source = image(storage);
+        assertThat(source.records().get("contacts").size()).isGreaterThan(2 * Limits.BATCH);
+        assertThat(source.events().size()).isGreaterThan(2 * Limits.BATCH);
+        byte[] archive = archive();
+
+        BackupReport read = backup(target).restore(annaUser.id(), new ByteArrayInputStream(archive));
+        assertThat(read.events()).isEqualTo(source.events().size());
+        Image restored = image(target);
+        assertThat(restored.records()).isEqualTo(source.records());
+        assertThat(restored.events().subList(0, source.events().size())).isEqualTo(source.events());
+        assertThat(restored.events().get(source.events().size()).kind()).isEqualTo(EventKind.RESTORED);
+
+        // A contact of the third batch repeated at the end of its section: refused at its own index.
+        String text = text(archive);
+        int start = text.indexOf("\"contacts\":[") + "\"contacts\":[".length();
+        int end = text.indexOf("],\"", start);
+        String section = text.substring(start, end);
+        Contact repeated = contacts.get(2 * Limits.BATCH + 5);
+        int at = section.indexOf("{\"id\":\"" + repeated.id().value() + "\"");
+        assertThat(at).as("the contact's record in the archive").isNotNegative();
+        int close = section.indexOf("},{\"id\"", at);
+        String record = section.substring(at, close < 0 ? section.length() : close + 1);
+        long count = source.records().get("contacts").size();
+        String clashing = text.substring(0, end) + "," + record + text.substring(end);
+        BackupException e = refused(second, bytes(clashing), BackupException.Reason.CONTENT, "backup.content.conflict");
+        assertThat(e.violations().get(0).path()).isEqualTo("content.contacts[" + count + "]");
+    }
+
+    @Test
+    @Tag("IO-6")
     @DisplayName("a record of a valid archive that breaks a record's rules or clashes with another restores nothing")
     void invalidRecords(Storage target) {
         world(14);
@@ -398,9 +447,11 @@ abstract class BackupKit extends FacadeKitBase {
         FailingStorage failing = FailingStorage.wrap(target);
         backup(failing).restore(annaUser.id(), new ByteArrayInputStream(archive));
         int writes = failing.writes();
-        assertThat(writes).as("one write a record and an event, and the RESTORED event")
-                .isEqualTo(image(storage).records().values().stream().mapToInt(List::size).sum()
-                        + image(storage).events().size() + 1);
+        // A restore writes in batches (Limits.BATCH records of a section, or events, a write), then its event.
+        java.util.function.IntUnaryOperator batches = n -> (n + dev.crmkit.api.Limits.BATCH - 1) / dev.crmkit.api.Limits.BATCH;
+        assertThat(writes).as("one write a batch of each section's records and of the events, and the RESTORED event")
+                .isEqualTo(image(storage).records().values().stream().mapToInt(l -> batches.applyAsInt(l.size())).sum()
+                        + batches.applyAsInt(image(storage).events().size()) + 1);
         // The failures are tried on a second, empty storage.
         FailingStorage failingSecond = FailingStorage.wrap(second);
         for (int n : new LinkedHashSet<>(List.of(1, 2, writes / 3, writes / 2, writes - 1, writes))) {

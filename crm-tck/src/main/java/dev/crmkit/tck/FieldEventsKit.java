@@ -112,7 +112,8 @@ abstract class FieldEventsKit extends FacadeKitBase {
             "PipelineService.deleteStage", "DealService.create", "DealService.move", "DealService.win",
             "DealService.lose", "DealService.moveToPipeline", "DealService.update", "DealService.delete",
             "ContactService.create", "ContactService.update", "ContactService.merge", "ContactService.link",
-            "ContactService.unlink", "ContactService.delete", "CompanyService.create", "CompanyService.update",
+            "ContactService.unlink", "ContactService.delete", "ContactService.createAll", "CompanyService.create",
+            "CompanyService.createAll", "CompanyService.update",
             "CompanyService.delete", "TaskService.create", "TaskService.createForContacts", "TaskService.close",
             "TaskService.setResult", "TaskService.update", "TaskService.reschedule", "TaskService.delete",
             "TimelineService.comment", "TimelineService.logCall",
@@ -236,6 +237,31 @@ abstract class FieldEventsKit extends FacadeKitBase {
             }
         }
         assertThat(found).isEqualTo(CALLS);
+    }
+
+    @Test
+    @Tag("EV-1")
+    @DisplayName("a batch create writes for each record exactly the events its single create writes, nothing for a refused one")
+    void batchCreatesWriteTheSingleCreatesEvents() {
+        Company hooves = anna.companies().create(CompanyForm.named("Hooves"));
+        List<String> single = allEventsOf(() -> {
+            anna.contacts().create(ContactForm.named("Ivan").company(hooves.id()));
+            anna.contacts().create(ContactForm.named("Petr"));
+            anna.companies().create(CompanyForm.named("Horns"));
+        });
+        List<String> batch = allEventsOf(() -> {
+            var contacts = anna.contacts().createAll(List.of(ContactForm.named("Olga").company(hooves.id()),
+                    ContactForm.named("Vera").email("not an e-mail"), ContactForm.named("Sergei")));
+            assertThat(contacts.created()).containsOnlyKeys(0, 2);
+            assertThat(contacts.refused()).containsOnlyKeys(1);
+            assertThat(anna.companies().createAll(List.of(CompanyForm.named("Antlers"))).created()).containsOnlyKeys(0);
+        });
+        assertThat(batch).isEqualTo(single);
+        Contact olga = anna.contacts().query(dev.crmkit.api.query.ContactFields.NAME.eq("Olga"),
+                dev.crmkit.api.query.Sort.byId(), dev.crmkit.api.query.PageRequest.first(10)).items().get(0);
+        assertThat(anna.events().after(0, 10_000).stream().filter(e -> e.entity().equals(RecordRef.of(olga.id())))
+                .map(e -> new Seen(e.kind(), e.field().orElse(null))).collect(Collectors.toList()))
+                .containsExactly(seen(EventKind.CREATED, null), seen(EventKind.LINKED, "company"));
     }
 
     @Test

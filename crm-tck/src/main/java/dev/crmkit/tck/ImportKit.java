@@ -416,14 +416,16 @@ abstract class ImportKit extends ImportKitBase {
                     .append("@client.test,\n");
         }
         failing.disarm();
+        // Chunks of one row, so that the writes of a row can be counted and the failure put in row 5's.
+        ImportOptions oneByOne = ImportOptions.defaults().chunkSize(1);
         Importer.of(onFailing).run(onFailing.as(annaUser.id()), csv(HEADER + "Probe,Row,+7 999 000-00-00,p@x.test,\n"),
-                PEOPLE, ImportOptions.defaults());
+                PEOPLE, oneByOne);
         int perRow = failing.writes();
         assertThat(perRow).isPositive();
         failing.failOnWrite(3 * perRow + 1);
         dev.crmkit.io.ImportStoppedException stopped = org.assertj.core.api.Assertions.catchThrowableOfType(
                 dev.crmkit.io.ImportStoppedException.class, () -> Importer.of(onFailing).run(onFailing.as(annaUser.id()),
-                        csv(file.toString()), PEOPLE, ImportOptions.defaults()));
+                        csv(file.toString()), PEOPLE, oneByOne));
         assertThat(stopped).isNotNull();
         assertThat(stopped.report().lastRowDone()).isEqualTo(4);
         assertThat(stopped.report().created()).isEqualTo(3);

@@ -64,6 +64,56 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
     }
 
     /**
+     * Creates records in one transaction and one batch write: each form becomes a candidate through the one
+     * validation path {@link #create} takes (a refused form is reported, the others go on), each candidate is
+     * checked for duplicates under locks as {@link #create} checks it, against the stored records and against the
+     * batch's earlier candidates, and the batch stops before the first candidate the duplicate policy refuses (or
+     * that asks to merge into a match). The candidates before it are stored with {@link Unit#insertAll}, with the
+     * events single creates write.
+     */
+    CreateResult<E> createAll(Context context, List<F> forms) {
+        Objects.requireNonNull(forms, "forms");
+        forms.forEach(f -> Objects.requireNonNull(f, "forms[]"));
+        if (forms.isEmpty() || forms.size() > Limits.BATCH) {
+            throw new IllegalArgumentException("a batch create takes 1 to " + Limits.BATCH + " forms, was " + forms.size());
+        }
+        return context.write(unit -> {
+            java.util.Map<Integer, E> accepted = new java.util.LinkedHashMap<>();
+            java.util.Map<Integer, dev.crmkit.api.CrmException> refused = new java.util.LinkedHashMap<>();
+            java.util.List<MatchKeys> acceptedKeys = new java.util.ArrayList<>();
+            java.util.OptionalInt stop = java.util.OptionalInt.empty();
+            dev.crmkit.core.policy.DuplicateCriteria criteria = kind.criteria().apply(unit.policy());
+            for (int i = 0; i < forms.size(); i++) {
+                F form = forms.get(i);
+                E candidate;
+                try {
+                    candidate = candidate(unit, form);
+                } catch (dev.crmkit.api.ValidationException | dev.crmkit.api.AccessDeniedException e) {
+                    refused.put(i, e);
+                    continue;
+                }
+                MatchKeys keys = kind.keys().of(candidate, unit.policy().phoneMatcher(), criteria.fields());
+                if (unit.policy().duplicateDetection()) {
+                    List<DuplicateMatch> matches = Duplicates.lockAndFind(unit.system(), unit.policy(), kind, candidate);
+                    boolean inBatch = acceptedKeys.stream()
+                            .anyMatch(other -> DuplicateMatchRule.match(criteria, keys, other).isPresent());
+                    boolean anyway = form.onDuplicate == OnDuplicate.CREATE_ANYWAY && criteria.createAnywayAllowed();
+                    if ((!matches.isEmpty() || inBatch) && !anyway) {
+                        stop = java.util.OptionalInt.of(i);
+                        break;
+                    }
+                }
+                accepted.put(i, candidate);
+                acceptedKeys.add(keys);
+            }
+            if (!accepted.isEmpty()) {
+                unit.insertAll(kind.store().apply(unit.tx()), new java.util.ArrayList<>(accepted.values()));
+            }
+            return new CreateResult<>(accepted, refused, stop);
+        });
+    }
+
+    /**
      * CON-5's third choice: the new record's values go into the best stored match as a merge would put
      * them (CON-6), with the survivor's field events and one MERGED event; nothing new is stored.
      */

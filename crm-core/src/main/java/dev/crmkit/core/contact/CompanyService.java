@@ -4,6 +4,7 @@ import static dev.crmkit.core.support.Values.setOrClear;
 
 import dev.crmkit.api.DuplicateException;
 import dev.crmkit.api.EntityType;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyBuilder;
@@ -57,6 +58,22 @@ public final class CompanyService {
      */
     public Company create(CompanyForm form) {
         return writes.create(context, form);
+    }
+
+    /**
+     * Creates several companies in one transaction with one batch write of the storage (an import's chunk, IO-3):
+     * each form is checked exactly as {@link #create} checks it, and a refused one is reported without stopping the
+     * others; the duplicate check (CON-4, CON-5) applies to each, against the stored companies and the batch's
+     * earlier ones, and the batch stops before the first the policy refuses as a duplicate (or one asking to
+     * merge), leaving it and the rest to {@link #create}. The created ones get exactly the events single creates
+     * write.
+     *
+     * @param forms the companies, 1 to {@link Limits#BATCH}
+     * @return which were created, which refused and why, and where the batch stopped
+     * @throws IllegalArgumentException when there are none or more than {@link Limits#BATCH}
+     */
+    public CreateResult<Company> createAll(List<CompanyForm> forms) {
+        return writes.createAll(context, forms);
     }
 
     /**

@@ -88,6 +88,22 @@ public final class ContactService {
     }
 
     /**
+     * Creates several contacts in one transaction with one batch write of the storage (an import's chunk, IO-3):
+     * each form is checked exactly as {@link #create} checks it, and a refused one is reported without stopping the
+     * others; the duplicate check (CON-4, CON-5) applies to each, against the stored contacts and the batch's
+     * earlier ones, and the batch stops before the first the policy refuses as a duplicate (or one asking to
+     * merge), leaving it and the rest to {@link #create}. The created ones get exactly the events single creates
+     * write.
+     *
+     * @param forms the contacts, 1 to {@link Limits#BATCH}
+     * @return which were created, which refused and why, and where the batch stopped
+     * @throws IllegalArgumentException when there are none or more than {@link Limits#BATCH}
+     */
+    public CreateResult<Contact> createAll(List<ContactForm> forms) {
+        return writes.createAll(context, forms);
+    }
+
+    /**
      * Changes a contact, if nobody changed it since {@code expectedVersion}: the edit gets the contact's
      * form filled with its values, {@code c -> c.position("CFO").tag("vip")}. The changed contact is checked
      * as a new one is; an edit that leaves every value as it was writes nothing.

@@ -47,6 +47,8 @@ public final class Unit {
     private final boolean readOnly;
     private final Display display;
     private final List<NewEvent> events = new ArrayList<>();
+    /** Whether the operation stored records in a batch, so its events are appended in batches too. */
+    private boolean batched;
 
     Unit(Engine engine, Transaction tx, User actor, Instant now, boolean readOnly) {
         this.engine = engine;
@@ -243,6 +245,30 @@ public final class Unit {
         requireWritable();
         Storability.require(record);
         E stored = store.insert(record);
+        created(stored);
+        return stored;
+    }
+
+    /**
+     * Stores new records (each at version 1) with one batch write of the port ({@link Store#insertAll}), once
+     * each holds only what every adapter stores, and records for each exactly the events {@link #insert} records;
+     * the operation's events are then appended with {@link dev.crmkit.spi.Events#appendAll}.
+     *
+     * @param store the records' port
+     * @param records the records, 1 to {@link dev.crmkit.api.Limits#BATCH}
+     * @param <I> the id type
+     * @param <E> the entity type
+     */
+    public <I extends EntityId, E extends Entity<I>> void insertAll(Store<I, E> store, List<E> records) {
+        requireWritable();
+        records.forEach(Storability::require);
+        store.insertAll(records);
+        batched = true;
+        records.forEach(this::created);
+    }
+
+    /** Records that a record was stored new: CREATED, and LINKED for each contact and company it is linked to. */
+    private void created(Entity<?> stored) {
         String name = display.name(stored);
         RecordRef ref = RecordRef.of(stored.id());
         events.add(NewEvent.of(now, actor.id(), ref, name, EventKind.CREATED));
@@ -251,7 +277,6 @@ public final class Unit {
                 changed(ref, name, c);
             }
         }
-        return stored;
     }
 
     /**
@@ -393,8 +418,14 @@ public final class Unit {
     }
 
     void flush() {
-        for (NewEvent e : events) {
-            tx.events().append(e);
+        if (batched) {
+            for (List<NewEvent> part : com.google.common.collect.Lists.partition(events, dev.crmkit.api.Limits.BATCH)) {
+                tx.events().appendAll(part);
+            }
+        } else {
+            for (NewEvent e : events) {
+                tx.events().append(e);
+            }
         }
         events.clear();
     }
