@@ -59,6 +59,7 @@ final class FaultyDataSource implements DataSource {
     private final List<Integer> pids = new ArrayList<>();
     private Predicate<Step> fault;
     private Integer killed;
+    private Step killedAt;
 
     /**
      * @param delegate where connections come from
@@ -76,11 +77,17 @@ final class FaultyDataSource implements DataSource {
     synchronized void killAt(Predicate<Step> when) {
         this.fault = when;
         this.killed = null;
+        this.killedAt = null;
     }
 
     /** The pid of the backend the last fault killed, or null when none fired since {@link #killAt}. */
     synchronized Integer killed() {
         return killed;
+    }
+
+    /** The step the last fault fired at, or null when none fired since {@link #killAt}. */
+    synchronized Step killedAt() {
+        return killedAt;
     }
 
     /** The steps of the connection handed out last. */
@@ -144,6 +151,7 @@ final class FaultyDataSource implements DataSource {
             if (fire) {
                 fault = null;
                 killed = pid;
+                killedAt = step;
             }
         }
         if (fire) {
