@@ -267,6 +267,13 @@ public final class Limits {
     /** The largest page of a query: {@value}. */
     public static final int PAGE_SIZE = 10_000;
 
+    /**
+     * The most records (or events) one batch write of a port takes ({@code Store.insertAll},
+     * {@code Store.restoreAll}, {@code Events.appendAll}, {@code Events.restoreAll}), and so the most an import
+     * stores in one transaction and a restore writes in one call: {@value}.
+     */
+    public static final int BATCH = 1_000;
+
     /** The most columns a row of an imported file may have (IO-4): {@value}; a wider row is refused. */
     public static final int IMPORT_COLUMNS = 1_000;
 

@@ -6,7 +6,9 @@ import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.event.Event;
 import dev.crmkit.api.event.NewEvent;
+import dev.crmkit.api.Limits;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +43,69 @@ public interface Events {
      * @throws IllegalStateException if the transaction has ended
      */
     void restore(Event event);
+
+    /**
+     * Appends events as {@link #append} does each of them, in list order, in one call. The default appends them
+     * one by one; an adapter's own version calls {@link #checkBatch(List)} first.
+     *
+     * @param events the events, 1 to {@link Limits#BATCH} of them
+     * @throws NullPointerException if the list or an event is null
+     * @throws IllegalArgumentException if the list is empty or longer than {@link Limits#BATCH}
+     * @throws IllegalStateException if the transaction has ended
+     */
+    default void appendAll(List<NewEvent> events) {
+        checkBatch(events);
+        for (NewEvent e : events) {
+            append(e);
+        }
+    }
+
+    /**
+     * Stores events of a backup as {@link #restore} does each of them, in list order, in one call: an adapter on a
+     * database may write them in one round trip. The contract is restore's for every event, and all-or-nothing
+     * within the transaction as far as the caller sees: when it throws, the caller must roll the transaction back.
+     * The default restores them one by one; an adapter's own version calls {@link #checkBatch(List)} first.
+     *
+     * @param events the events as they were backed up, 1 to {@link Limits#BATCH} of them, numbers rising
+     * @throws NullPointerException if the list or an event is null
+     * @throws IllegalArgumentException if the list is empty or longer than {@link Limits#BATCH}, or the numbers
+     *         do not rise above every number restored before in this transaction
+     * @throws ConflictException if the log holds a committed event, now or when the transaction commits
+     * @throws IllegalStateException if the transaction has ended
+     */
+    default void restoreAll(List<Event> events) {
+        checkBatch(events);
+        for (Event e : events) {
+            restore(e);
+        }
+    }
+
+    /**
+     * Checks the argument of {@link #appendAll} or {@link #restoreAll} as every adapter must, before it writes
+     * anything: 1 to {@link Limits#BATCH} events, none null, and for restored events no number twice (rising
+     * numbers are checked by restore itself).
+     *
+     * @param events the batch
+     * @throws NullPointerException if the list or an event is null
+     * @throws IllegalArgumentException if it is empty or too long, or restored events do not rise
+     */
+    static void checkBatch(List<?> events) {
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty() || events.size() > Limits.BATCH) {
+            throw new IllegalArgumentException("a batch has 1 to " + Limits.BATCH + " events, was " + events.size());
+        }
+        long last = Long.MIN_VALUE;
+        for (Object e : events) {
+            Objects.requireNonNull(e, "event");
+            if (e instanceof Event restored) {
+                if (restored.sequence() <= last) {
+                    throw new IllegalArgumentException("restored events rise: " + restored.sequence()
+                            + " comes after " + last);
+                }
+                last = restored.sequence();
+            }
+        }
+    }
 
     /**
      * The committed events after a sequence number, in sequence order (a change feed).

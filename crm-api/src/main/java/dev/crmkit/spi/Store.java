@@ -7,8 +7,10 @@ import dev.crmkit.api.query.Filter;
 import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
+import dev.crmkit.api.Limits;
 import dev.crmkit.api.NotFoundException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,6 +80,47 @@ public interface Store<I extends EntityId, E extends Entity<I>> {
      *         now or when the transaction commits
      */
     E restore(E entity);
+
+    /**
+     * Inserts new records as {@link #insert} does each of them, in list order, in one call: an adapter on a
+     * database may write them in one round trip (crm-jdbc uses {@code COPY}). The contract is insert's for every
+     * record, and all-or-nothing within the transaction as far as the caller sees: when it throws, some of the
+     * records may have been written in the transaction, so the caller must roll the transaction back (a conflict
+     * leaves it able only to roll back, as a single insert does). The default inserts them one by one; an
+     * adapter's own version calls {@link #checkBatch(List, boolean)} first.
+     *
+     * @param entities the records, each at version 1, 1 to {@link Limits#BATCH} of them, no id twice
+     * @throws NullPointerException if the list or a record is null
+     * @throws IllegalArgumentException if the list is empty or longer than {@link Limits#BATCH}, a record is not
+     *         at version 1 or an id comes twice; nothing is written then
+     * @throws ConflictException if a record with the id of one of them exists (or a unique key the port
+     *         documents is taken, by a stored record or by another of the batch); it names that record
+     */
+    default void insertAll(List<E> entities) {
+        checkBatch(entities, false);
+        for (E e : entities) {
+            insert(e);
+        }
+    }
+
+    /**
+     * Stores records of a backup as {@link #restore} does each of them, in list order, in one call, with the
+     * same all-or-nothing contract as {@link #insertAll}: when it throws, the caller must roll back. The default
+     * restores them one by one; an adapter's own version calls {@link #checkBatch(List, boolean)} first.
+     *
+     * @param entities the records as they were backed up, 1 to {@link Limits#BATCH} of them, no id twice
+     * @throws NullPointerException if the list or a record is null
+     * @throws IllegalArgumentException if the list is empty or longer than {@link Limits#BATCH}, a record's
+     *         version is below 1 or an id comes twice; nothing is written then
+     * @throws ConflictException if a record with the id of one of them exists (or a unique key the port
+     *         documents is taken), now or when the transaction commits
+     */
+    default void restoreAll(List<E> entities) {
+        checkBatch(entities, true);
+        for (E e : entities) {
+            restore(e);
+        }
+    }
 
     /**
      * Stores the next state of a record if nobody changed it since it was read.
@@ -156,6 +199,34 @@ public interface Store<I extends EntityId, E extends Entity<I>> {
         Objects.requireNonNull(entity, "entity");
         if (entity.version() < 1) {
             throw new IllegalArgumentException("a restored record must be at version 1 or above, was " + entity.version());
+        }
+    }
+
+    /**
+     * Checks the argument of {@link #insertAll} or {@link #restoreAll} as every adapter must, before it writes
+     * anything: a list of 1 to {@link Limits#BATCH} records, each as {@link #checkNew} (or {@link #checkRestored}
+     * when {@code restored}) wants it, no id twice.
+     *
+     * @param entities the batch
+     * @param restored whether it is a batch of restored records
+     * @throws NullPointerException if the list or a record is null
+     * @throws IllegalArgumentException if it is empty, too long, has a record at a wrong version or an id twice
+     */
+    static void checkBatch(List<? extends Entity<?>> entities, boolean restored) {
+        Objects.requireNonNull(entities, "entities");
+        if (entities.isEmpty() || entities.size() > Limits.BATCH) {
+            throw new IllegalArgumentException("a batch has 1 to " + Limits.BATCH + " records, was " + entities.size());
+        }
+        java.util.Set<Object> ids = new HashSet<>();
+        for (Entity<?> e : entities) {
+            if (restored) {
+                checkRestored(e);
+            } else {
+                checkNew(e);
+            }
+            if (!ids.add(e.id())) {
+                throw new IllegalArgumentException("a batch has each record once, " + e.id() + " came twice");
+            }
         }
     }
 

@@ -33,6 +33,28 @@ final class MemoryEvents implements Events {
         pending.add(Objects.requireNonNull(event, "event"));
     }
 
+    @Override
+    public void appendAll(List<NewEvent> events) {
+        Events.checkBatch(events);
+        tx.checkOpen();
+        pending.addAll(events);
+    }
+
+    /** Keeps restored events until commit, checking the log is empty (under one read lock) at the first. */
+    @Override
+    public void restoreAll(List<Event> events) {
+        Events.checkBatch(events);
+        tx.checkOpen();
+        if (!restored.isEmpty() && events.get(0).sequence() <= restored.get(restored.size() - 1).sequence()) {
+            throw new IllegalArgumentException("restored events rise: " + events.get(0).sequence() + " comes after "
+                    + restored.get(restored.size() - 1).sequence());
+        }
+        if (restored.isEmpty() && tx.storage.read(log::last) != 0) {
+            throw tx.failed(notEmpty());
+        }
+        restored.addAll(events);
+    }
+
     /** Keeps a restored event until commit, which checks again that the log is still empty. */
     @Override
     public void restore(Event event) {

@@ -14,6 +14,9 @@ import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
 
+import dev.crmkit.api.StorageException;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.postgresql.PGConnection;
 
 /**
  * The event log on PostgreSQL. Appended events wait in the transaction; when it commits they are
@@ -37,6 +41,9 @@ import java.util.stream.Stream;
 final class JdbcEvents implements Events {
 
     private static final String COLUMNS = "sequence, at, author, entity_type, entity_id, entity_name, kind, field, before, after";
+
+    /** From how many appended events on the commit stores them with one COPY rather than a batch of INSERTs. */
+    private static final int COPY_FROM = 16;
 
     private final JdbcTransaction tx;
     private final String table;
@@ -59,6 +66,62 @@ final class JdbcEvents implements Events {
         pending.add(Objects.requireNonNull(event, "event"));
     }
 
+    @Override
+    public void appendAll(List<NewEvent> events) {
+        Events.checkBatch(events);
+        tx.checkOpen();
+        pending.addAll(events);
+    }
+
+    /**
+     * Copies restored events into the log at once, with one {@code COPY}; the first batch (or event) of the
+     * transaction takes the lock that orders numbering and checks the log is empty, as {@link #restore} does.
+     */
+    @Override
+    public void restoreAll(List<Event> events) {
+        Events.checkBatch(events);
+        tx.checkOpen();
+        startRestoring(events.get(0).sequence());
+        StringBuilder rows = new StringBuilder();
+        for (Event e : events) {
+            SqlValues.copyRow(rows, row(e.sequence(), asNew(e)));
+        }
+        copy(rows, "copying restored events");
+        restoredUpTo = events.get(events.size() - 1).sequence();
+    }
+
+    /** Before restoring an event: the lock and the empty log at the first one, rising numbers after it. */
+    private void startRestoring(long sequence) {
+        if (restoredUpTo == 0) {
+            tx.lockEventLog();
+            if (lastSequence() != 0) {
+                throw tx.failed(new ConflictException("the event log of " + table
+                        + " holds events: a backup's events are restored into an empty log only", null,
+                        ConflictException.Reason.ALREADY_EXISTS, null));
+            }
+        } else if (sequence <= restoredUpTo) {
+            throw new IllegalArgumentException("restored events rise: " + sequence + " comes after " + restoredUpTo);
+        }
+    }
+
+    private static NewEvent asNew(Event event) {
+        return new NewEvent(event.at(), event.author(), event.entity(), event.entityName(), event.kind(),
+                event.field(), event.before(), event.after());
+    }
+
+    /** Runs {@code COPY events FROM STDIN} over rows of {@link SqlValues#copyRow}. */
+    private void copy(StringBuilder rows, String what) {
+        tx.checkOpen();
+        try {
+            tx.connection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + COLUMNS
+                    + ") FROM STDIN", new StringReader(rows.toString()));
+        } catch (SQLException e) {
+            throw tx.translate(e, what);
+        } catch (IOException e) {
+            throw tx.failed(new StorageException(what + " failed", e));
+        }
+    }
+
     /**
      * Inserts a restored event at once, so that memory stays flat however long the restored log is. The first
      * one takes the lock that orders numbering and holds it to the end of the transaction: no other transaction
@@ -68,54 +131,60 @@ final class JdbcEvents implements Events {
     public void restore(Event event) {
         Objects.requireNonNull(event, "event");
         tx.checkOpen();
-        if (restoredUpTo == 0) {
-            tx.lockEventLog();
-            if (lastSequence() != 0) {
-                throw tx.failed(new ConflictException("the event log of " + table
-                        + " holds events: a backup's events are restored into an empty log only", null,
-                        ConflictException.Reason.ALREADY_EXISTS, null));
-            }
-        } else if (event.sequence() <= restoredUpTo) {
-            throw new IllegalArgumentException("restored events rise: " + event.sequence() + " comes after "
-                    + restoredUpTo);
-        }
+        startRestoring(event.sequence());
         tx.withStatement(insert, ps -> {
-            bind(ps, event.sequence(), new NewEvent(event.at(), event.author(), event.entity(), event.entityName(),
-                    event.kind(), event.field(), event.before(), event.after()));
+            bind(ps, event.sequence(), asNew(event));
             return ps.executeUpdate();
         });
         restoredUpTo = event.sequence();
     }
 
+    /**
+     * Stores the appended events under the numbering lock: one by one for a few, with one {@code COPY} for many
+     * (an import's chunk appends hundreds).
+     */
     void flush() {
         if (pending.isEmpty()) {
             return;
         }
         tx.lockEventLog();
         long last = lastSequence();
-        tx.withStatement(insert, ps -> {
+        if (pending.size() >= COPY_FROM) {
+            StringBuilder rows = new StringBuilder();
             long sequence = last;
             for (NewEvent e : pending) {
-                bind(ps, ++sequence, e);
-                ps.addBatch();
+                SqlValues.copyRow(rows, row(++sequence, e));
             }
-            ps.executeBatch();
-            return null;
-        });
+            copy(rows, "copying the appended events");
+        } else {
+            tx.withStatement(insert, ps -> {
+                long sequence = last;
+                for (NewEvent e : pending) {
+                    bind(ps, ++sequence, e);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                return null;
+            });
+        }
         pending.clear();
     }
 
-    private static void bind(PreparedStatement ps, long sequence, NewEvent e) throws SQLException {
-        ps.setLong(1, sequence);
-        ps.setObject(2, SqlValues.toJdbc(e.at()));
-        ps.setObject(3, e.author().map(UserId::value).orElse(null));
-        ps.setString(4, e.entity().type().name());
-        ps.setObject(5, e.entity().id());
-        ps.setString(6, e.entityName());
-        ps.setString(7, e.kind().name());
-        ps.setString(8, e.field().orElse(null));
-        ps.setString(9, e.before().orElse(null));
-        ps.setString(10, e.after().orElse(null));
+    /** The values of an event's row, in the order of {@link #COLUMNS}, for an INSERT and a COPY alike. */
+    private static List<SqlValues.Param> row(long sequence, NewEvent e) {
+        return List.of(SqlValues.Param.of(sequence, "bigint"), SqlValues.Param.of(e.at(), "timestamptz"),
+                SqlValues.Param.of(e.author().map(UserId::value).orElse(null), "uuid"),
+                SqlValues.Param.of(e.entity().type().name(), "text"), SqlValues.Param.of(e.entity().id(), "uuid"),
+                SqlValues.Param.of(e.entityName(), "text"), SqlValues.Param.of(e.kind().name(), "text"),
+                SqlValues.Param.of(e.field().orElse(null), "text"), SqlValues.Param.of(e.before().orElse(null), "text"),
+                SqlValues.Param.of(e.after().orElse(null), "text"));
+    }
+
+    private void bind(PreparedStatement ps, long sequence, NewEvent e) throws SQLException {
+        List<SqlValues.Param> row = row(sequence, e);
+        for (int i = 0; i < row.size(); i++) {
+            SqlValues.bind(tx.connection(), ps, i + 1, row.get(i));
+        }
     }
 
     private List<Event> read(String sql, List<SqlValues.Param> params) {

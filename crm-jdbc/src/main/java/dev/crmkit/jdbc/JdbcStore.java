@@ -12,9 +12,14 @@ import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.spi.Store;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import org.postgresql.PGConnection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -119,16 +124,84 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
         return add(entity);
     }
 
-    /** Inserts a row for a record that must not exist yet, at whatever version it is. */
-    private E add(E entity) {
+    @Override
+    public void insertAll(List<E> entities) {
+        Store.checkBatch(entities, false);
+        addAll(entities);
+    }
+
+    @Override
+    public void restoreAll(List<E> entities) {
+        Store.checkBatch(entities, true);
+        addAll(entities);
+    }
+
+    /** The columns a new row is written with, in the order of {@link #newRow}. */
+    private String rowColumns() {
         String columns = spec.columns().stream().map(Column::name).collect(Collectors.joining(", "));
-        String marks = spec.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
-        String sql = "INSERT INTO " + table + " (id, version, data" + (columns.isEmpty() ? "" : ", " + columns)
-                + ") VALUES (?, ?, ?" + (marks.isEmpty() ? "" : ", " + marks) + ") ON CONFLICT DO NOTHING";
+        return "id, version, data" + (columns.isEmpty() ? "" : ", " + columns);
+    }
+
+    /** The values of a new row, for an INSERT and a COPY alike. */
+    private List<SqlValues.Param> newRow(E entity) {
         List<SqlValues.Param> params = new ArrayList<>();
         params.add(SqlValues.Param.of(entity.id(), "uuid"));
         params.addAll(rowParams(entity));
-        int rows = tx.update(sql, params);
+        return params;
+    }
+
+    /**
+     * Inserts rows for records that must not exist yet with one {@code COPY ... FROM STDIN}, under a savepoint.
+     * When the server refuses the COPY (a taken id or unique key), the transaction goes back to the savepoint and
+     * the records are inserted one by one, so the caller gets exactly the single insert's error, naming the
+     * record; if every single insert succeeds, the COPY's own error is thrown.
+     */
+    private void addAll(List<E> entities) {
+        tx.checkOpen();
+        StringBuilder rows = new StringBuilder();
+        for (E e : entities) {
+            SqlValues.copyRow(rows, newRow(e));
+        }
+        String sql = "COPY " + table + " (" + rowColumns() + ") FROM STDIN";
+        Connection connection = tx.connection();
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw tx.translate(e, "a savepoint before copying into " + spec.table());
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
+        } catch (SQLException refused) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException e) {
+                e.addSuppressed(refused);
+                throw tx.translate(e, "rolling back a refused copy into " + spec.table());
+            }
+            if (Errors.connectionLost(refused)) {
+                throw tx.translate(refused, "copying into " + spec.table());
+            }
+            for (E e : entities) {
+                add(e);
+            }
+            throw tx.translate(refused, "copying into " + spec.table());
+        } catch (IOException e) {
+            throw tx.failed(new StorageException("copying into " + spec.table() + " failed", e));
+        }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw tx.translate(e, "releasing the savepoint of a copy into " + spec.table());
+        }
+    }
+
+    /** Inserts a row for a record that must not exist yet, at whatever version it is. */
+    private E add(E entity) {
+        String columns = spec.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
+        String sql = "INSERT INTO " + table + " (" + rowColumns() + ") VALUES (?, ?, ?"
+                + (columns.isEmpty() ? "" : ", " + columns) + ") ON CONFLICT DO NOTHING";
+        int rows = tx.update(sql, newRow(entity));
         if (rows == 0) {
             // ON CONFLICT DO NOTHING does not say which key conflicted: the id, or else a unique key.
             RecordRef ref = RecordRef.of(entity.id());

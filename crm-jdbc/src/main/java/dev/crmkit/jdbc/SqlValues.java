@@ -5,13 +5,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
 
-/** Binds crmkit's Java values to statement parameters. */
+/**
+ * Binds crmkit's Java values to statement parameters, and writes the same values as rows of PostgreSQL's
+ * {@code COPY} text format: both go through {@link #toJdbc}, so a value stored by a batch is the one an INSERT
+ * of it stores.
+ */
 final class SqlValues {
 
     private SqlValues() {
@@ -45,6 +54,87 @@ final class SqlValues {
             ps.setObject(index, v, Types.OTHER);
         } else {
             ps.setObject(index, toJdbc(v));
+        }
+    }
+
+    /**
+     * Appends one row of {@code COPY ... FROM STDIN} in text format: the parameters' values in order, separated by
+     * tabs, ended by a line break; null is {@code \N}, an array is an array literal, and backslashes, tabs and line
+     * breaks in a value are escaped.
+     *
+     * @param out where the row goes
+     * @param params the row's values, as an INSERT of the row binds them
+     */
+    static void copyRow(StringBuilder out, List<Param> params) {
+        for (int i = 0; i < params.size(); i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            Param p = params.get(i);
+            if (p.value() == null) {
+                out.append("\\N");
+            } else if (p.array()) {
+                StringBuilder literal = new StringBuilder("{");
+                boolean first = true;
+                for (Object element : (Collection<?>) p.value()) {
+                    if (!first) {
+                        literal.append(',');
+                    }
+                    first = false;
+                    if (element == null) {
+                        literal.append("NULL");
+                        continue;
+                    }
+                    literal.append('"');
+                    String text = copyText(toJdbc(element));
+                    for (int k = 0; k < text.length(); k++) {
+                        char c = text.charAt(k);
+                        if (c == '"' || c == '\\') {
+                            literal.append('\\');
+                        }
+                        literal.append(c);
+                    }
+                    literal.append('"');
+                }
+                escape(out, literal.append('}').toString());
+            } else {
+                escape(out, copyText(toJdbc(p.value())));
+            }
+        }
+        out.append('\n');
+    }
+
+    /** The text PostgreSQL reads back as a value {@link #toJdbc} gives. */
+    private static String copyText(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof Boolean b) {
+            return b ? "t" : "f";
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (v instanceof Number || v instanceof UUID || v instanceof LocalDate) {
+            return v.toString();
+        }
+        if (v instanceof OffsetDateTime t) {
+            return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
+        throw new IllegalArgumentException("no COPY text for a value of " + v.getClass().getName());
+    }
+
+    /** Appends a value's text with COPY's escapes: backslash, tab, line feed and carriage return. */
+    private static void escape(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
         }
     }
 

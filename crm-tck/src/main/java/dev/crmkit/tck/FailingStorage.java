@@ -42,7 +42,8 @@ public final class FailingStorage implements Storage {
      * The port methods that change storage, by name: a store's inserts, updates, deletes and restores, and event
      * appends and restores.
      */
-    static final Set<String> WRITES = Set.of("insert", "update", "delete", "append", "restore");
+    static final Set<String> WRITES = Set.of("insert", "update", "delete", "append", "restore", "insertAll",
+            "restoreAll", "appendAll");
 
     /**
      * Every other method of a transaction and its ports, by name: reads and lookups, the accessors of the

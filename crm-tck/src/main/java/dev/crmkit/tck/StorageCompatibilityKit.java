@@ -96,4 +96,9 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("IO-6 restoring records and events as they were backed up")
     class Restore extends RestoreKit {
     }
+
+    @Nested
+    @DisplayName("IO-3, IO-6 batch writes: insertAll, restoreAll, appendAll")
+    class Batches extends BatchPortKit {
+    }
 }
