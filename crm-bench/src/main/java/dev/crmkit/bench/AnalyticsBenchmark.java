@@ -18,6 +18,11 @@ import dev.crmkit.core.deal.NewPipeline;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.user.UserForm;
 import dev.crmkit.inmemory.InMemoryStorage;
+import dev.crmkit.jdbc.PostgresStorage;
+import dev.crmkit.spi.Storage;
+import dev.crmkit.tck.WithoutCapabilities;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.spi.AnalyticsQueries.CycleFacts;
 import dev.crmkit.spi.AnalyticsQueries.Durations;
 import dev.crmkit.spi.AnalyticsQueries.FunnelFacts;
@@ -108,6 +113,12 @@ public class AnalyticsBenchmark {
     InMemoryStorage storage;
     AnalyticsService analytics;
     List<Pipeline> pipelines;
+    /** crm-jdbc's sides: one schema, read by its native AnalyticsQueries and by crm-core's portable path. */
+    EmbeddedPostgres jdbcServer;
+    HikariDataSource jdbcPool;
+    AnalyticsService jdbcAnalytics;
+    AnalyticsService portableAnalytics;
+    List<Pipeline> jdbcPipelines;
     Connection duck;
     EmbeddedPostgres postgresServer;
     Connection postgres;
@@ -150,6 +161,15 @@ public class AnalyticsBenchmark {
             loadPostgres();
             agree("PostgreSQL", postgresFunnel(), postgresCycle());
         }
+        if (measured.isEmpty() || measured.startsWith("jdbc") || measured.startsWith("portable")) {
+            loadJdbc();
+            if (!measured.startsWith("portable")) {
+                agree("crm-jdbc AnalyticsQueries", jdbcFunnel(), jdbcCycle());
+            }
+            if (!measured.startsWith("jdbc")) {
+                agree("crm-jdbc portable", portableFunnel(), portableCycle());
+            }
+        }
         if (!measured.isEmpty()) {
             data = null;
         }
@@ -178,6 +198,58 @@ public class AnalyticsBenchmark {
         long start = System.nanoTime();
         long before = ScanBenchmark.settledHeap();
         storage = InMemoryStorage.create();
+        long[] dealsAt = new long[2];
+        CrmSession session = load(storage, () -> {
+            dealsAt[0] = ScanBenchmark.settledHeap();
+            dealsAt[1] = System.nanoTime();
+        });
+        pipelines = loadedPipelines;
+        analytics = session.analytics().in(AnalyticsData.RATES);
+        long end = System.nanoTime();
+        long deals = dealsAt[0];
+        loadedHeap = ScanBenchmark.settledHeap() - before;
+        dealsHeap = deals - before;
+        long transitionsHeap = loadedHeap - dealsHeap;
+        System.out.printf("  crmkit loaded in %,d ms (deals %,d ms, transitions %,d ms)%n", (end - start) / 1_000_000,
+                (dealsAt[1] - start) / 1_000_000, (end - dealsAt[1]) / 1_000_000);
+        System.out.printf("  crmkit heap: %,d MiB with the deals, %,d MiB with the transitions too; the transitions "
+                + "%,d MiB = %,d bytes a transition = %,d MiB a million; in all %,d MiB a million transitions%n",
+                dealsHeap >> 20, loadedHeap >> 20, transitionsHeap >> 20, transitionsHeap / data.size,
+                (transitionsHeap * 1_000_000L / data.size) >> 20, (loadedHeap * 1_000_000L / data.size) >> 20);
+    }
+
+    /**
+     * crm-jdbc: the same rows stored through crm-jdbc's ports in a schema of an embedded PostgreSQL (the settings of
+     * {@link PostgresPeer}, one backend per query), read once through its native {@code AnalyticsQueries} (SQL over
+     * the transition table) and once through crm-core's portable computation over the ports ({@link
+     * WithoutCapabilities}): issue 16 item 4's funnel via AnalyticsQueries vs the portable implementation.
+     */
+    private void loadJdbc() {
+        long start = System.nanoTime();
+        jdbcServer = PostgresPeer.server();
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(jdbcServer.getPostgresDatabase());
+        config.setMaximumPoolSize(2);
+        jdbcPool = new HikariDataSource(config);
+        PostgresStorage pg = PostgresStorage.builder(jdbcPool).schema("bench_analytics").build();
+        CrmSession session = load(pg, () -> { });
+        jdbcPipelines = loadedPipelines;
+        jdbcAnalytics = session.analytics().in(AnalyticsData.RATES);
+        portableAnalytics = Crm.builder().storage(WithoutCapabilities.of(pg)).policy(Policies.amoCrm()).build()
+                .as(session.me().id()).analytics().in(AnalyticsData.RATES);
+        try (Connection c = jdbcPool.getConnection(); Statement st = c.createStatement()) {
+            st.execute("VACUUM ANALYZE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot analyze the crm-jdbc schema", e);
+        }
+        System.out.printf("  crm-jdbc loaded through its ports in %,d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The pipelines {@link #load} made. */
+    private List<Pipeline> loadedPipelines;
+
+    /** Stores the users, pipelines, deals and transitions through a storage's ports; returns the admin's session. */
+    private CrmSession load(Storage storage, Runnable afterDeals) {
         Crm crm = Crm.builder().storage(storage).policy(Policies.amoCrm()).build();
         User admin = crm.bootstrap(UserForm.named("Bench Admin"));
         CrmSession session = crm.as(admin.id());
@@ -185,7 +257,8 @@ public class AnalyticsBenchmark {
         for (int i = 0; i < AnalyticsData.MANAGERS; i++) {
             managers.add(session.users().add(UserForm.named("Manager " + i)).id());
         }
-        pipelines = new ArrayList<>();
+        List<Pipeline> pipelines = new ArrayList<>();
+        loadedPipelines = pipelines;
         for (int p = 0; p < AnalyticsData.PIPELINES.length; p++) {
             NewPipeline form = NewPipeline.named(AnalyticsData.PIPELINES[p]);
             for (int s = 0; s < AnalyticsData.open(p); s++) {
@@ -193,7 +266,6 @@ public class AnalyticsBenchmark {
             }
             pipelines.add(session.pipelines().create(form));
         }
-        analytics = session.analytics().in(AnalyticsData.RATES);
         AnalyticsData g = data;
         DealId[] ids = new DealId[g.deals];
         Budget[] budgets = new Budget[g.deals];
@@ -222,8 +294,7 @@ public class AnalyticsBenchmark {
                 }
             });
         }
-        long deals = ScanBenchmark.settledHeap();
-        long dealsAt = System.nanoTime();
+        afterDeals.run();
         // A transition shares what the facade's would: the deal's id, the pipeline's stage ids, the deal's budget
         // object while the amount is the deal's; the time, the optionals and a changed budget are its own.
         Budget[] current = new Budget[g.deals];
@@ -254,16 +325,7 @@ public class AnalyticsBenchmark {
                 }
             });
         }
-        long end = System.nanoTime();
-        loadedHeap = ScanBenchmark.settledHeap() - before;
-        dealsHeap = deals - before;
-        long transitionsHeap = loadedHeap - dealsHeap;
-        System.out.printf("  crmkit loaded in %,d ms (deals %,d ms, transitions %,d ms)%n", (end - start) / 1_000_000,
-                (dealsAt - start) / 1_000_000, (end - dealsAt) / 1_000_000);
-        System.out.printf("  crmkit heap: %,d MiB with the deals, %,d MiB with the transitions too; the transitions "
-                + "%,d MiB = %,d bytes a transition = %,d MiB a million; in all %,d MiB a million transitions%n",
-                dealsHeap >> 20, loadedHeap >> 20, transitionsHeap >> 20, transitionsHeap / g.size,
-                (transitionsHeap * 1_000_000L / g.size) >> 20, (loadedHeap * 1_000_000L / g.size) >> 20);
+        return session;
     }
 
     /**
@@ -273,9 +335,33 @@ public class AnalyticsBenchmark {
      */
     @Benchmark
     public List<AnalyticsData.Funnel> crmkitFunnel() {
+        return funnels(analytics, pipelines);
+    }
+
+    /**
+     * crm-jdbc: the same funnels, computed in SQL by its {@code AnalyticsQueries}.
+     *
+     * @return the funnels
+     */
+    @Benchmark
+    public List<AnalyticsData.Funnel> jdbcFunnel() {
+        return funnels(jdbcAnalytics, jdbcPipelines);
+    }
+
+    /**
+     * crm-jdbc without its capability: the same funnels, computed by crm-core over the ports.
+     *
+     * @return the funnels
+     */
+    @Benchmark
+    public List<AnalyticsData.Funnel> portableFunnel() {
+        return funnels(portableAnalytics, jdbcPipelines);
+    }
+
+    private List<AnalyticsData.Funnel> funnels(AnalyticsService service, List<Pipeline> of) {
         List<AnalyticsData.Funnel> all = new ArrayList<>();
-        for (Pipeline p : pipelines) {
-            all.add(AnalyticsData.Funnel.of(analytics.funnel(p.id(), period())));
+        for (Pipeline p : of) {
+            all.add(AnalyticsData.Funnel.of(service.funnel(p.id(), period())));
         }
         last = all;
         return all;
@@ -288,9 +374,33 @@ public class AnalyticsBenchmark {
      */
     @Benchmark
     public List<AnalyticsData.Cycle> crmkitCycle() {
+        return cycles(analytics, pipelines);
+    }
+
+    /**
+     * crm-jdbc: the same cycles, computed in SQL by its {@code AnalyticsQueries}.
+     *
+     * @return the cycles
+     */
+    @Benchmark
+    public List<AnalyticsData.Cycle> jdbcCycle() {
+        return cycles(jdbcAnalytics, jdbcPipelines);
+    }
+
+    /**
+     * crm-jdbc without its capability: the same cycles, computed by crm-core over the ports.
+     *
+     * @return the cycles
+     */
+    @Benchmark
+    public List<AnalyticsData.Cycle> portableCycle() {
+        return cycles(portableAnalytics, jdbcPipelines);
+    }
+
+    private List<AnalyticsData.Cycle> cycles(AnalyticsService service, List<Pipeline> of) {
         List<AnalyticsData.Cycle> all = new ArrayList<>();
-        for (Pipeline p : pipelines) {
-            all.add(AnalyticsData.Cycle.of(analytics.cycle(p.id(), period())));
+        for (Pipeline p : of) {
+            all.add(AnalyticsData.Cycle.of(service.cycle(p.id(), period())));
         }
         last = all;
         return all;
@@ -701,6 +811,11 @@ public class AnalyticsBenchmark {
             postgres.close();
             postgresServer.close();
             postgres = null;
+        }
+        if (jdbcPool != null) {
+            jdbcPool.close();
+            jdbcServer.close();
+            jdbcPool = null;
         }
     }
 }

@@ -26,9 +26,11 @@ import org.openjdk.jmh.util.ListStatistics;
  * {@link ImportBenchmark} (sides comma-separated, the five methods by default; a side ending in {@code :off} runs under
  * a policy with {@code duplicateDetection(false)}), {@code … Interleaved scan|pgscan|create|phones
  * [rounds] [params] [profiler]} for {@link ScanBenchmark}, {@link PostgresScanBenchmark}, {@link CreateBenchmark} (check on, then off) and
- * {@link PhoneKeyBenchmark}, params being JMH parameters such as {@code contacts=100000,rule=bitrix24}, and {@code …
+ * {@link PhoneKeyBenchmark}, {@code … Interleaved jdbc [rounds] [params] [profiler|-] [operations]} for {@link JdbcBenchmark}
+ * (operations {@code create,update,find} by default), params being JMH parameters such as {@code contacts=100000,rule=bitrix24}, and {@code …
  * Interleaved analytics [rounds] [params] [profiler|-] [reports] [sides]} for {@link AnalyticsBenchmark} (reports
- * {@code funnel,cycle} and sides {@code crmkit,duckdb,postgres} by default, comma-separated; each round runs every
+ * {@code funnel,cycle} and sides {@code crmkit,duckdb,postgres} by default, comma-separated; sides {@code jdbc} and
+ * {@code portable} are crm-jdbc with and without its {@code AnalyticsQueries}; each round runs every
  * side of the first report, then of the next). The profiler
  * is a JMH profiler such as {@code stack} or {@code gc}, or {@code jfr}: a Java Flight Recording of each fork into
  * {@code crm-bench/target/jfr/} (see {@code Reports jfr}).
@@ -142,6 +144,27 @@ public final class Interleaved {
                             + " (target ≥ 1.0: crmkit no slower)");
                     ratio(ms, "crmkit" + method, "postgres" + method, "PostgreSQL / crmkit, " + report
                             + " (target ≥ 5.0)");
+                    ratio(ms, "jdbc" + method, "portable" + method, "portable / AnalyticsQueries on crm-jdbc, "
+                            + report);
+                }
+                break;
+            }
+            case "jdbc": {
+                // Single records on PostgreSQL: each operation's two sides in alternating forks, then the next one.
+                Map<String, String> params = params(rest.length > 1 ? rest[1] : "");
+                List<String> operations = rest.length > 3 ? Arrays.asList(rest[3].split(","))
+                        : List.of("create", "update", "find");
+                List<Side> sides = new ArrayList<>();
+                for (String operation : operations) {
+                    String method = Character.toUpperCase(operation.charAt(0)) + operation.substring(1);
+                    sides.add(new Side("crmkit" + method, "crmkit" + method, params));
+                    sides.add(new Side("jdbc" + method, "jdbc" + method, params));
+                }
+                Map<String, Double> us = run(JdbcBenchmark.class, sides, rounds, profiler, "µs/op");
+                for (String operation : operations) {
+                    String method = Character.toUpperCase(operation.charAt(0)) + operation.substring(1);
+                    ratio(us, "crmkit" + method, "jdbc" + method, "hand-written JDBC time / crmkit time, " + operation
+                            + " (target ≥ 0.9)");
                 }
                 break;
             }

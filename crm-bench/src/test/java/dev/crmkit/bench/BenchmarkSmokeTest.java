@@ -90,6 +90,40 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    @DisplayName("single records on PostgreSQL: crm-jdbc's port and hand-written JDBC store identical rows, and each "
+            + "side's create, update and find leaves the record the other side reads back")
+    void jdbc() throws Exception {
+        for (boolean sameShape : new boolean[] {false, true}) {
+            JdbcBenchmark b = new JdbcBenchmark();
+            b.existing = 500;
+            b.fresh = 50;
+            b.peerSameShape = sameShape;
+            b.setUp();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(b.crmkitCreate()).isEqualTo(b.expected);
+                    b.stillRight();
+                    assertThat(b.jdbcCreate()).isEqualTo(b.expected);
+                    b.stillRight();
+                    assertThat(b.crmkitUpdate().version()).isEqualTo(2);
+                    b.stillRight();
+                    assertThat(b.jdbcUpdate().version()).isEqualTo(2);
+                    b.stillRight();
+                    assertThat(b.crmkitFind()).isNotNull().isEqualTo(b.expected);
+                    b.stillRight();
+                    assertThat(b.jdbcFind()).isNotNull().isEqualTo(b.expected);
+                    b.stillRight();
+                }
+                // Each update took the next stored contact: the first was updated once, by the crmkit side.
+                assertThat(b.peer.find(b.stored[0].id())).contains(b.stored[0]);
+                assertThat(b.stored[0].version()).isEqualTo(2);
+            } finally {
+                b.tearDown();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("scan: under the amoCRM, Bitrix24 and ONLYOFFICE rules crmkit and DuckDB (one thread and its default) "
             + "find the same clusters")
     void scan() throws Exception {
@@ -219,7 +253,8 @@ class BenchmarkSmokeTest {
     @Test
     @Tag("AN-2")
     @Tag("AN-4")
-    @DisplayName("analytics: crmkit's funnel and cycle reports, its portable facts, DuckDB's and PostgreSQL's SQL all "
+    @DisplayName("analytics: crmkit's funnel and cycle reports, its portable facts, DuckDB's and PostgreSQL's SQL, crm-jdbc "
+            + "native and portable all "
             + "give the worked-out answers on generated transitions")
     void analytics() throws Exception {
         AnalyticsBenchmark b = new AnalyticsBenchmark();
@@ -239,6 +274,15 @@ class BenchmarkSmokeTest {
             assertThat(b.postgresFunnel()).isEqualTo(funnels);
             b.stillAgrees();
             assertThat(b.postgresCycle()).isEqualTo(cycles);
+            b.stillAgrees();
+            // crm-jdbc through its AnalyticsQueries and through crm-core's portable path, on its own copy of the rows.
+            assertThat(b.jdbcFunnel()).isEqualTo(funnels);
+            b.stillAgrees();
+            assertThat(b.portableFunnel()).isEqualTo(funnels);
+            b.stillAgrees();
+            assertThat(b.jdbcCycle()).isEqualTo(cycles);
+            b.stillAgrees();
+            assertThat(b.portableCycle()).isEqualTo(cycles);
             b.stillAgrees();
             // crm-core's portable facts, read through the ports, agree too.
             b.storage.run(tx -> {

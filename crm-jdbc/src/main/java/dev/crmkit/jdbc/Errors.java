@@ -4,6 +4,7 @@ import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.ConflictException.Reason;
 import dev.crmkit.api.CrmException;
 import dev.crmkit.api.StorageException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -61,8 +62,28 @@ final class Errors {
                 + (server.getConstraint() == null ? "" : " (constraint " + server.getConstraint() + ")");
     }
 
+    /**
+     * The server's primary text, else the driver's message. Not for a batch: the driver's
+     * {@link BatchUpdateException} message quotes the failed entry's statement with its parameter values
+     * ({@code Batch entry 0 INSERT … VALUES (…, ('Anna Petrova'), …) was aborted: …}), so a batch says what
+     * the server said about it (the exceptions chained to it), or only that it failed.
+     */
     private static String primaryMessage(SQLException e) {
+        if (e instanceof BatchUpdateException) {
+            for (SQLException next = e.getNextException(); next != null; next = next.getNextException()) {
+                String server = serverMessage(next);
+                if (server != null) {
+                    return "a batch of statements was aborted: " + server;
+                }
+            }
+            return "a batch of statements was aborted";
+        }
+        String server = serverMessage(e);
+        return server != null ? server : e.getMessage();
+    }
+
+    private static String serverMessage(SQLException e) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        return server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
+        return server == null ? null : server.getMessage();
     }
 }

@@ -35,6 +35,23 @@ final class EmbeddedPostgresServer {
         return server;
     }
 
+    /**
+     * Starts a server of its own (not the shared one) on a data directory and port the caller chooses,
+     * with synchronous commits: for a test that stops and starts it again on the same data. A directory
+     * already holding a database is started as it is, not initialized again. The binaries are the shared
+     * server's, prepared (and wrapped when running as root) by starting that one first.
+     *
+     * @param dataDir the data directory; its parent must be readable by everyone when running as root
+     * @param port the port
+     * @return the running server; closing it stops it and keeps the data directory
+     * @throws IOException when it cannot start
+     */
+    static EmbeddedPostgres startOwn(Path dataDir, int port) throws IOException {
+        get();
+        return builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
+                .setServerConfig("synchronous_commit", "on").start();
+    }
+
     private static EmbeddedPostgres start() {
         try {
             Files.createDirectories(WORK_DIR);

@@ -12,9 +12,11 @@ import java.util.function.Function;
 /**
  * A storage that hides the optional capabilities of another ({@link Transaction#analytics()}, {@link
  * Transaction#duplicates()}): crm-core then computes through the ports alone, which is what an adapter's own
- * computation must give the same answers as. Everything else goes to the wrapped storage unchanged.
+ * computation must give the same answers as. Everything else goes to the wrapped storage unchanged. Public so
+ * that an adapter's own tests and benchmarks can run crm-core's portable path on it (crm-bench compares the two);
+ * thread-safe when the wrapped storage is.
  */
-final class WithoutCapabilities implements Storage {
+public final class WithoutCapabilities implements Storage {
 
     /** The transaction methods that offer an optional capability. */
     private static final Set<String> CAPABILITIES = Set.of("analytics", "duplicates");
@@ -25,8 +27,13 @@ final class WithoutCapabilities implements Storage {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
-    /** The storage with its capabilities hidden. */
-    static Storage of(Storage delegate) {
+    /**
+     * A storage with the optional capabilities of another hidden.
+     *
+     * @param delegate the storage
+     * @return the same storage without {@code analytics()} and {@code duplicates()}
+     */
+    public static Storage of(Storage delegate) {
         return new WithoutCapabilities(delegate);
     }
 
