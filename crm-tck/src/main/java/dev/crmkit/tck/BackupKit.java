@@ -359,18 +359,39 @@ abstract class BackupKit extends FacadeKitBase {
 
         // A contact of the third batch repeated at the end of its section: refused at its own index.
         String text = text(archive);
-        int start = text.indexOf("\"contacts\":[") + "\"contacts\":[".length();
-        int end = text.indexOf("],\"", start);
-        String section = text.substring(start, end);
+        int open = text.indexOf("\"contacts\":[") + "\"contacts\":".length();
+        int end = closing(text, open);
         Contact repeated = contacts.get(2 * Limits.BATCH + 5);
-        int at = section.indexOf("{\"id\":\"" + repeated.id().value() + "\"");
-        assertThat(at).as("the contact's record in the archive").isNotNegative();
-        int close = section.indexOf("},{\"id\"", at);
-        String record = section.substring(at, close < 0 ? section.length() : close + 1);
+        int at = text.indexOf("{\"id\":\"" + repeated.id().value() + "\"", open);
+        assertThat(at).as("the contact's record in the archive").isBetween(open, end);
+        String record = text.substring(at, closing(text, at) + 1);
         long count = source.records().get("contacts").size();
         String clashing = text.substring(0, end) + "," + record + text.substring(end);
         BackupException e = refused(second, bytes(clashing), BackupException.Reason.CONTENT, "backup.content.conflict");
         assertThat(e.violations().get(0).path()).isEqualTo("content.contacts[" + count + "]");
+    }
+
+    /** The index of the bracket or brace closing the one at {@code open}, skipping JSON strings. */
+    private static int closing(String json, int open) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = open; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ']' || c == '}') && --depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no closing bracket for the one at " + open);
     }
 
     @Test

@@ -255,6 +255,52 @@ abstract class ImportKit extends ImportKitBase {
 
     @Test
     @Tag("IO-3")
+    @DisplayName("new contacts stored in chunks come out as row by row: same report, same records, the events single creates write, nothing twice on a re-run")
+    void chunks() {
+        long beforeProbe = snapshot().lastEvent();
+        importAs(anna, HEADER + "Probe,Row,,probe@client.test,\n", PEOPLE, ImportOptions.defaults().chunkSize(1));
+        long eventsPerCreate = snapshot().lastEvent() - beforeProbe;
+        assertThat(eventsPerCreate).isPositive();
+        anna.contacts().create(ContactForm.person("Ivan", "Petrov").phone("+7 901 776-34-34"));
+        String file = HEADER
+                + "Olga,Sidorova,,olga@client.test,\n"          // 2 created
+                + "Ivan,P.,8 (901) 776-34-34,,\n"               // 3 a stored duplicate: skipped
+                + ",,,bad@,\n"                                  // 4 failed
+                + "Pavel,Orlov,+7 902 111-22-33,,\n"            // 5 created
+                + "Olga,S.,,OLGA@client.test,\n"                // 6 duplicates row 2: skipped
+                + "Pavel,O.,+7 (902) 111-22-33,,\n"             // 7 duplicates row 5: skipped
+                + "Nina,Kozlova,,nina@client.test,\n"           // 8 created
+                + "Oleg,Belov,,oleg@client.test,12345\n"        // 9 failed
+                + "Irina,Volkova,,irina@client.test,\n"         // 10 created
+                + "Petr,Smirnov,+7 903 555-66-77,,\n";          // 11 created
+        long before = snapshot().lastEvent();
+        ImportReport report = importAs(anna, file, PEOPLE, ImportOptions.defaults().chunkSize(3));
+        assertThat(List.of(report.created(), report.updated(), report.skipped(), report.failed()))
+                .containsExactly(5L, 0L, 3L, 2L);
+        assertThat(report.rows()).isEqualTo(10);
+        assertThat(report.lastRowDone()).isEqualTo(11);
+        assertThat(report.problems()).extracting(RowProblem::row).containsOnly(4L, 9L);
+        assertThat(contacts()).extracting(c -> c.name().full()).containsExactlyInAnyOrder("Probe Row", "Ivan Petrov",
+                "Olga Sidorova", "Pavel Orlov", "Nina Kozlova", "Irina Volkova", "Petr Smirnov");
+        assertThat(snapshot().lastEvent() - before).as("the events of five single creates")
+                .isEqualTo(5 * eventsPerCreate);
+
+        Snapshot stored = snapshot();
+        for (int chunk : new int[] {1, 3, dev.crmkit.api.Limits.BATCH}) {
+            ImportReport again = importAs(anna, file, PEOPLE, ImportOptions.defaults().chunkSize(chunk));
+            assertThat(List.of(again.created(), again.skipped(), again.failed())).as("again in chunks of %d", chunk)
+                    .containsExactly(0L, 8L, 2L);
+            assertThat(snapshot()).as("again in chunks of %d", chunk).isEqualTo(stored);
+        }
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ImportOptions.defaults().chunkSize(0)))
+                .isInstanceOf(dev.crmkit.api.ValidationException.class);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> ImportOptions.defaults().chunkSize(dev.crmkit.api.Limits.BATCH + 1)))
+                .isInstanceOf(dev.crmkit.api.ValidationException.class);
+    }
+
+    @Test
+    @Tag("IO-3")
     @DisplayName("SKIP leaves stored duplicates and later rows duplicating earlier ones alone; running the file again changes nothing")
     void skipDuplicates() {
         Contact stored = anna.contacts().create(ContactForm.person("Ivan", "Petrov").phone("+7 901 776-34-34"));
