@@ -41,6 +41,58 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
 
     @Test
     @Tag("CON-5")
+    @DisplayName("a batch create reports a bad form and goes on, stores the rest with the events single creates write, and stops before a duplicate of a stored or an earlier contact")
+    void batchCreate() {
+        Contact ivan = anna.contacts().create(ContactForm.person("Ivan", "Petrov").phone("+7 (901) 776-34-34"));
+        long start = storage.inTransaction((Transaction tx) -> tx.events().lastSequence());
+        Contact single = anna.contacts().create(ContactForm.person("Solo", "Single").email("solo@client.test"));
+        List<dev.crmkit.api.event.Event> singleEvents = storage.inTransaction((Transaction tx) -> tx.events().after(start, 100));
+        assertThat(singleEvents).isNotEmpty();
+
+        long before = storage.inTransaction((Transaction tx) -> tx.events().lastSequence());
+        dev.crmkit.core.contact.CreateResult<Contact> result = anna.contacts().createAll(List.of(
+                ContactForm.person("Olga", "Sidorova").email("olga@client.test"),
+                ContactForm.person("Bad", "Mail").email("bad@"),
+                ContactForm.person("Pavel", "Orlov").phone("+7 902 111-22-33"),
+                ContactForm.named("I. Petrov").phone("8 901 776 34 34"),
+                ContactForm.person("Nina", "Kozlova").email("nina@client.test")));
+        assertThat(result.created()).containsOnlyKeys(0, 2);
+        assertThat(result.refused()).containsOnlyKeys(1);
+        assertThat(result.refused().get(1)).isInstanceOf(ValidationException.class);
+        assertThat(((ValidationException) result.refused().get(1)).violations()).extracting(v -> v.code())
+                .contains("email.invalid");
+        assertThat(result.stoppedAt()).hasValue(3);
+        assertThat(contactNames()).containsExactlyInAnyOrder("Ivan Petrov", "Solo Single", "Olga Sidorova",
+                "Pavel Orlov");
+        for (Contact created : result.created().values()) {
+            assertThat(anna.contacts().get(created.id())).isEqualTo(created);
+        }
+        List<dev.crmkit.api.event.Event> batchEvents = storage.inTransaction((Transaction tx) -> tx.events().after(before, 100));
+        assertThat(batchEvents).hasSize(2 * singleEvents.size());
+        assertThat(batchEvents).extracting(dev.crmkit.api.event.Event::kind)
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(singleEvents.stream(), singleEvents.stream())
+                        .map(dev.crmkit.api.event.Event::kind).toList());
+        assertThat(batchEvents).extracting(dev.crmkit.api.event.Event::entity).containsOnly(
+                RecordRef.of(result.created().get(0).id()), RecordRef.of(result.created().get(2).id()));
+
+        dev.crmkit.core.contact.CreateResult<Contact> inBatch = anna.contacts().createAll(List.of(
+                ContactForm.person("Irina", "Volkova").email("irina@client.test"),
+                ContactForm.named("Ira").email(" IRINA@client.test")));
+        assertThat(inBatch.created()).containsOnlyKeys(0);
+        assertThat(inBatch.stoppedAt()).hasValue(1);
+        assertThat(single.id()).isNotEqualTo(ivan.id());
+    }
+
+    private List<String> contactNames() {
+        return storage.inTransaction((Transaction tx) -> {
+            try (java.util.stream.Stream<Contact> all = tx.contacts().streamAll()) {
+                return all.map(c -> c.name().full()).toList();
+            }
+        });
+    }
+
+    @Test
+    @Tag("CON-5")
     @Tag("CON-4")
     @DisplayName("amoCRM: the same phone in another spelling, or the same e-mail, is a duplicate naming the existing contact")
     void amoCrmSamePhoneOrEmailIsADuplicate() {

@@ -494,6 +494,40 @@ abstract class ImportKit extends ImportKitBase {
                 .hasSize(6).doesNotHaveDuplicates();
     }
 
+    @Test
+    @Tag("IO-3")
+    @DisplayName("a storage failure in a chunk's batch write stores none of the chunk, stops at the row before it, and resuming stores each row once")
+    void crashInAChunk() {
+        FailingStorage failing = FailingStorage.wrap(storage);
+        Crm onFailing = crm(failing, policy());
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 1; i <= 6; i++) {
+            file.append("Chunk").append(i).append(",Surname,+7 902 000-00-0").append(i).append(",c").append(i)
+                    .append("@client.test,\n");
+        }
+        ImportOptions inTwos = ImportOptions.defaults().chunkSize(2);
+        failing.disarm();
+        Importer.of(onFailing).run(onFailing.as(annaUser.id()),
+                csv(HEADER + "Probe,One,+7 999 000-00-01,p1@x.test,\nProbe,Two,+7 999 000-00-02,p2@x.test,\n"), PEOPLE, inTwos);
+        int perChunk = failing.writes();
+        assertThat(perChunk).isPositive();
+        failing.failOnWrite(perChunk + 1);
+        dev.crmkit.io.ImportStoppedException stopped = org.assertj.core.api.Assertions.catchThrowableOfType(
+                dev.crmkit.io.ImportStoppedException.class, () -> Importer.of(onFailing).run(onFailing.as(annaUser.id()),
+                        csv(file.toString()), PEOPLE, inTwos));
+        assertThat(stopped).isNotNull();
+        assertThat(stopped.report().lastRowDone()).isEqualTo(3);
+        assertThat(stopped.report().created()).isEqualTo(2);
+        failing.disarm();
+        assertThat(contacts()).extracting(c -> c.name().full()).filteredOn(n -> n.startsWith("Chunk"))
+                .containsExactlyInAnyOrder("Chunk1 Surname", "Chunk2 Surname");
+        ImportReport resumed = Importer.of(onFailing).run(onFailing.as(annaUser.id()), csv(file.toString()), PEOPLE,
+                inTwos.resumeAfter(stopped.report().lastRowDone()));
+        assertThat(resumed.created()).isEqualTo(4);
+        assertThat(contacts()).extracting(c -> c.name().full()).filteredOn(n -> n.startsWith("Chunk"))
+                .hasSize(6).doesNotHaveDuplicates();
+    }
+
     private static ValidationException catchValidation(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         return org.assertj.core.api.Assertions.catchThrowableOfType(ValidationException.class, call);
     }
