@@ -97,8 +97,7 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
                     List<DuplicateMatch> matches = Duplicates.lockAndFind(unit.system(), unit.policy(), kind, candidate);
                     boolean inBatch = acceptedKeys.stream()
                             .anyMatch(other -> DuplicateMatchRule.match(criteria, keys, other).isPresent());
-                    boolean anyway = form.onDuplicate == OnDuplicate.CREATE_ANYWAY && criteria.createAnywayAllowed();
-                    if ((!matches.isEmpty() || inBatch) && !anyway) {
+                    if ((!matches.isEmpty() || inBatch) && !createsAnyway(unit, form)) {
                         stop = java.util.OptionalInt.of(i);
                         break;
                     }
@@ -194,9 +193,13 @@ final class ClientWrites<I extends EntityId, E extends Entity<I> & Client, F ext
         return kind.keys().of(record, unit.policy().phoneMatcher(), EnumSet.allOf(MatchField.class));
     }
 
+    /** Whether the form asks to be created despite its duplicates and the policy lets it (CON-5). */
+    private boolean createsAnyway(Unit unit, F form) {
+        return form.onDuplicate == OnDuplicate.CREATE_ANYWAY && kind.criteria().apply(unit.policy()).createAnywayAllowed();
+    }
+
     private void reject(Unit unit, F form, List<DuplicateMatch> matches) {
-        if (!matches.isEmpty() && !(form.onDuplicate == OnDuplicate.CREATE_ANYWAY
-                && kind.criteria().apply(unit.policy()).createAnywayAllowed())) {
+        if (!matches.isEmpty() && !createsAnyway(unit, form)) {
             List<DuplicateMatch> seen = visible(unit, matches);
             throw new DuplicateException(seen, matches.size() - seen.size());
         }
