@@ -112,6 +112,7 @@ final class JdbcEvents implements Events {
     /** Runs {@code COPY events FROM STDIN} over rows of {@link SqlValues#copyRow}. */
     private void copy(StringBuilder rows, String what) {
         tx.checkOpen();
+        tx.begin();
         try {
             tx.connection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + COLUMNS
                     + ") FROM STDIN", new StringReader(rows.toString()));

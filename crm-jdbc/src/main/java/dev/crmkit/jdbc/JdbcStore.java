@@ -163,6 +163,7 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
             SqlValues.copyRow(rows, newRow(e));
         }
         String sql = "COPY " + table + " (" + rowColumns() + ") FROM STDIN";
+        tx.begin();
         Connection connection = tx.connection();
         Savepoint savepoint;
         try {

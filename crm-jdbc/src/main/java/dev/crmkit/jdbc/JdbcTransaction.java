@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,7 +26,16 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** One JDBC transaction on one connection, handing out the ports. Confined to the thread that runs it. */
+/**
+ * One JDBC transaction on one connection, handing out the ports. Confined to the thread that runs it.
+ *
+ * <p>The database transaction begins lazily (unless {@link PostgresStorage} begins it at once, see there): reads
+ * before the first write run in auto-commit, each one statement at READ COMMITTED, which sees exactly what the same
+ * statement would see inside a READ COMMITTED transaction (a fresh snapshot of committed data per statement). The first
+ * write, lock or stream turns auto-commit off and sends the set-up statement ({@code SET TRANSACTION …; SET LOCAL …}),
+ * in the same round trip as a single write or lock ({@link #update}, {@link #lock}); a transaction that only read has
+ * nothing to commit. So a find costs one round trip, and a single-statement write two (the write, the commit).
+ */
 final class JdbcTransaction extends PortsTransaction {
 
     /** A JDBC action that may throw {@link SQLException}. */
@@ -46,6 +56,10 @@ final class JdbcTransaction extends PortsTransaction {
 
     private final PostgresStorage storage;
     private final Connection connection;
+    /** Whether the database transaction has begun: auto-commit off and the set-up statement sent. */
+    private boolean begun;
+    /** Whether this transaction turned the connection's auto-commit off, so it must be turned back on. */
+    private boolean autoCommitChanged;
     /** The statements behind streams not closed yet; closed when the transaction ends, so none outlives it. */
     private final List<PreparedStatement> streams = new ArrayList<>();
 
@@ -107,6 +121,59 @@ final class JdbcTransaction extends PortsTransaction {
         return connection;
     }
 
+    /** Whether the database transaction has begun, so there is something to commit or roll back. */
+    boolean begun() {
+        return begun;
+    }
+
+    /** Whether this transaction turned the connection's auto-commit off (and it must be turned back on). */
+    boolean autoCommitChanged() {
+        return autoCommitChanged;
+    }
+
+    /**
+     * Begins the database transaction now if it has not begun: auto-commit off, then the set-up statement in its own
+     * round trip. For what cannot carry the set-up statement in front of it: a batch, a {@code COPY}, a savepoint, a
+     * stream's cursor.
+     */
+    void begin() {
+        if (begun) {
+            return;
+        }
+        String setUp = beginning();
+        try (Statement st = connection.createStatement()) {
+            st.execute(setUp);
+        } catch (SQLException e) {
+            throw translate(e, "beginning a transaction on " + storage.quotedSchema());
+        }
+    }
+
+    /**
+     * Marks the transaction begun and returns the set-up statement to send before anything else, turning auto-commit
+     * off first (the driver then sends {@code BEGIN} with the next statement).
+     */
+    private String beginning() {
+        checkOpen();
+        try {
+            if (connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+                autoCommitChanged = true;
+            }
+        } catch (SQLException e) {
+            throw translate(e, "beginning a transaction on " + storage.quotedSchema());
+        }
+        begun = true;
+        return storage.setUpStatement();
+    }
+
+    /**
+     * A single statement that writes or locks, with the set-up statement in front of it when the transaction has not
+     * begun: the driver sends both in one round trip, and the statement's own result is the last one.
+     */
+    private <T> T writing(String sql, SqlFunction<T> action) {
+        return withStatement(begun ? sql : beginning() + "; " + sql, action);
+    }
+
     JsonCodec codec() {
         return storage.codec();
     }
@@ -128,8 +195,15 @@ final class JdbcTransaction extends PortsTransaction {
         streams.clear();
     }
 
+    /**
+     * Runs one statement. A statement that is not a {@code SELECT} begins the transaction first if it has not begun
+     * (only reads may run in auto-commit); a {@code SELECT} that locks must go through {@link #writing}.
+     */
     <T> T withStatement(String sql, SqlFunction<T> action) {
         checkOpen();
+        if (!begun && !sql.startsWith("SELECT ")) {
+            begin();
+        }
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             return action.apply(ps);
         } catch (SQLException e) {
@@ -148,6 +222,7 @@ final class JdbcTransaction extends PortsTransaction {
      */
     <T> Stream<T> stream(String sql, RowReader<T> reader, String what) {
         checkOpen();
+        begin();
         PreparedStatement ps;
         ResultSet rs;
         try {
@@ -188,13 +263,30 @@ final class JdbcTransaction extends PortsTransaction {
         });
     }
 
+    /** Runs one writing statement and gives its row count (the last count, after any set-up statement's). */
     int update(String sql, List<SqlValues.Param> params) {
-        return withStatement(sql, ps -> {
+        return writing(sql, ps -> {
             for (int i = 0; i < params.size(); i++) {
                 SqlValues.bind(connection, ps, i + 1, params.get(i));
             }
-            return ps.executeUpdate();
+            return lastUpdateCount(ps, ps.execute());
         });
+    }
+
+    /** The update count of the last of a statement's results (a set-up statement in front gives counts too). */
+    private static int lastUpdateCount(PreparedStatement ps, boolean resultSet) throws SQLException {
+        int count = -1;
+        boolean isResultSet = resultSet;
+        while (true) {
+            if (!isResultSet) {
+                int c = ps.getUpdateCount();
+                if (c == -1) {
+                    return count;
+                }
+                count = c;
+            }
+            isResultSet = ps.getMoreResults();
+        }
     }
 
     static void closeQuietly(AutoCloseable c) {
@@ -229,7 +321,7 @@ final class JdbcTransaction extends PortsTransaction {
      * locking). A schema name has no colon, so "schema:key" names one pair only.
      */
     private void advisoryLock(String key) {
-        withStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", ps -> {
+        writing("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", ps -> {
             ps.setString(1, key);
             ps.execute();
             return null;

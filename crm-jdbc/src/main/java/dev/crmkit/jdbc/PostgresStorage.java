@@ -6,7 +6,6 @@ import dev.crmkit.spi.Storage;
 import dev.crmkit.spi.Transaction;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
@@ -28,7 +27,13 @@ import org.flywaydb.core.api.FlywayException;
  * <p>What it guarantees, beyond the {@link Storage} contract:
  * <ul>
  *   <li>{@link #inTransaction} is one JDBC transaction at PostgreSQL's READ COMMITTED level: every statement
- *       sees a consistent snapshot of committed data, never another transaction's uncommitted writes.</li>
+ *       sees a consistent snapshot of committed data, never another transaction's uncommitted writes. The
+ *       database transaction begins at the first write, lock or stream, in the same round trip as a single write
+ *       or lock; reads before it run in auto-commit, each statement on its own snapshot of committed data, which is
+ *       what it would see inside a READ COMMITTED transaction (at the session's own level, if the data source's
+ *       sessions are set to another one), and work that only reads has no {@code COMMIT} to send. With a
+ *       {@link Builder#statementTimeout statement time-out}, or a connection that comes with auto-commit off, the
+ *       transaction begins at once, so reads are under the time-out too.</li>
  *   <li>Updates and deletes are {@code … WHERE id = ? AND version = ?}; a stale version is a
  *       {@link dev.crmkit.api.ConflictException}. A row another transaction is changing is waited for,
  *       up to the lock time-out.</li>
@@ -60,6 +65,8 @@ public final class PostgresStorage implements Storage {
     private final DataSource dataSource;
     private final String schema;
     private final String begin;
+    /** Whether every transaction begins at once: with a statement time-out, which reads must be under too. */
+    private final boolean beginAtOnce;
     private final JsonCodec codec = new JsonCodec();
 
     private PostgresStorage(Builder b) {
@@ -70,6 +77,12 @@ public final class PostgresStorage implements Storage {
         this.begin = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '"
                 + b.lockTimeout.toMillis() + "ms'"
                 + (b.statementTimeout == null ? "" : "; SET LOCAL statement_timeout = '" + b.statementTimeout.toMillis() + "ms'");
+        this.beginAtOnce = b.statementTimeout != null;
+    }
+
+    /** The statement each database transaction begins with: its isolation level and time-outs. */
+    String setUpStatement() {
+        return begin;
     }
 
     /**
@@ -124,41 +137,40 @@ public final class PostgresStorage implements Storage {
         } catch (SQLException e) {
             throw Errors.translate(e, "connecting for " + what());
         }
-        boolean restoreAutoCommit = false;
+        JdbcTransaction tx = new JdbcTransaction(this, connection);
         Throwable failure = null;
         try {
-            if (connection.getAutoCommit()) {
-                connection.setAutoCommit(false);
-                restoreAutoCommit = true;
-            }
-            return run(connection, work);
-        } catch (SQLException e) {
-            failure = e;
-            throw Errors.translate(e, what());
+            return run(connection, tx, work);
         } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
         } finally {
-            release(connection, restoreAutoCommit, failure);
+            release(connection, tx.autoCommitChanged(), failure);
         }
     }
 
-    private <T> T run(Connection connection, Function<? super Transaction, ? extends T> work) {
-        JdbcTransaction tx = new JdbcTransaction(this, connection);
+    /**
+     * Runs the work and commits. The database transaction begins at the first write, lock or stream (see
+     * {@link JdbcTransaction}), or at once when there is a statement time-out or the connection comes with
+     * auto-commit off; work that only read has nothing to commit.
+     */
+    private <T> T run(Connection connection, JdbcTransaction tx, Function<? super Transaction, ? extends T> work) {
         try {
-            try (Statement st = connection.createStatement()) {
-                st.execute(begin);
+            if (beginAtOnce || !connection.getAutoCommit()) {
+                tx.begin();
             }
             T result = work.apply(tx);
             tx.checkNotFailed();
             tx.flushEvents();
-            commit(connection);
+            if (tx.begun()) {
+                commit(connection);
+            }
             return result;
         } catch (RuntimeException | Error e) {
-            rollback(connection, e);
+            rollback(connection, tx, e);
             throw e;
         } catch (SQLException e) {
-            rollback(connection, e);
+            rollback(connection, tx, e);
             throw Errors.translate(e, what());
         } finally {
             tx.end();
@@ -175,7 +187,10 @@ public final class PostgresStorage implements Storage {
         }
     }
 
-    private static void rollback(Connection connection, Throwable cause) {
+    private static void rollback(Connection connection, JdbcTransaction tx, Throwable cause) {
+        if (!tx.begun()) {
+            return;
+        }
         try {
             connection.rollback();
         } catch (SQLException e) {

@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -114,5 +116,74 @@ class ConnectionTest {
         Throwable thrown = catchThrowable(() -> missing.run(tx -> tx.users().insert(data.aUser("Nobody"))));
         assertThat(thrown).isInstanceOf(StorageException.class);
         assertThat(((StorageException) thrown).outcomeUnknown()).isFalse();
+    }
+
+    @Test
+    @DisplayName("reads before the first write run in auto-commit; the first write begins the transaction with its "
+            + "isolation level and lock time-out, in the same round trip; a read-only transaction sends no COMMIT")
+    void transactionBeginsAtTheFirstWrite() throws Exception {
+        FaultyDataSource traced = new FaultyDataSource(TestDatabase.dataSource(), TestDatabase.dataSource());
+        PostgresStorage storage = PostgresStorage.builder(traced).schema(TestDatabase.SCHEMA).migrate(false)
+                .lockTimeout(Duration.ofSeconds(7)).build();
+        User anna = data.aUser("Anna Lazy");
+        String[] seen = storage.inTransaction(tx -> {
+            Connection c = ((JdbcTransaction) tx).connection();
+            try {
+                boolean readsInAutoCommit = c.getAutoCommit() && tx.users().find(anna.id()).isEmpty()
+                        && c.getAutoCommit();
+                tx.users().insert(anna);
+                return new String[] {String.valueOf(readsInAutoCommit), String.valueOf(c.getAutoCommit()),
+                        show(c, "transaction_isolation"), show(c, "lock_timeout")};
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(seen).containsExactly("true", "false", "read committed", "7s");
+        List<FaultyDataSource.Step> write = traced.trace();
+        assertThat(write).as("the read, the insert with the set-up in front of it, the SHOWs, the commit")
+                .extracting(FaultyDataSource.Step::kind).last().isEqualTo(FaultyDataSource.Kind.COMMIT);
+        assertThat(write.get(1).sql()).startsWith("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SET LOCAL "
+                + "lock_timeout = '7000ms'; INSERT INTO ");
+        assertThat(write).filteredOn(s -> s.sql().contains("SET TRANSACTION")).hasSize(1);
+
+        Optional<User> found = storage.inTransaction(tx -> tx.users().find(anna.id()));
+        assertThat(found).contains(anna);
+        assertThat(traced.trace()).as("a find: one SELECT in auto-commit, nothing to commit")
+                .singleElement().satisfies(s -> {
+                    assertThat(s.kind()).isEqualTo(FaultyDataSource.Kind.STATEMENT);
+                    assertThat(s.sql()).startsWith("SELECT ");
+                });
+
+        User changed = anna.toBuilder().name("Anna Lazier").version(2).build();
+        storage.run(tx -> tx.users().update(changed, 1));
+        assertThat(traced.trace()).as("a single update: one statement (set-up and UPDATE), then the commit")
+                .extracting(FaultyDataSource.Step::kind)
+                .containsExactly(FaultyDataSource.Kind.STATEMENT, FaultyDataSource.Kind.COMMIT);
+        Optional<User> reread = storage.inTransaction(tx -> tx.users().find(anna.id()));
+        assertThat(reread).contains(changed);
+        assertThat(catchThrowable(() -> storage.run(tx -> tx.users().update(changed, 1))))
+                .as("the row count is the UPDATE's, not the set-up's: a stale version is a conflict")
+                .isInstanceOf(dev.crmkit.api.ConflictException.class);
+    }
+
+    @Test
+    @DisplayName("with a statement time-out the transaction begins at once, so reads are under the time-out too")
+    void statementTimeoutBeginsAtOnce() throws Exception {
+        FaultyDataSource traced = new FaultyDataSource(TestDatabase.dataSource(), TestDatabase.dataSource());
+        PostgresStorage storage = PostgresStorage.builder(traced).schema(TestDatabase.SCHEMA).migrate(false)
+                .statementTimeout(Duration.ofSeconds(9)).build();
+        String timeout = storage.inTransaction(tx -> {
+            tx.users().find(dev.crmkit.api.user.UserId.of(data.newId()));
+            try {
+                return show(((JdbcTransaction) tx).connection(), "statement_timeout");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(timeout).isEqualTo("9s");
+        assertThat(traced.trace().get(0).sql()).startsWith("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; ")
+                .doesNotContain("SELECT");
+        assertThat(traced.trace()).extracting(FaultyDataSource.Step::kind).last()
+                .isEqualTo(FaultyDataSource.Kind.COMMIT);
     }
 }

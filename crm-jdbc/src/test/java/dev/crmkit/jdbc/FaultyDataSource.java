@@ -38,9 +38,13 @@ final class FaultyDataSource implements DataSource {
      */
     record Step(Kind kind, String sql, int writes) {
 
-        /** Whether this step is a statement that writes rows. */
+        /**
+         * Whether this step is a statement that writes rows, with or without the transaction's set-up statement in
+         * front of it (crm-jdbc sends that with the first write, in one round trip).
+         */
         boolean isWrite() {
-            String s = sql.stripLeading().toUpperCase(Locale.ROOT);
+            String statement = sql.startsWith("SET TRANSACTION ") ? sql.substring(sql.lastIndexOf("; ") + 2) : sql;
+            String s = statement.stripLeading().toUpperCase(Locale.ROOT);
             return kind == Kind.STATEMENT && (s.startsWith("INSERT") || s.startsWith("UPDATE") || s.startsWith("DELETE"));
         }
 
