@@ -27,13 +27,16 @@ import org.openjdk.jmh.util.ListStatistics;
  * a policy with {@code duplicateDetection(false)}), {@code … Interleaved scan|pgscan|create|phones
  * [rounds] [params] [profiler]} for {@link ScanBenchmark}, {@link PostgresScanBenchmark}, {@link CreateBenchmark} (check on, then off) and
  * {@link PhoneKeyBenchmark}, {@code … Interleaved jdbc [rounds] [params] [profiler|-] [operations]} for {@link JdbcBenchmark}
- * (operations {@code create,update,find} by default), params being JMH parameters such as {@code contacts=100000,rule=bitrix24}, and {@code …
+ * (operations {@code create,update,find} by default), {@code … Interleaved bulk [rounds] [params] [profiler|-]} for
+ * {@link BulkInsertBenchmark} (params such as {@code contacts=100000}), params being JMH parameters such as {@code contacts=100000,rule=bitrix24}, and {@code …
  * Interleaved analytics [rounds] [params] [profiler|-] [reports] [sides]} for {@link AnalyticsBenchmark} (reports
  * {@code funnel,cycle} and sides {@code crmkit,duckdb,postgres} by default, comma-separated; sides {@code jdbc} and
  * {@code portable} are crm-jdbc with and without its {@code AnalyticsQueries}; each round runs every
  * side of the first report, then of the next). The profiler
  * is a JMH profiler such as {@code stack} or {@code gc}, or {@code jfr}: a Java Flight Recording of each fork into
- * {@code crm-bench/target/jfr/} (see {@code Reports jfr}).
+ * {@code crm-bench/target/jfr/} (see {@code Reports jfr}). The system properties {@code bench.warmup} and
+ * {@code bench.measurement}, when set, override every fork's warm-up and measurement iterations (for a quick check
+ * that a benchmark runs, never for results).
  */
 public final class Interleaved {
 
@@ -60,7 +63,8 @@ public final class Interleaved {
      * @param args for the deal query: rounds (3), deals (1,000,000), a profiler; otherwise a benchmark, then its
      *        arguments: {@code import [rounds] [rows] [profiler|-] [sides]}, {@code scan [rounds] [params]
      *        [profiler|-]}, {@code pgscan [rounds] [params] [profiler|-]}, {@code create [rounds] [params] [profiler|-]}, {@code phones [rounds] [params]
-     *        [profiler|-]} or {@code analytics [rounds] [params] [profiler|-] [reports] [sides]}, params being JMH parameters as {@code name=value,name=value}
+     *        [profiler|-]}, {@code jdbc [rounds] [params] [profiler|-] [operations]}, {@code bulk [rounds] [params] [profiler|-]}
+     *        or {@code analytics [rounds] [params] [profiler|-] [reports] [sides]}, params being JMH parameters as {@code name=value,name=value}
      * @throws RunnerException if JMH fails
      * @throws IOException if the load average cannot be read
      */
@@ -168,6 +172,18 @@ public final class Interleaved {
                 }
                 break;
             }
+            case "bulk": {
+                // Bulk insert on PostgreSQL: crm-jdbc's batch port and one hand-written COPY in alternating forks.
+                Map<String, String> params = params(rest.length > 1 ? rest[1] : "");
+                Map<String, Double> ms = run(BulkInsertBenchmark.class, List.of(
+                        new Side("crmkitBulk", "crmkitBulk", params), new Side("copyBulk", "copyBulk", params)),
+                        rounds, profiler, "ms/op");
+                double n = Double.parseDouble(params.getOrDefault("contacts", "100000"));
+                System.out.println();
+                ms.forEach((side, t) -> System.out.printf("%-13s %,12.0f contacts/s%n", side, n / (t / 1000)));
+                ratio(ms, "crmkitBulk", "copyBulk", "raw COPY time / crmkit time (target ≥ 0.9)");
+                break;
+            }
             case "phones": {
                 Map<String, String> params = params(rest.length > 1 ? rest[1] : "");
                 Map<String, Double> us = run(PhoneKeyBenchmark.class, List.of(
@@ -225,6 +241,14 @@ public final class Interleaved {
                 ChainedOptionsBuilder options = new OptionsBuilder()
                         .include(benchmark.getName() + "\\." + side.method() + "$").forks(1);
                 side.params().forEach(options::param);
+                Integer warmup = Integer.getInteger("bench.warmup");
+                Integer measurement = Integer.getInteger("bench.measurement");
+                if (warmup != null) {
+                    options.warmupIterations(warmup);
+                }
+                if (measurement != null) {
+                    options.measurementIterations(measurement);
+                }
                 if ("jfr".equals(profiler)) {
                     Path dir = Files.isDirectory(Path.of("crm-bench", "target")) ? Path.of("crm-bench", "target", "jfr")
                             : Path.of("target", "jfr");

@@ -1,9 +1,18 @@
 package dev.crmkit.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.PersonName;
 import dev.crmkit.api.query.Filter;
 import dev.crmkit.inmemory.InMemoryStorage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -121,6 +130,70 @@ class BenchmarkSmokeTest {
                 b.tearDown();
             }
         }
+    }
+
+    @Test
+    @DisplayName("bulk insert on PostgreSQL: crm-jdbc's batch port (three calls of up to 1,000) and one hand-written "
+            + "COPY store identical tables holding exactly the given contacts, also for text that COPY must escape")
+    void bulk() throws Exception {
+        BulkInsertBenchmark b = new BulkInsertBenchmark();
+        b.contacts = 2_500;
+        b.setUp();
+        try {
+            assertThat(b.toInsert).hasSize(2_500);
+            assertThat(b.chunks).extracting(List::size).containsExactly(1_000, 1_000, 500);
+            assertThat(b.expected.rows()).isEqualTo(2_500);
+            sidesStoreTheContacts(b);
+
+            // Text with every character COPY's text format and array literals escape, in the document and columns.
+            var contacts = new ArrayList<>(b.toInsert.subList(0, 1_200));
+            var first = contacts.get(0);
+            contacts.set(0, first.toBuilder()
+                    .name(new PersonName(Optional.of("Back\\slash \"Quote\""),
+                            Optional.empty(), Optional.of("{Brace,Comma} \\N")))
+                    .tags(new LinkedHashSet<>(List.of("a\"b", "c\\d", "e,f", "{g}", "NULL",
+                            "tab\there", "line\nbreak", "")))
+                    .managers(Set.of(first.responsible()))
+                    .description("two\tcolumns\r\nand \\N a \\. line\n\\.\n").build());
+            b.use(contacts);
+            assertThat(b.expected.rows()).isEqualTo(1_200);
+            sidesStoreTheContacts(b);
+
+            // The check after each invocation notices a changed row and a missing one.
+            b.execute("UPDATE bench_bulk.contacts SET name = name || '!' WHERE id = '" + first.id().value() + "'");
+            assertThatThrownBy(b::stillRight).isInstanceOf(IllegalStateException.class).hasMessageContaining("1200");
+            b.execute("DELETE FROM bench_bulk.contacts WHERE id = '" + first.id().value() + "'");
+            assertThatThrownBy(b::stillRight).isInstanceOf(IllegalStateException.class).hasMessageContaining("1199");
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    /** Each side on the empty table: the table holds the contacts as given, and both sides' rows are identical. */
+    private static void sidesStoreTheContacts(BulkInsertBenchmark b) throws Exception {
+        var byId = Comparator.comparing((Contact c) -> c.id().value());
+        var given = b.toInsert.stream().sorted(byId).toList();
+        b.empty();
+        assertThat(b.crmkitBulk()).isEqualTo(b.toInsert.size());
+        b.stillRight();
+        var ours = b.rows();
+        assertThat(readBack(b)).isEqualTo(given);
+        b.empty();
+        assertThat(b.rows()).isEmpty();
+        assertThat(b.copyBulk()).isEqualTo(b.toInsert.size());
+        b.stillRight();
+        assertThat(readBack(b)).isEqualTo(given);
+        assertThat(b.rows()).hasSize(b.toInsert.size()).isEqualTo(ours);
+    }
+
+    /** The stored contacts read through crm-jdbc, in the order of their ids' UUIDs. */
+    private static List<Contact> readBack(BulkInsertBenchmark b) {
+        var byId = Comparator.comparing((Contact c) -> c.id().value());
+        return b.storage.inTransaction(tx -> {
+            try (var all = tx.contacts().streamAll()) {
+                return all.sorted(byId).toList();
+            }
+        });
     }
 
     @Test
