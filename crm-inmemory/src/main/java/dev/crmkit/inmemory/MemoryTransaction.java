@@ -5,6 +5,7 @@ import dev.crmkit.api.StorageException;
 import dev.crmkit.api.settings.ListItemId;
 import dev.crmkit.api.settings.ListKind;
 import dev.crmkit.spi.AnalyticsQueries;
+import dev.crmkit.spi.DuplicateQueries;
 import dev.crmkit.spi.PortsTransaction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -109,6 +110,13 @@ final class MemoryTransaction extends PortsTransaction {
     public Optional<AnalyticsQueries> analytics() {
         checkOpen();
         return Optional.of(new MemoryAnalytics(this));
+    }
+
+    /** The first step of a duplicate scan over the contact table's lookup indexes. */
+    @Override
+    public Optional<DuplicateQueries> duplicates() {
+        checkOpen();
+        return Optional.of(new MemoryDuplicates(this));
     }
 
     void end() {

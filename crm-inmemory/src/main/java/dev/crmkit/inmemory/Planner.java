@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * How a query reads a table's committed rows: instead of testing every row, it walks an ordered index in
@@ -132,9 +131,9 @@ final class Planner<I extends EntityId, E extends Entity<I>> {
                 Set<Object> keys = new HashSet<>();
                 for (Object v : values) {
                     Object key = index.probe().apply(v);
-                    TreeMap<I, E> found = keys.add(key) ? table.entries(index.name(), key) : null;
+                    Collection<E> found = keys.add(key) ? table.entries(index.name(), key) : null;
                     if (found != null) {
-                        groups.add(found.values());
+                        groups.add(found);
                         count += found.size();
                     }
                 }

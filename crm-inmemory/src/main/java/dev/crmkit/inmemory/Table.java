@@ -25,7 +25,12 @@ final class Table<I extends EntityId, E extends Entity<I>> {
     private final TreeMap<I, E> rows = new TreeMap<>(EntityId.ORDER);
     private final List<Index<E>> indexes;
     private final List<SortedIndex<I, E>> sorted;
-    private final Map<String, Map<Object, TreeMap<I, E>>> entries = new HashMap<>();
+    /**
+     * Under each key of each non-unique index: the one record with that key, or, for two or more, a {@link TreeMap}
+     * of them by id. Most keys (phone numbers, e-mails, names) belong to one record, and a map per key would cost
+     * about 90 bytes more for each.
+     */
+    private final Map<String, Map<Object, Object>> entries = new HashMap<>();
     private final Map<String, Map<Object, I>> uniqueEntries = new HashMap<>();
 
     Table(EntityType type, List<Index<E>> indexes) {
@@ -63,9 +68,34 @@ final class Table<I extends EntityId, E extends Entity<I>> {
         return sorted;
     }
 
-    /** The records under one key of a non-unique index, by id; null when there are none. */
-    TreeMap<I, E> entries(String index, Object key) {
-        return entries.get(index).get(key);
+    /** The records under one key of a non-unique index, in id order; null when there are none. */
+    Collection<E> entries(String index, Object key) {
+        return records(entries.get(index).get(key));
+    }
+
+    /** What a bucket of {@link #entries} holds, in id order; null for no bucket. */
+    @SuppressWarnings("unchecked")
+    private Collection<E> records(Object bucket) {
+        if (bucket == null) {
+            return null;
+        }
+        return bucket instanceof TreeMap<?, ?> many ? ((TreeMap<I, E>) many).values() : List.of((E) bucket);
+    }
+
+    /**
+     * Adds the ids of every record that shares a key of a non-unique index with another record.
+     *
+     * @param index the index
+     * @param skip keys not to count (an empty name key, which matches nothing)
+     * @param into where the ids go
+     */
+    @SuppressWarnings("unchecked")
+    void sharingAKey(String index, Object skip, Collection<I> into) {
+        for (Map.Entry<Object, Object> bucket : entries.get(index).entrySet()) {
+            if (bucket.getValue() instanceof TreeMap<?, ?> many && !bucket.getKey().equals(skip)) {
+                into.addAll(((TreeMap<I, E>) many).keySet());
+            }
+        }
     }
 
     int size() {
@@ -73,8 +103,8 @@ final class Table<I extends EntityId, E extends Entity<I>> {
     }
 
     List<E> lookup(String index, Object key) {
-        TreeMap<I, E> found = entries.get(index).get(key);
-        return found == null ? List.of() : new ArrayList<>(found.values());
+        Collection<E> found = entries(index, key);
+        return found == null ? List.of() : new ArrayList<>(found);
     }
 
     /** The id holding a key of a unique index, if any. */
@@ -157,7 +187,7 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                 if (index.unique()) {
                     uniqueEntries.get(index.name()).put(key, e.id());
                 } else {
-                    entries.get(index.name()).computeIfAbsent(key, k -> new TreeMap<>(EntityId.ORDER)).put(e.id(), e);
+                    addToBucket(entries.get(index.name()), key, e);
                 }
             }
         }
@@ -172,19 +202,48 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                 if (index.unique()) {
                     uniqueEntries.get(index.name()).remove(key, e.id());
                 } else {
-                    Map<Object, TreeMap<I, E>> map = entries.get(index.name());
-                    TreeMap<I, E> ids = map.get(key);
-                    if (ids != null) {
-                        ids.remove(e.id());
-                        if (ids.isEmpty()) {
-                            map.remove(key);
-                        }
-                    }
+                    removeFromBucket(entries.get(index.name()), key, e);
                 }
             }
         }
         for (SortedIndex<I, E> index : sorted) {
             index.remove(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addToBucket(Map<Object, Object> index, Object key, E e) {
+        Object bucket = index.get(key);
+        if (bucket == null) {
+            index.put(key, e);
+        } else if (bucket instanceof TreeMap<?, ?> many) {
+            ((TreeMap<I, E>) many).put(e.id(), e);
+        } else {
+            E one = (E) bucket;
+            if (one.id().equals(e.id())) {
+                index.put(key, e);
+            } else {
+                TreeMap<I, E> many = new TreeMap<>(EntityId.ORDER);
+                many.put(one.id(), one);
+                many.put(e.id(), e);
+                index.put(key, many);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void removeFromBucket(Map<Object, Object> index, Object key, E e) {
+        Object bucket = index.get(key);
+        if (bucket instanceof TreeMap<?, ?> found) {
+            TreeMap<I, E> many = (TreeMap<I, E>) found;
+            many.remove(e.id());
+            if (many.size() == 1) {
+                index.put(key, many.firstEntry().getValue());
+            } else if (many.isEmpty()) {
+                index.remove(key);
+            }
+        } else if (bucket != null && ((E) bucket).id().equals(e.id())) {
+            index.remove(key);
         }
     }
 }
