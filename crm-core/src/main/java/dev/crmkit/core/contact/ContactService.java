@@ -4,7 +4,6 @@ import static dev.crmkit.core.support.Values.setOrClear;
 
 import com.google.common.collect.Lists;
 import dev.crmkit.api.DuplicateException;
-import dev.crmkit.api.EntityId;
 import dev.crmkit.api.EntityType;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.RecordRef;
@@ -151,10 +150,10 @@ public final class ContactService {
                     return scan.scan(all);
                 }
             }
-            // Only the candidates can be in a cluster; read those the user sees, a batch at a time.
+            // Only the candidates can be in a cluster; read those the user sees, a batch at a time. The order they
+            // are read in does not change the clusters (each is sorted, and so is their list), so they are not sorted.
             List<ContactId> candidates = new ArrayList<>(
                     adapter.get().contactCandidates(DuplicateScan.combinations(criteria)));
-            candidates.sort(EntityId.ORDER);
             return scan.scan(Lists.partition(candidates, CANDIDATE_BATCH).stream()
                     .flatMap(batch -> unit.tx().contacts().findAll(batch).stream()));
         });
