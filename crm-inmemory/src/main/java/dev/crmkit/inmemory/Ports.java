@@ -73,9 +73,30 @@ final class Ports {
         return List.of();
     }
 
-    /** The index keys of a client's phones. */
-    static List<String> phoneKeys(Client c) {
-        return c.phones().stream().map(p -> p.number().indexKey()).distinct().collect(Collectors.toList());
+    /** The index keys of a client's phones, in the form the index holds them ({@link #phoneKey}). */
+    static List<Object> phoneKeys(Client c) {
+        return c.phones().stream().map(p -> phoneKey(p.number().indexKey())).distinct().collect(Collectors.toList());
+    }
+
+    /**
+     * A phone index key as the in-memory index holds it: a key of up to 18 digits (every key of a parsed number) as
+     * the {@code Long} of "1" followed by its digits, so that "0123" (10123) and "123" (1123) stay apart and the low
+     * bits, which a hash map's buckets are chosen by, vary (a boxed long takes 24 bytes, the string 48); anything else
+     * as it is.
+     */
+    static Object phoneKey(String key) {
+        if (key.isEmpty() || key.length() > 18) {
+            return key;
+        }
+        long value = 1;
+        for (int i = 0; i < key.length(); i++) {
+            char ch = key.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return key;
+            }
+            value = value * 10 + (ch - '0');
+        }
+        return value;
     }
 
     /** The normalized forms of a client's e-mails. */
@@ -107,7 +128,7 @@ final class Ports {
 
         @Override
         public List<E> byPhoneKeys(Set<String> keys) {
-            return lookupAny("phone", keys);
+            return lookupAny("phone", keys.stream().map(Ports::phoneKey).collect(Collectors.toSet()));
         }
 
         @Override

@@ -29,7 +29,7 @@ class IndexBucketTest {
     private final String other = PhoneNumber.parse("+7 902 111-22-33").indexKey();
 
     private List<ContactId> under(String key) {
-        Collection<Contact> found = storage.read(() -> storage.contacts.entries("phone", key));
+        Collection<Contact> found = storage.read(() -> storage.contacts.entries("phone", Ports.phoneKey(key)));
         return found == null ? null : found.stream().map(Contact::id).toList();
     }
 

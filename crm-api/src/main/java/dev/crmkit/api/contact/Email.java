@@ -86,7 +86,8 @@ public final class Email {
         if (identityLength > Limits.EMAIL_LENGTH) {
             throw tooLong(identityLength);
         }
-        return new Email(text, identity);
+        // Most addresses are written in their normal form already: one string then serves as both.
+        return new Email(text, identity.equals(text) ? text : identity);
     }
 
     private static ValidationException tooLong(int length) {

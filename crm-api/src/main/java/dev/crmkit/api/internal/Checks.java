@@ -60,7 +60,9 @@ public final class Checks {
     }
 
     /**
-     * An unmodifiable copy of a set that keeps its iteration order (tags are shown as they were given).
+     * An unmodifiable copy of a set that keeps its iteration order (tags are shown as they were given). Most records
+     * hold no tags or managers, or one: those get the JDK's shared empty set or a singleton, not a linked hash set
+     * of their own (about 90 bytes each, which at a million contacts with two such sets is 170 MiB of heap).
      *
      * @param values the values
      * @param <T> the element type
@@ -69,6 +71,13 @@ public final class Checks {
      */
     public static <T> Set<T> orderedCopy(Collection<T> values) {
         values.forEach(v -> Objects.requireNonNull(v, "element"));
-        return Collections.unmodifiableSet(new LinkedHashSet<>(values));
+        if (values.isEmpty()) {
+            return Collections.emptySet();
+        }
+        if (values.size() == 1) {
+            return Collections.singleton(values.iterator().next());
+        }
+        LinkedHashSet<T> copy = new LinkedHashSet<>(values);
+        return copy.size() == 1 ? Collections.singleton(copy.iterator().next()) : Collections.unmodifiableSet(copy);
     }
 }

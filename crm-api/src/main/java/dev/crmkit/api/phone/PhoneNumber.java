@@ -30,14 +30,33 @@ public final class PhoneNumber {
     private static final String SEPARATORS = " -.()/+\u2010\u2011\u2012\u2013\u2014\u2212";
 
     private final String raw;
-    private final String digits;
+    /**
+     * The digits as the number "1" followed by them ("0123" is 10123), so that leading zeros count: at most 17 digits
+     * ({@link Limits#PHONE_DIGITS} and an international {@code 00}), so it fits a long. A long here instead of a string
+     * of the digits saves about 48 bytes a number, which at a million contacts is 50 MiB of an in-memory store.
+     */
+    private final long digitsCode;
     private final String extension;
 
     private PhoneNumber(String raw, String digits, String extension) {
         this.raw = raw;
-        this.digits = digits;
+        this.digitsCode = encode(digits);
         this.extension = extension;
     }
+
+    private static long encode(String digits) {
+        if (digits.length() > MAX_DIGITS) {
+            throw new IllegalStateException("more than " + MAX_DIGITS + " digits passed the bounds: " + digits.length());
+        }
+        long code = 1;
+        for (int i = 0; i < digits.length(); i++) {
+            code = code * 10 + (digits.charAt(i) - '0');
+        }
+        return code;
+    }
+
+    /** The most digits a number keeps: the bound and a {@code 00} international prefix. */
+    private static final int MAX_DIGITS = Limits.PHONE_DIGITS + 2;
 
     /**
      * Parses a number: spaces (including non-breaking ones), dashes, dots, parentheses, a leading
@@ -241,7 +260,19 @@ public final class PhoneNumber {
      * @return the digits, never empty
      */
     public String digits() {
-        return digits;
+        return lastDigits(Integer.MAX_VALUE);
+    }
+
+    /** The last {@code n} digits (all of them when there are fewer), decoded from {@link #digitsCode}. */
+    private String lastDigits(int n) {
+        byte[] text = new byte[MAX_DIGITS];
+        int start = text.length;
+        long code = digitsCode;
+        while (code > 1 && text.length - start < n) {
+            text[--start] = (byte) ('0' + code % 10);
+            code /= 10;
+        }
+        return new String(text, start, text.length - start, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -272,7 +303,7 @@ public final class PhoneNumber {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, was " + n);
         }
-        return digits.length() <= n ? digits : digits.substring(digits.length() - n);
+        return lastDigits(n);
     }
 
     /** How many trailing digits the {@linkplain #indexKey() index key} keeps. */
@@ -307,18 +338,18 @@ public final class PhoneNumber {
      * @return the canonical text
      */
     public String canonical() {
-        return extension.isEmpty() ? digits : digits + " ext. " + extension;
+        return extension.isEmpty() ? digits() : digits() + " ext. " + extension;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PhoneNumber && ((PhoneNumber) o).digits.equals(digits)
+        return o instanceof PhoneNumber && ((PhoneNumber) o).digitsCode == digitsCode
                 && ((PhoneNumber) o).extension.equals(extension);
     }
 
     @Override
     public int hashCode() {
-        return digits.hashCode() * 31 + extension.hashCode();
+        return Long.hashCode(digitsCode) * 31 + extension.hashCode();
     }
 
     @Override
