@@ -41,20 +41,24 @@ final class MemoryDuplicates implements DuplicateQueries {
         }
         Table<ContactId, Contact> table = tx.storage.contacts;
         Map<ContactId, Contact> writes = tx.contacts.writes;
+        Set<String> used = new HashSet<>();
+        for (Set<MatchField> combination : combinations) {
+            if (combination.isEmpty()) {
+                throw new IllegalArgumentException("a field combination of a duplicate rule is empty");
+            }
+            combination.stream().map(INDEXES::get).filter(Objects::nonNull).forEach(used::add);
+        }
         return tx.storage.read(() -> {
             Set<ContactId> candidates = new HashSet<>();
             for (Set<MatchField> combination : combinations) {
-                if (combination.isEmpty()) {
-                    throw new IllegalArgumentException("a field combination of a duplicate rule is empty");
-                }
                 candidates.addAll(sharing(table, combination));
             }
             for (Map.Entry<ContactId, Contact> w : writes.entrySet()) {
                 candidates.add(w.getKey());
                 if (w.getValue() != null) {
-                    for (Map.Entry<MatchField, String> index : INDEXES.entrySet()) {
-                        for (Object key : keys(table, index.getValue(), w.getValue())) {
-                            Collection<Contact> bucket = table.entries(index.getValue(), key);
+                    for (String index : used) {
+                        for (Object key : keys(table, index, w.getValue())) {
+                            Collection<Contact> bucket = key.equals(NO_NAME) ? null : table.entries(index, key);
                             if (bucket != null) {
                                 bucket.forEach(c -> candidates.add(c.id()));
                             }

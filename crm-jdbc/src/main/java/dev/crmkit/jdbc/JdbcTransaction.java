@@ -30,8 +30,9 @@ import java.util.stream.StreamSupport;
  * One JDBC transaction on one connection, handing out the ports. Confined to the thread that runs it.
  *
  * <p>The database transaction begins lazily (unless {@link PostgresStorage} begins it at once, see there): reads
- * before the first write run in auto-commit, each one statement at READ COMMITTED, which sees exactly what the same
- * statement would see inside a READ COMMITTED transaction (a fresh snapshot of committed data per statement). The first
+ * before the first write run in auto-commit, each statement on its own snapshot of committed data, which is what the
+ * same statement would see inside a READ COMMITTED transaction (they run at the session's default level, and under
+ * the session's lock time-out: see {@link PostgresStorage.Builder#lockTimeout}). The first
  * write, lock or stream turns auto-commit off and sends the set-up statement ({@code SET TRANSACTION …; SET LOCAL …}),
  * in the same round trip as a single write or lock ({@link #update}, {@link #lock}); a transaction that only read has
  * nothing to commit. So a find costs one round trip, and a single-statement write two (the write, the commit).
@@ -273,12 +274,17 @@ final class JdbcTransaction extends PortsTransaction {
         });
     }
 
-    /** The update count of the last of a statement's results (a set-up statement in front gives counts too). */
+    /**
+     * The update count of the last of a statement's results (a set-up statement in front gives counts too); -1 when
+     * the last result is rows, not a count.
+     */
     private static int lastUpdateCount(PreparedStatement ps, boolean resultSet) throws SQLException {
         int count = -1;
         boolean isResultSet = resultSet;
         while (true) {
-            if (!isResultSet) {
+            if (isResultSet) {
+                count = -1;
+            } else {
                 int c = ps.getUpdateCount();
                 if (c == -1) {
                     return count;

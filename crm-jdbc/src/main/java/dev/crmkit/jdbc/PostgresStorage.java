@@ -137,15 +137,16 @@ public final class PostgresStorage implements Storage {
         } catch (SQLException e) {
             throw Errors.translate(e, "connecting for " + what());
         }
-        JdbcTransaction tx = new JdbcTransaction(this, connection);
+        JdbcTransaction tx = null;
         Throwable failure = null;
         try {
+            tx = new JdbcTransaction(this, connection);
             return run(connection, tx, work);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             failure = e;
             throw e;
         } finally {
-            release(connection, tx.autoCommitChanged(), failure);
+            release(connection, tx != null && tx.autoCommitChanged(), failure);
         }
     }
 
@@ -166,12 +167,14 @@ public final class PostgresStorage implements Storage {
                 commit(connection);
             }
             return result;
-        } catch (RuntimeException | Error e) {
-            rollback(connection, tx, e);
-            throw e;
         } catch (SQLException e) {
             rollback(connection, tx, e);
             throw Errors.translate(e, what());
+        } catch (Throwable e) {
+            // Anything else, a checked exception thrown sneakily by the work included: handing the connection back
+            // with auto-commit restored would commit what the work wrote, so roll back first.
+            rollback(connection, tx, e);
+            throw e;
         } finally {
             tx.end();
         }
@@ -274,7 +277,11 @@ public final class PostgresStorage implements Storage {
         /**
          * How long a statement waits for a row or advisory lock before failing with a retryable
          * {@link dev.crmkit.api.ConflictException} (default 30 seconds). Set per transaction
-         * ({@code SET LOCAL lock_timeout}), in whole milliseconds.
+         * ({@code SET LOCAL lock_timeout}), in whole milliseconds, when the database transaction begins (at the
+         * first write, lock or stream): the reads before it run in auto-commit under the session's own setting.
+         * They take no row locks and wait only behind a table lock that DDL holds (a migration, a
+         * {@code TRUNCATE}); set a {@link #statementTimeout statement time-out}, which makes every transaction
+         * begin at once, to bound those waits too.
          *
          * @param value the time-out, from 1 ms to {@value Integer#MAX_VALUE} ms (about 24.8 days)
          * @return this builder

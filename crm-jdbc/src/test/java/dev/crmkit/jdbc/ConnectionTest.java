@@ -186,4 +186,24 @@ class ConnectionTest {
         assertThat(traced.trace()).extracting(FaultyDataSource.Step::kind).last()
                 .isEqualTo(FaultyDataSource.Kind.COMMIT);
     }
+
+    @Test
+    @DisplayName("a checked exception thrown sneakily by the work rolls the transaction back; nothing it wrote is kept")
+    void sneakyCheckedExceptionRollsBack() {
+        PostgresStorage storage = TestDatabase.builder().migrate(false).build();
+        User ghost = data.aUser("Ghost Writer");
+        java.io.IOException checked = new java.io.IOException("disk on fire");
+        Throwable thrown = catchThrowable(() -> storage.run(tx -> {
+            tx.users().insert(ghost);
+            ConnectionTest.<RuntimeException>sneaky(checked);
+        }));
+        assertThat(thrown).isSameAs(checked);
+        Optional<User> kept = storage.inTransaction(tx -> tx.users().find(ghost.id()));
+        assertThat(kept).as("the insert before the exception").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
 }

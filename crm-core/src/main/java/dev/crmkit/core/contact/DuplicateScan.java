@@ -123,36 +123,42 @@ final class DuplicateScan {
     }
 
     /**
-     * Adds a contact's phones under the phone-only combination when every phone key is a number of at
-     * most 18 digits (the usual case); otherwise does nothing and returns false, and the string keys
-     * are used instead.
+     * Adds a contact's phones under the phone-only combination, each key on its own: a key of at most 18 digits (the
+     * usual case) in the table of numbers, any other in the table of strings, so that two contacts sharing a numeric
+     * key meet in the same table whatever their other numbers are. Returns true: the phone-only combination is done.
      */
     private boolean addPhones(Contact c, int index) {
-        int n = c.phones().size();
-        long[] numbers = new long[n];
-        for (int p = 0; p < n; p++) {
+        String prefix = prefixes.get(phoneOnly);
+        Set<MatchField> combination = combinations.get(phoneOnly);
+        for (int p = 0; p < c.phones().size(); p++) {
             String key = matcher.key(c.phones().get(p).number());
-            if (key.isEmpty() || key.length() > 18) {
-                return false;
-            }
-            long v = 0;
-            for (int i = 0; i < key.length(); i++) {
-                char ch = key.charAt(i);
-                if (ch < '0' || ch > '9') {
-                    return false;
-                }
-                v = v * 10 + (ch - '0');
-            }
-            // Keys of different lengths ("0123" and "123") must stay different: fold the length in.
-            numbers[p] = v * 32 + key.length();
-        }
-        for (long number : numbers) {
-            int other = firstWithNumber.putIfAbsent(number, index);
+            long number = numeric(key);
+            int other = number >= 0 ? firstWithNumber.putIfAbsent(number, index)
+                    : firstWithKey.putIfAbsent(prefix + '\u0000' + key, index);
             if (other >= 0) {
-                union(index, other, combinations.get(phoneOnly));
+                union(index, other, combination);
             }
         }
         return true;
+    }
+
+    /**
+     * A key of 1 to 18 ASCII digits as a number with its length folded in, so that "0123" and "123" stay different;
+     * -1 for any other key.
+     */
+    private static long numeric(String key) {
+        if (key.isEmpty() || key.length() > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char ch = key.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return v * 32 + key.length();
     }
 
     /** The keys of a contact for a field combination: one per combination of its values. */

@@ -181,4 +181,26 @@ class DuplicateRulesTest {
         }
         assertThat(table.putIfAbsent(7919L * 1234, -1)).isEqualTo(1234);
     }
+
+    @Test
+    @Tag("CON-5")
+    @DisplayName("CON-5: in a scan, a contact with one number whose key is not digits still meets another on a shared "
+            + "numeric key")
+    void mixedKeysMeet() {
+        // A matcher that keys a number with an extension apart (not digits), every other by its last ten digits.
+        PhoneMatcher withExtensions = n -> n.extension().isPresent() ? "ext:" + n.canonical() : n.matchKey(10);
+        Contact a = person("A", "A", "8 901 776-34-34", null, null);
+        Contact b = Contact.builder().id(new ContactId(UUID.randomUUID())).created(T).updated(T)
+                .name(PersonName.of("B", "B")).responsible(OWNER).access(AccessLevel.SHARED_READ)
+                .phones(List.of(ContactPhone.mobile("+7 (901) 776-34-34"), ContactPhone.mobile("+7 495 000-00-00 доб. 5")))
+                .build();
+        Contact c = person("C", "C", "+7 495 000-00-00 доб. 5", null, null);
+        Contact lone = person("D", "D", "+7 495 000-00-00", null, null);
+        List<DuplicateCluster> clusters = new DuplicateScan(Policies.amoCrm().contactDuplicates(), withExtensions)
+                .scan(Stream.of(a, b, c, lone));
+        assertThat(clusters).singleElement().satisfies(cl -> {
+            assertThat(cl.contacts()).containsExactlyInAnyOrder(a.id(), b.id(), c.id());
+            assertThat(cl.reasons()).containsExactly(MatchField.PHONE);
+        });
+    }
 }
