@@ -51,7 +51,13 @@ final class MemoryDuplicates implements DuplicateQueries {
         return tx.storage.read(() -> {
             Set<ContactId> candidates = new HashSet<>();
             for (Set<MatchField> combination : combinations) {
-                candidates.addAll(sharing(table, combination));
+                List<String> indexes = combination.stream().map(INDEXES::get).filter(Objects::nonNull).toList();
+                if (indexes.size() == 1) {
+                    // One indexed field (the usual rule): its ids go straight in, without a set of their own.
+                    table.sharingAKey(indexes.get(0), NO_NAME, candidates);
+                } else {
+                    candidates.addAll(sharing(table, combination));
+                }
             }
             for (Map.Entry<ContactId, Contact> w : writes.entrySet()) {
                 candidates.add(w.getKey());

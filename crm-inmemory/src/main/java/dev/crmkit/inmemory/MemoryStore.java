@@ -63,15 +63,20 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
         return Optional.ofNullable(visible(id));
     }
 
+    /** Reads every record under one acquisition of the read lock (a scan reads its candidates 1,000 at a time). */
     @Override
     public List<E> findAll(Collection<I> ids) {
-        List<E> result = new ArrayList<>();
-        for (I id : new LinkedHashSet<>(ids)) {
-            E e = visible(id);
-            if (e != null) {
-                result.add(e);
+        LinkedHashSet<I> distinct = new LinkedHashSet<>(ids);
+        List<E> result = new ArrayList<>(distinct.size());
+        read(() -> {
+            for (I id : distinct) {
+                E e = writes.containsKey(id) ? writes.get(id) : table.get(id);
+                if (e != null) {
+                    result.add(e);
+                }
             }
-        }
+            return null;
+        });
         return result;
     }
 

@@ -12,14 +12,14 @@ import dev.crmkit.api.query.PageRequest;
 import dev.crmkit.api.query.Slice;
 import dev.crmkit.api.query.Sort;
 import dev.crmkit.spi.Store;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -150,18 +150,18 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
         return params;
     }
 
+    /** How many characters of rows a {@code COPY} is sent at a time, so the server works while the rest is built. */
+    private static final int COPY_PIECE = 1 << 16;
+
     /**
-     * Inserts rows for records that must not exist yet with one {@code COPY ... FROM STDIN}, under a savepoint.
+     * Inserts rows for records that must not exist yet with one {@code COPY ... FROM STDIN}, under a savepoint. The
+     * rows go to the server in pieces as they are built, so that it stores the first while the last are written.
      * When the server refuses the COPY (a taken id or unique key), the transaction goes back to the savepoint and
      * the records are inserted one by one, so the caller gets exactly the single insert's error, naming the
      * record; if every single insert succeeds, the COPY's own error is thrown.
      */
     private void addAll(List<E> entities) {
         tx.checkOpen();
-        StringBuilder rows = new StringBuilder();
-        for (E e : entities) {
-            SqlValues.copyRow(rows, newRow(e));
-        }
         String sql = "COPY " + table + " (" + rowColumns() + ") FROM STDIN";
         tx.begin();
         Connection connection = tx.connection();
@@ -171,9 +171,20 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
         } catch (SQLException e) {
             throw tx.translate(e, "a savepoint before copying into " + spec.table());
         }
+        CopyIn copy = null;
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            StringBuilder rows = new StringBuilder(COPY_PIECE + 4096);
+            for (E e : entities) {
+                SqlValues.copyRow(rows, newRow(e));
+                if (rows.length() >= COPY_PIECE) {
+                    send(copy, rows);
+                }
+            }
+            send(copy, rows);
+            copy.endCopy();
         } catch (SQLException refused) {
+            cancel(copy, refused);
             try {
                 connection.rollback(savepoint);
             } catch (SQLException e) {
@@ -187,13 +198,33 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
                 add(e);
             }
             throw tx.translate(refused, "copying into " + spec.table());
-        } catch (IOException e) {
-            throw tx.failed(new StorageException("copying into " + spec.table() + " failed", e));
+        } catch (RuntimeException | Error e) {
+            cancel(copy, e);
+            throw e;
         }
         try {
             connection.releaseSavepoint(savepoint);
         } catch (SQLException e) {
             throw tx.translate(e, "releasing the savepoint of a copy into " + spec.table());
+        }
+    }
+
+    private static void send(CopyIn copy, StringBuilder rows) throws SQLException {
+        if (rows.length() > 0) {
+            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            rows.setLength(0);
+        }
+    }
+
+    /** Ends a copy still in progress, so the connection can go on (to the rollback, or back to the pool). */
+    private static void cancel(CopyIn copy, Throwable cause) {
+        if (copy != null && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
         }
     }
 
