@@ -38,12 +38,36 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
     final TableSpec<I, E> spec;
     private final String table;
     private final String select;
+    private final Sql sql;
+
+    /**
+     * The statements of one table, the same for every transaction of a storage: built once per storage
+     * ({@link PostgresStorage#sql}), not per transaction or per call.
+     */
+    record Sql(String table, String select, String insert, String update, String delete, String version, String copy) {
+
+        static Sql of(String table, TableSpec<?, ?> spec) {
+            String names = spec.columns().stream().map(Column::name).collect(Collectors.joining(", "));
+            String rowColumns = "id, version, data" + (names.isEmpty() ? "" : ", " + names);
+            String marks = spec.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
+            String sets = spec.columns().stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", "));
+            return new Sql(table, "SELECT data" + (spec.hasKind() ? ", kind" : "") + " FROM " + table,
+                    "INSERT INTO " + table + " (" + rowColumns + ") VALUES (?, ?, ?" + (marks.isEmpty() ? "" : ", " + marks)
+                            + ") ON CONFLICT DO NOTHING",
+                    "UPDATE " + table + " SET version = ?, data = ?" + (sets.isEmpty() ? "" : ", " + sets)
+                            + " WHERE id = ? AND version = ?",
+                    "DELETE FROM " + table + " WHERE id = ? AND version = ?",
+                    "SELECT version FROM " + table + " WHERE id = ?",
+                    "COPY " + table + " (" + rowColumns + ") FROM STDIN");
+        }
+    }
 
     JdbcStore(JdbcTransaction tx, TableSpec<I, E> spec) {
         this.tx = tx;
         this.spec = spec;
-        this.table = tx.qualified(spec.table());
-        this.select = "SELECT data" + (spec.hasKind() ? ", kind" : "") + " FROM " + table;
+        this.sql = tx.sql(spec);
+        this.table = sql.table();
+        this.select = sql.select();
     }
 
     private E decode(ResultSet rs) throws SQLException {
@@ -136,12 +160,6 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
         addAll(entities);
     }
 
-    /** The columns a new row is written with, in the order of {@link #newRow}. */
-    private String rowColumns() {
-        String columns = spec.columns().stream().map(Column::name).collect(Collectors.joining(", "));
-        return "id, version, data" + (columns.isEmpty() ? "" : ", " + columns);
-    }
-
     /** The values of a new row, for an INSERT and a COPY alike. */
     private List<SqlValues.Param> newRow(E entity) {
         List<SqlValues.Param> params = new ArrayList<>();
@@ -162,7 +180,7 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
      */
     private void addAll(List<E> entities) {
         tx.checkOpen();
-        String sql = "COPY " + table + " (" + rowColumns() + ") FROM STDIN";
+        String sql = this.sql.copy();
         tx.begin();
         Connection connection = tx.connection();
         Savepoint savepoint;
@@ -230,10 +248,7 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
 
     /** Inserts a row for a record that must not exist yet, at whatever version it is. */
     private E add(E entity) {
-        String columns = spec.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
-        String sql = "INSERT INTO " + table + " (" + rowColumns() + ") VALUES (?, ?, ?"
-                + (columns.isEmpty() ? "" : ", " + columns) + ") ON CONFLICT DO NOTHING";
-        int rows = tx.update(sql, newRow(entity));
+        int rows = tx.update(sql.insert(), newRow(entity));
         if (rows == 0) {
             // ON CONFLICT DO NOTHING does not say which key conflicted: the id, or else a unique key.
             RecordRef ref = RecordRef.of(entity.id());
@@ -247,13 +262,10 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
     @Override
     public E update(E entity, long expectedVersion) {
         Store.checkNext(entity, expectedVersion);
-        String sets = spec.columns().stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", "));
-        String sql = "UPDATE " + table + " SET version = ?, data = ?" + (sets.isEmpty() ? "" : ", " + sets)
-                + " WHERE id = ? AND version = ?";
         List<SqlValues.Param> params = rowParams(entity);
         params.add(SqlValues.Param.of(entity.id(), "uuid"));
         params.add(SqlValues.Param.of(expectedVersion, "bigint"));
-        if (tx.update(sql, params) == 0) {
+        if (tx.update(sql.update(), params) == 0) {
             throw missingOrStale(entity.id(), expectedVersion);
         }
         return entity;
@@ -262,7 +274,7 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
     @Override
     public void delete(I id, long expectedVersion) {
         Objects.requireNonNull(id, "id");
-        int rows = tx.update("DELETE FROM " + table + " WHERE id = ? AND version = ?",
+        int rows = tx.update(sql.delete(),
                 List.of(SqlValues.Param.of(id, "uuid"), SqlValues.Param.of(expectedVersion, "bigint")));
         if (rows == 0) {
             throw missingOrStale(id, expectedVersion);
@@ -277,7 +289,7 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
     }
 
     private Optional<Long> versionOf(I id) {
-        return tx.withStatement("SELECT version FROM " + table + " WHERE id = ?", ps -> {
+        return tx.withStatement(sql.version(), ps -> {
             ps.setObject(1, id.value());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();

@@ -183,6 +183,11 @@ final class JdbcTransaction extends PortsTransaction {
         return storage.quotedSchema() + "." + table;
     }
 
+    /** The statements of a table, built once for the storage. */
+    JdbcStore.Sql sql(TableSpec<?, ?> spec) {
+        return storage.sql(spec);
+    }
+
     /** Translates a database error of a port call and remembers it (see {@link #failed}). */
     CrmException translate(SQLException e, String what) {
         return failed(Errors.translate(e, what));

@@ -68,6 +68,8 @@ public final class PostgresStorage implements Storage {
     /** Whether every transaction begins at once: with a statement time-out, which reads must be under too. */
     private final boolean beginAtOnce;
     private final JsonCodec codec = new JsonCodec();
+    private final java.util.concurrent.ConcurrentMap<String, JdbcStore.Sql> statements =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private PostgresStorage(Builder b) {
         this.dataSource = b.dataSource;
@@ -126,6 +128,14 @@ public final class PostgresStorage implements Storage {
 
     JsonCodec codec() {
         return codec;
+    }
+
+    /**
+     * The statements of a table in this storage's schema, built on first use and shared by every transaction (each
+     * table has one spec).
+     */
+    JdbcStore.Sql sql(TableSpec<?, ?> spec) {
+        return statements.computeIfAbsent(spec.table(), t -> JdbcStore.Sql.of(quotedSchema() + "." + t, spec));
     }
 
     @Override

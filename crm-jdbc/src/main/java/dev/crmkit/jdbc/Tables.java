@@ -166,7 +166,16 @@ final class Tables {
     }
 
     /** The table of an admin-managed list: one per {@link ListKind}, named by its key. */
+    /** The spec of each list kind's table, built once: every transaction asks for every kind's. */
+    private static final java.util.concurrent.ConcurrentMap<String, TableSpec<?, ?>> LISTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
     static <I extends ListItemId> TableSpec<I, ListItem<I>> list(ListKind<I> kind) {
+        return (TableSpec<I, ListItem<I>>) LISTS.computeIfAbsent(kind.key(), k -> listSpec(kind));
+    }
+
+    private static <I extends ListItemId> TableSpec<I, ListItem<I>> listSpec(ListKind<I> kind) {
         JavaType type = JsonCodec.type(ListItem.class, kind.idType());
         return new TableSpec<>(kind.key(), List.of(
                 Column.extra("name", "text", ListItem::name),
