@@ -1,6 +1,5 @@
 package dev.crmkit.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.api.Limits;
 import dev.crmkit.api.contact.Contact;
@@ -113,11 +112,7 @@ public class BulkInsertBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
         server = PostgresPeer.server();
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(server.getPostgresDatabase());
-        config.setMaximumPoolSize(2);
-        config.setMinimumIdle(2);
-        pool = new HikariDataSource(config);
+        pool = PostgresPeer.pool(server);
         storage = PostgresStorage.builder(pool).schema(SCHEMA).build();
         peer = new HandWrittenContacts(pool, SCHEMA, false);
         UserId owner = Crm.builder().storage(storage).build().bootstrap(UserForm.named("Bench Owner")).id();

@@ -1,6 +1,5 @@
 package dev.crmkit.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
@@ -103,11 +102,7 @@ public class JdbcBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
         server = PostgresPeer.server();
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(server.getPostgresDatabase());
-        config.setMaximumPoolSize(2);
-        config.setMinimumIdle(2);
-        pool = new HikariDataSource(config);
+        pool = PostgresPeer.pool(server);
         storage = PostgresStorage.builder(pool).schema(SCHEMA).build();
         peer = new HandWrittenContacts(pool, SCHEMA, peerSameShape);
         UserId owner = Crm.builder().storage(storage).build().bootstrap(UserForm.named("Bench Owner")).id();

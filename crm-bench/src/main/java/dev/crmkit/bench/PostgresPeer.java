@@ -1,5 +1,7 @@
 package dev.crmkit.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -175,6 +177,21 @@ public final class PostgresPeer implements AutoCloseable {
      *
      * @return the running server; the caller closes it
      */
+    /**
+     * A HikariCP pool of two connections on a server, as the single-record and bulk benchmarks share one between
+     * their two sides.
+     *
+     * @param server the server
+     * @return the pool
+     */
+    static HikariDataSource pool(EmbeddedPostgres server) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(server.getPostgresDatabase());
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(2);
+        return new HikariDataSource(config);
+    }
+
     static EmbeddedPostgres server() {
         try {
             Files.createDirectories(WORK_DIR);
