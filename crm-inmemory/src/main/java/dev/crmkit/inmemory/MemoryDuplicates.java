@@ -4,26 +4,37 @@ import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.contact.MatchField;
 import dev.crmkit.spi.DuplicateQueries;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * {@link DuplicateQueries} over the contact table's lookup indexes, which the table keeps anyway for duplicate checks:
- * for a field combination, the contacts that share a key of every indexed field of it with some other contact (the
- * intersection, over its fields, of the contacts in an index bucket of two or more), so a scan reads the few contacts
- * that may be duplicates instead of every contact. Phones, e-mails and names are indexed; a birth date is not, so a
- * combination of a birth date alone names every contact. The transaction's own contact writes are candidates, with
- * every committed contact sharing a key with one of them, so its own writes are seen.
+ * {@link DuplicateQueries} over the contact table's lookup indexes, which the table keeps anyway for duplicate checks.
+ * For each field combination one indexed field drives (a phone before an e-mail before a name, the name's buckets
+ * being the largest): its buckets of two or more contacts are walked, and within a bucket the contacts that also
+ * share a value of every other field of the combination with a contact of the same bucket are candidates. So a
+ * scan gets the contacts that do share a value of every field with another, not a superset of every contact in some
+ * shared bucket of each field. A combination with no indexed field (a birth date alone) groups every contact.
+ *
+ * <p>The transaction's own contact writes are candidates, with every committed contact sharing an indexed value with
+ * one of them (a superset, which the scan narrows); committed versions of contacts the transaction changed or
+ * deleted are left out, so each candidate is returned as the transaction sees it.
  */
 final class MemoryDuplicates implements DuplicateQueries {
 
-    /** The contact table's index of each indexed match field, and the key its index holds for "no value". */
+    /** The contact table's index of each indexed match field, in the order they are preferred to drive a search. */
     private static final Map<MatchField, String> INDEXES = Map.of(MatchField.PHONE, "phone", MatchField.EMAIL, "email",
             MatchField.NAME, "name");
+    private static final List<MatchField> DRIVERS = List.of(MatchField.PHONE, MatchField.EMAIL, MatchField.NAME);
+    /** The name index's key for a contact with no name key, which matches nothing. */
     private static final String NO_NAME = "";
 
     private final MemoryTransaction tx;
@@ -33,76 +44,140 @@ final class MemoryDuplicates implements DuplicateQueries {
     }
 
     @Override
-    public Set<ContactId> contactCandidates(List<Set<MatchField>> combinations) {
+    public Stream<Contact> contactCandidates(List<Set<MatchField>> combinations) {
         Objects.requireNonNull(combinations, "combinations");
         tx.checkOpen();
-        if (combinations.isEmpty()) {
-            return Set.of();
-        }
-        Table<ContactId, Contact> table = tx.storage.contacts;
-        Map<ContactId, Contact> writes = tx.contacts.writes;
-        Set<String> used = new HashSet<>();
         for (Set<MatchField> combination : combinations) {
             if (combination.isEmpty()) {
                 throw new IllegalArgumentException("a field combination of a duplicate rule is empty");
             }
-            combination.stream().map(INDEXES::get).filter(Objects::nonNull).forEach(used::add);
         }
-        return tx.storage.read(() -> {
-            Set<ContactId> candidates = new HashSet<>();
+        if (combinations.isEmpty()) {
+            return Stream.empty();
+        }
+        Table<ContactId, Contact> table = tx.storage.contacts;
+        Map<ContactId, Contact> writes = tx.contacts.writes;
+        Map<String, Function<? super Contact, ? extends Collection<?>>> keys = new HashMap<>();
+        table.indexes().forEach(i -> keys.put(i.name(), i.keys()));
+        List<Contact> result = tx.storage.read(() -> {
+            Set<Contact> found = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Set<MatchField> combination : combinations) {
-                List<String> indexes = combination.stream().map(INDEXES::get).filter(Objects::nonNull).toList();
-                if (indexes.size() == 1) {
-                    // One indexed field (the usual rule): its ids go straight in, without a set of their own.
-                    table.sharingAKey(indexes.get(0), NO_NAME, candidates);
-                } else {
-                    candidates.addAll(sharing(table, combination));
-                }
+                committed(table, keys, combination, found);
             }
-            for (Map.Entry<ContactId, Contact> w : writes.entrySet()) {
-                candidates.add(w.getKey());
-                if (w.getValue() != null) {
-                    for (String index : used) {
-                        for (Object key : keys(table, index, w.getValue())) {
-                            Collection<Contact> bucket = key.equals(NO_NAME) ? null : table.entries(index, key);
-                            if (bucket != null) {
-                                bucket.forEach(c -> candidates.add(c.id()));
-                            }
-                        }
+            if (!writes.isEmpty()) {
+                found.removeIf(c -> writes.containsKey(c.id()));
+                for (Contact written : writes.values()) {
+                    if (written != null) {
+                        found.add(written);
+                        sharingWith(table, keys, combinations, written, writes, found);
                     }
                 }
             }
-            return candidates;
+            return new ArrayList<>(found);
+        });
+        return result.stream();
+    }
+
+    /** The committed contacts sharing a value of every field of a combination with another committed contact. */
+    private static void committed(Table<ContactId, Contact> table,
+                                  Map<String, Function<? super Contact, ? extends Collection<?>>> keys,
+                                  Set<MatchField> combination, Set<Contact> into) {
+        MatchField driver = DRIVERS.stream().filter(combination::contains).findFirst().orElse(null);
+        List<MatchField> others = combination.stream().filter(f -> f != driver).toList();
+        if (driver == null) {
+            shareAll(table.all(), others, keys, into);
+            return;
+        }
+        table.forEachShared(INDEXES.get(driver), (key, bucket) -> {
+            if (driver == MatchField.NAME && key.equals(NO_NAME)) {
+                return;
+            }
+            if (others.isEmpty()) {
+                into.addAll(bucket);
+            } else {
+                shareAll(bucket, others, keys, into);
+            }
         });
     }
 
-    /** The committed contacts sharing a key of every indexed field of a combination with another contact. */
-    private static Set<ContactId> sharing(Table<ContactId, Contact> table, Set<MatchField> combination) {
-        Set<ContactId> result = null;
-        for (MatchField field : combination) {
-            String index = INDEXES.get(field);
-            if (index == null) {
-                continue;
-            }
-            Set<ContactId> ids = new HashSet<>();
-            table.sharingAKey(index, NO_NAME, ids);
-            if (result == null) {
-                result = ids;
-            } else {
-                result.retainAll(ids);
+    /** Adds the contacts of a group that share a value of every one of the fields with another of the group. */
+    private static void shareAll(Collection<Contact> group, List<MatchField> fields,
+                                 Map<String, Function<? super Contact, ? extends Collection<?>>> keys,
+                                 Set<Contact> into) {
+        Map<Object, Contact> first = new HashMap<>();
+        for (Contact c : group) {
+            for (Object value : values(c, fields, keys)) {
+                Contact other = first.putIfAbsent(value, c);
+                if (other != null && other != c) {
+                    into.add(other);
+                    into.add(c);
+                }
             }
         }
-        if (result == null) {
-            result = new HashSet<>();
-            for (Contact c : table.all()) {
-                result.add(c.id());
-            }
-        }
-        return result;
     }
 
-    private static Collection<?> keys(Table<ContactId, Contact> table, String index, Contact contact) {
-        return table.indexes().stream().filter(i -> i.name().equals(index)).findFirst().orElseThrow().keys()
-                .apply(contact);
+    /**
+     * A contact's values of some fields: the value itself for one field, a list of one value per field for several
+     * (one list per combination of its values); none when a field has no value.
+     */
+    private static Collection<?> values(Contact c, List<MatchField> fields,
+                                        Map<String, Function<? super Contact, ? extends Collection<?>>> keys) {
+        if (fields.size() == 1) {
+            return values(c, fields.get(0), keys);
+        }
+        List<Object> tuples = new ArrayList<>();
+        tuples.add(List.of());
+        for (MatchField field : fields) {
+            Collection<?> own = values(c, field, keys);
+            List<Object> next = new ArrayList<>(tuples.size() * own.size());
+            for (Object tuple : tuples) {
+                for (Object value : own) {
+                    List<Object> longer = new ArrayList<>((List<?>) tuple);
+                    longer.add(value);
+                    next.add(longer);
+                }
+            }
+            tuples = next;
+        }
+        return tuples;
+    }
+
+    /** A contact's index values of one field, without the empty name key. */
+    private static Collection<?> values(Contact c, MatchField field,
+                                        Map<String, Function<? super Contact, ? extends Collection<?>>> keys) {
+        if (field == MatchField.BIRTH_DATE) {
+            return c.birthDate().stream().toList();
+        }
+        Collection<?> own = keys.get(INDEXES.get(field)).apply(c);
+        return field == MatchField.NAME && own.contains(NO_NAME) ? List.of() : own;
+    }
+
+    /**
+     * Adds the committed contacts sharing an indexed value of a combination's fields with a contact the transaction
+     * wrote, or every committed contact for a combination with no indexed field; none the transaction wrote.
+     */
+    private static void sharingWith(Table<ContactId, Contact> table,
+                                    Map<String, Function<? super Contact, ? extends Collection<?>>> keys,
+                                    List<Set<MatchField>> combinations, Contact written,
+                                    Map<ContactId, Contact> writes, Set<Contact> into) {
+        for (Set<MatchField> combination : combinations) {
+            boolean indexed = false;
+            for (MatchField field : combination) {
+                String index = INDEXES.get(field);
+                if (index == null) {
+                    continue;
+                }
+                indexed = true;
+                for (Object key : values(written, field, keys)) {
+                    Collection<Contact> bucket = table.entries(index, key);
+                    if (bucket != null) {
+                        bucket.stream().filter(c -> !writes.containsKey(c.id())).forEach(into::add);
+                    }
+                }
+            }
+            if (!indexed) {
+                table.all().stream().filter(c -> !writes.containsKey(c.id())).forEach(into::add);
+            }
+        }
     }
 }

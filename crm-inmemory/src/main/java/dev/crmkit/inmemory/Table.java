@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The committed rows of one entity type with their indexes. Not thread-safe by itself: the owning
@@ -31,6 +32,12 @@ final class Table<I extends EntityId, E extends Entity<I>> {
      * about 90 bytes more for each.
      */
     private final Map<String, Map<Object, Object>> entries = new HashMap<>();
+    /**
+     * The buckets of two or more records of each non-unique index, by key: the same maps as in {@link #entries}, kept
+     * apart so that a duplicate scan walks the few shared keys instead of every key (a million phone numbers, of which
+     * tens of thousands are shared).
+     */
+    private final Map<String, Map<Object, TreeMap<I, E>>> shared = new HashMap<>();
     private final Map<String, Map<Object, I>> uniqueEntries = new HashMap<>();
 
     Table(EntityType type, List<Index<E>> indexes) {
@@ -46,6 +53,7 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                 uniqueEntries.put(index.name(), new HashMap<>());
             } else {
                 entries.put(index.name(), new HashMap<>());
+                shared.put(index.name(), new HashMap<>());
             }
         }
     }
@@ -89,12 +97,24 @@ final class Table<I extends EntityId, E extends Entity<I>> {
      * @param skip keys not to count (an empty name key, which matches nothing)
      * @param into where the ids go
      */
-    @SuppressWarnings("unchecked")
     void sharingAKey(String index, Object skip, Collection<I> into) {
-        for (Map.Entry<Object, Object> bucket : entries.get(index).entrySet()) {
-            if (bucket.getValue() instanceof TreeMap<?, ?> many && !bucket.getKey().equals(skip)) {
-                into.addAll(((TreeMap<I, E>) many).keySet());
+        for (Map.Entry<Object, TreeMap<I, E>> bucket : shared.get(index).entrySet()) {
+            if (!bucket.getKey().equals(skip)) {
+                into.addAll(bucket.getValue().keySet());
             }
+        }
+    }
+
+    /**
+     * Hands every bucket of two or more records of a non-unique index, with its key, to an action: the records in id
+     * order. Call it under the storage's lock.
+     *
+     * @param index the index
+     * @param action what to do with each key and its records
+     */
+    void forEachShared(String index, BiConsumer<Object, Collection<E>> action) {
+        for (Map.Entry<Object, TreeMap<I, E>> bucket : shared.get(index).entrySet()) {
+            action.accept(bucket.getKey(), bucket.getValue().values());
         }
     }
 
@@ -187,7 +207,7 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                 if (index.unique()) {
                     uniqueEntries.get(index.name()).put(key, e.id());
                 } else {
-                    addToBucket(entries.get(index.name()), key, e);
+                    addToBucket(index.name(), key, e);
                 }
             }
         }
@@ -202,7 +222,7 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                 if (index.unique()) {
                     uniqueEntries.get(index.name()).remove(key, e.id());
                 } else {
-                    removeFromBucket(entries.get(index.name()), key, e);
+                    removeFromBucket(index.name(), key, e);
                 }
             }
         }
@@ -212,7 +232,8 @@ final class Table<I extends EntityId, E extends Entity<I>> {
     }
 
     @SuppressWarnings("unchecked")
-    private void addToBucket(Map<Object, Object> index, Object key, E e) {
+    private void addToBucket(String name, Object key, E e) {
+        Map<Object, Object> index = entries.get(name);
         Object bucket = index.get(key);
         if (bucket == null) {
             index.put(key, e);
@@ -227,20 +248,24 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                 many.put(one.id(), one);
                 many.put(e.id(), e);
                 index.put(key, many);
+                shared.get(name).put(key, many);
             }
         }
     }
 
     @SuppressWarnings("unchecked")
-    private void removeFromBucket(Map<Object, Object> index, Object key, E e) {
+    private void removeFromBucket(String name, Object key, E e) {
+        Map<Object, Object> index = entries.get(name);
         Object bucket = index.get(key);
         if (bucket instanceof TreeMap<?, ?> found) {
             TreeMap<I, E> many = (TreeMap<I, E>) found;
             many.remove(e.id());
             if (many.size() == 1) {
                 index.put(key, many.firstEntry().getValue());
+                shared.get(name).remove(key);
             } else if (many.isEmpty()) {
                 index.remove(key);
+                shared.get(name).remove(key);
             }
         } else if (bucket != null && ((E) bucket).id().equals(e.id())) {
             index.remove(key);

@@ -1,52 +1,42 @@
 package dev.crmkit.jdbc;
 
-import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.MatchField;
 import dev.crmkit.spi.DuplicateQueries;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * {@link DuplicateQueries} in SQL: for each field combination one {@code GROUP BY} over the lookup columns the
  * contacts table already keeps for duplicate detection ({@code phone_keys} and {@code emails} unnested, {@code
  * name_key}, {@code birth_date}), keeping the groups of two or more rows; the union of their members are the
- * candidates. PostgreSQL reads the narrow columns only, never the documents, so a scan of a large table sends
- * back the few contacts that share a value instead of every contact.
+ * candidates. PostgreSQL groups the narrow columns only, and sends back the documents of the few contacts that
+ * share a value (one query, read from a cursor) instead of every contact.
  */
 final class JdbcDuplicates implements DuplicateQueries {
 
     private final JdbcTransaction tx;
+    private final JdbcStore<?, Contact> contacts;
 
-    JdbcDuplicates(JdbcTransaction tx) {
+    JdbcDuplicates(JdbcTransaction tx, JdbcStore<?, Contact> contacts) {
         this.tx = tx;
+        this.contacts = contacts;
     }
 
     @Override
-    public Set<ContactId> contactCandidates(List<Set<MatchField>> combinations) {
+    public Stream<Contact> contactCandidates(List<Set<MatchField>> combinations) {
         Objects.requireNonNull(combinations, "combinations");
         if (combinations.isEmpty()) {
-            return Set.of();
+            return Stream.empty();
         }
         List<String> selects = new ArrayList<>();
         for (Set<MatchField> combination : combinations) {
             selects.add(select(combination));
         }
-        String sql = String.join(" UNION ", selects);
-        return tx.withStatement(sql, (PreparedStatement ps) -> {
-            Set<ContactId> ids = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(ContactId.of((UUID) rs.getObject(1)));
-                }
-            }
-            return ids;
-        });
+        return contacts.streamWhere("id IN (" + String.join(" UNION ", selects) + ")");
     }
 
     /** The members of the groups of rows with equal values of every field of a combination. */

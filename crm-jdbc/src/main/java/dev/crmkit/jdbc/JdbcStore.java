@@ -341,4 +341,12 @@ class JdbcStore<I extends EntityId, E extends Entity<I>> implements Store<I, E> 
         return tx.stream(select + " ORDER BY id", this::decode, "reading " + spec.table());
     }
 
+    /**
+     * The records where a condition holds, streamed from a cursor in no particular order (the condition is SQL of
+     * this class's callers, never user text).
+     */
+    final Stream<E> streamWhere(String condition) {
+        return tx.stream(select + " WHERE " + condition, this::decode, "reading " + spec.table());
+    }
+
 }

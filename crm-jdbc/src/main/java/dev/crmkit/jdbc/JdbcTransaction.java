@@ -115,7 +115,7 @@ final class JdbcTransaction extends PortsTransaction {
     @Override
     public Optional<DuplicateQueries> duplicates() {
         checkOpen();
-        return Optional.of(new JdbcDuplicates(this));
+        return Optional.of(new JdbcDuplicates(this, contacts));
     }
 
     Connection connection() {

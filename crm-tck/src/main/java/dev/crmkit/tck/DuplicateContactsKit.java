@@ -308,6 +308,27 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
                 .satisfies(cl -> assertThat(cl.contacts()).containsExactlyInAnyOrder(a3.id(), a4.id()));
     }
 
+    @Test
+    @Tag("CON-5")
+    @DisplayName("a scan gives a cluster only the reasons its contacts share: a number written twice on one contact is not one")
+    void ownRepeatedNumberIsNoReason() {
+        Contact twice = data.aContact("Ivan", "Petrov", annaUser.id()).toBuilder()
+                .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("+7 901 776-34-34"),
+                        dev.crmkit.api.contact.ContactPhone.work("8 (901) 776-34-34")))
+                .emails(List.of(dev.crmkit.api.contact.ContactEmail.work("ivan@client.test"))).build();
+        Contact sameMail = data.aContact("Oleg", "Sidorov", annaUser.id()).toBuilder()
+                .phones(List.of(dev.crmkit.api.contact.ContactPhone.mobile("+7 903 222-22-22")))
+                .emails(List.of(dev.crmkit.api.contact.ContactEmail.work("IVAN@client.test"))).build();
+        storage.run(tx -> {
+            tx.contacts().insert(twice);
+            tx.contacts().insert(sameMail);
+        });
+        assertThat(anna.contacts().scanDuplicates()).singleElement().satisfies(cl -> {
+            assertThat(cl.contacts()).containsExactlyInAnyOrder(twice.id(), sameMail.id());
+            assertThat(cl.reasons()).containsExactly(dev.crmkit.api.contact.MatchField.EMAIL);
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crmkit.tck.FacadeKitBase#racingPeople")
     @Tag("CON-5")

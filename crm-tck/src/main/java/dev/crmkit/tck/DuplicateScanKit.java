@@ -166,38 +166,60 @@ abstract class DuplicateScanKit extends FacadeKitBase {
 
     @Test
     @Tag("CON-5")
-    @DisplayName("an adapter's scan candidates hold every clustered contact, the transaction's own new ones included")
+    @DisplayName("an adapter's scan candidates hold every clustered contact once, as the transaction sees it")
     void candidatesHoldEveryClusteredContact() {
         List<DuplicateCluster> clusters = crm(WithoutCapabilities.of(storage), Policies.bitrix24SalesDepartment())
                 .as(annaUser.id()).contacts().scanDuplicates();
         List<Set<MatchField>> rule = List.of(Set.of(MatchField.NAME, MatchField.PHONE),
                 Set.of(MatchField.NAME, MatchField.BIRTH_DATE), Set.of(MatchField.PHONE, MatchField.BIRTH_DATE));
+        Set<ContactId> clustered = clusters.stream().flatMap(c -> c.contacts().stream()).collect(Collectors.toSet());
+        assertThat(clusters).as("the messy data has clusters under this rule").hasSizeGreaterThan(1);
+        ContactId changedId = clusters.get(0).contacts().get(0);
+        ContactId deletedId = clusters.get(1).contacts().get(0);
         Contact twinA = data.aContact("Unique", "Twin", annaUser.id()).toBuilder()
                 .phones(List.of(ContactPhone.mobile("+7 999 000-00-01"))).emails(List.of()).build();
         Contact twinB = data.aContact("UNIQUE", "twin", borisUser.id()).toBuilder()
                 .phones(List.of(ContactPhone.mobile("89990000001"))).emails(List.of()).build();
+        Contact[] changed = new Contact[1];
         RolledBack out = catchThrowableOfType(RolledBack.class, () -> storage.run(tx -> {
             tx.contacts().insert(twinA);
             tx.contacts().insert(twinB);
-            throw new RolledBack(tx.duplicates().map(q -> q.contactCandidates(rule)));
+            Contact before = tx.contacts().find(changedId).orElseThrow();
+            changed[0] = tx.contacts().update(before.toBuilder().version(before.version() + 1)
+                    .description("changed inside the transaction").build(), before.version());
+            Contact gone = tx.contacts().find(deletedId).orElseThrow();
+            tx.contacts().delete(deletedId, gone.version());
+            throw new RolledBack(tx.duplicates().map(q -> {
+                try (Stream<Contact> found = q.contactCandidates(rule)) {
+                    return found.toList();
+                }
+            }));
         }));
         Optional<Contact> after = storage.inTransaction((Transaction tx) -> tx.contacts().find(twinA.id()));
         assertThat(after).as("rolled back").isEmpty();
         assumeTrue(out.found.isPresent(), "the adapter has no DuplicateQueries of its own");
-        Set<ContactId> clustered = clusters.stream().flatMap(c -> c.contacts().stream()).collect(Collectors.toSet());
-        assertThat(clustered).isNotEmpty();
-        assertThat(out.found.get()).containsAll(clustered).contains(twinA.id(), twinB.id());
-        Set<ContactId> none = storage.inTransaction((Transaction tx) ->
-                tx.duplicates().orElseThrow().contactCandidates(List.of()));
+        List<Contact> found = out.found.get();
+        List<ContactId> ids = found.stream().map(Contact::id).toList();
+        assertThat(ids).as("each candidate once").doesNotHaveDuplicates();
+        Set<ContactId> expected = new java.util.HashSet<>(clustered);
+        expected.remove(deletedId);
+        assertThat(ids).containsAll(expected).contains(twinA.id(), twinB.id()).doesNotContain(deletedId);
+        assertThat(found).as("the transaction's own version of a contact it changed").contains(changed[0])
+                .filteredOn(c -> c.id().equals(changedId)).hasSize(1);
+        List<Contact> none = storage.inTransaction((Transaction tx) -> {
+            try (Stream<Contact> s = tx.duplicates().orElseThrow().contactCandidates(List.of())) {
+                return s.toList();
+            }
+        });
         assertThat(none).as("no combinations, no candidates").isEmpty();
     }
 
     /** Carries a result out of a transaction that must not commit. */
     private static final class RolledBack extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final transient Optional<Set<ContactId>> found;
+        private final transient Optional<List<Contact>> found;
 
-        RolledBack(Optional<Set<ContactId>> found) {
+        RolledBack(Optional<List<Contact>> found) {
             super("rolled back on purpose", null, false, false);
             this.found = found;
         }

@@ -2,7 +2,6 @@ package dev.crmkit.core.contact;
 
 import static dev.crmkit.core.support.Values.setOrClear;
 
-import com.google.common.collect.Lists;
 import dev.crmkit.api.DuplicateException;
 import dev.crmkit.api.EntityType;
 import dev.crmkit.api.Limits;
@@ -54,8 +53,6 @@ public final class ContactService {
     private static final Queries<Contact> QUERIES = Queries.of("contacts", ContactFields.ALL, ContactFields.ID)
             .withCustomFields(EntityType.CONTACT);
 
-    /** How many candidates of a duplicate scan are read in one call. */
-    private static final int CANDIDATE_BATCH = 1_000;
 
     private final Context context;
     private final ClientWrites<ContactId, Contact, ContactForm> writes =
@@ -150,12 +147,10 @@ public final class ContactService {
                     return scan.scan(all);
                 }
             }
-            // Only the candidates can be in a cluster; read those the user sees, a batch at a time. The order they
-            // are read in does not change the clusters (each is sorted, and so is their list), so they are not sorted.
-            List<ContactId> candidates = new ArrayList<>(
-                    adapter.get().contactCandidates(DuplicateScan.combinations(criteria)));
-            return scan.scan(Lists.partition(candidates, CANDIDATE_BATCH).stream()
-                    .flatMap(batch -> unit.tx().contacts().findAll(batch).stream()));
+            // Only the candidates can be in a cluster: the adapter hands them over as records, of which the user's are kept.
+            try (Stream<Contact> candidates = adapter.get().contactCandidates(DuplicateScan.combinations(criteria))) {
+                return scan.scan(candidates.filter(unit.access()::sees));
+            }
         });
     }
 

@@ -7,6 +7,8 @@ import dev.crmkit.api.contact.MatchField;
 import dev.crmkit.api.phone.PhoneMatcher;
 import dev.crmkit.core.policy.DuplicateCriteria;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -22,27 +24,26 @@ import java.util.stream.Stream;
  */
 final class DuplicateScan {
 
-    private final DuplicateCriteria criteria;
     private final PhoneMatcher matcher;
     private final List<Set<MatchField>> combinations;
-    private final List<String> prefixes = new ArrayList<>();
-    private final Set<MatchField> fields;
     private final List<ContactId> ids = new ArrayList<>();
-    private final KeyTable firstWithKey = new KeyTable();
+    /** For each combination, its keys and the first contact that had each. */
+    private final KeyTable[] tables;
     private final LongKeyTable firstWithNumber = new LongKeyTable();
+    /** The values of each field of the contact being added, once worked out (by ordinal). */
+    private final List<List<String>> values = new ArrayList<>(Collections.nCopies(MatchField.values().length, null));
     /** Combinations that are just the phone: keyed by the digits as a number, without strings. */
     private final int phoneOnly;
     private int[] parent = new int[1024];
     private final Map<Integer, EnumSet<MatchField>> reasons = new HashMap<>();
 
     DuplicateScan(DuplicateCriteria criteria, PhoneMatcher matcher) {
-        this.criteria = criteria;
         this.matcher = matcher;
         this.combinations = combinations(criteria);
-        for (int i = 0; i < combinations.size(); i++) {
-            prefixes.add(Integer.toString(i));
+        this.tables = new KeyTable[combinations.size()];
+        for (int i = 0; i < tables.length; i++) {
+            tables[i] = new KeyTable();
         }
-        this.fields = criteria.fields();
         this.phoneOnly = combinations.indexOf(Set.of(MatchField.PHONE));
     }
 
@@ -100,46 +101,42 @@ final class DuplicateScan {
         int index = ids.size();
         ids.add(c.id());
         if (index == parent.length) {
-            parent = java.util.Arrays.copyOf(parent, parent.length * 2);
+            parent = Arrays.copyOf(parent, parent.length * 2);
         }
         parent[index] = index;
-        boolean phonesDone = phoneOnly >= 0 && addPhones(c, index);
-        if (phonesDone && combinations.size() == 1) {
-            return;
-        }
-        MatchKeys keys = MatchKeys.of(c, matcher, fields);
+        Collections.fill(values, null);
         for (int i = 0; i < combinations.size(); i++) {
-            if (i == phoneOnly && phonesDone) {
+            if (i == phoneOnly) {
+                addPhones(c, index);
                 continue;
             }
             Set<MatchField> combination = combinations.get(i);
-            for (String key : keysOf(prefixes.get(i), combination, keys)) {
-                int other = firstWithKey.putIfAbsent(key, index);
-                if (other >= 0) {
-                    union(index, other, combination);
-                }
+            for (String key : keysOf(c, combination)) {
+                meet(index, tables[i].putIfAbsent(key, index), combination);
             }
+        }
+    }
+
+    /** Unites a contact with the first one that had a key, if another had it (a contact may repeat its own value). */
+    private void meet(int index, int other, Set<MatchField> combination) {
+        if (other >= 0 && other != index) {
+            union(index, other, combination);
         }
     }
 
     /**
      * Adds a contact's phones under the phone-only combination, each key on its own: a key of at most 18 digits (the
-     * usual case) in the table of numbers, any other in the table of strings, so that two contacts sharing a numeric
-     * key meet in the same table whatever their other numbers are. Returns true: the phone-only combination is done.
+     * usual case) in the table of numbers, any other in the combination's table of strings, so that two contacts
+     * sharing a numeric key meet in the same table whatever their other numbers are.
      */
-    private boolean addPhones(Contact c, int index) {
-        String prefix = prefixes.get(phoneOnly);
+    private void addPhones(Contact c, int index) {
         Set<MatchField> combination = combinations.get(phoneOnly);
         for (int p = 0; p < c.phones().size(); p++) {
             String key = matcher.key(c.phones().get(p).number());
             long number = numeric(key);
-            int other = number >= 0 ? firstWithNumber.putIfAbsent(number, index)
-                    : firstWithKey.putIfAbsent(prefix + '\u0000' + key, index);
-            if (other >= 0) {
-                union(index, other, combination);
-            }
+            meet(index, number >= 0 ? firstWithNumber.putIfAbsent(number, index)
+                    : tables[phoneOnly].putIfAbsent(key, index), combination);
         }
-        return true;
     }
 
     /**
@@ -161,41 +158,28 @@ final class DuplicateScan {
         return v * 32 + key.length();
     }
 
-    /** The keys of a contact for a field combination: one per combination of its values. */
-    private static List<String> keysOf(String prefix, Set<MatchField> combination, MatchKeys keys) {
+    /**
+     * The keys of a contact for a field combination, each combination having a table of its own: the values
+     * themselves for one field, and for several one key per combination of their values, joined by a character no
+     * value holds.
+     */
+    private List<String> keysOf(Contact c, Set<MatchField> combination) {
         if (combination.size() == 1) {
-            return single(prefix, combination.iterator().next(), keys);
+            return valuesOf(c, combination.iterator().next());
         }
-        List<String> partial = new ArrayList<>(2);
-        partial.add(prefix);
+        List<String> partial = null;
         for (MatchField f : combination) {
-            List<String> values = new ArrayList<>();
-            switch (f) {
-                case NAME:
-                    if (!keys.name().isEmpty()) {
-                        values.add(keys.name());
-                    }
-                    break;
-                case PHONE:
-                    values.addAll(keys.phones());
-                    break;
-                case EMAIL:
-                    values.addAll(keys.emails());
-                    break;
-                case BIRTH_DATE:
-                    if (keys.birthDate() != null) {
-                        values.add(keys.birthDate().toString());
-                    }
-                    break;
-                default:
-                    throw new IllegalStateException("no scan key for the match field " + f);
-            }
-            if (values.isEmpty()) {
+            List<String> own = valuesOf(c, f);
+            if (own.isEmpty()) {
                 return List.of();
             }
-            List<String> next = new ArrayList<>(partial.size() * values.size());
+            if (partial == null) {
+                partial = own;
+                continue;
+            }
+            List<String> next = new ArrayList<>(partial.size() * own.size());
             for (String p : partial) {
-                for (String v : values) {
+                for (String v : own) {
                     next.add(p + '\u0000' + v);
                 }
             }
@@ -204,31 +188,38 @@ final class DuplicateScan {
         return partial;
     }
 
-    /** The keys of one field: prefix and value in one string each. */
-    private static List<String> single(String prefix, MatchField f, MatchKeys keys) {
+    /**
+     * What the rule compares of one field of the contact being added, worked out once a contact: the name's match key
+     * (none when empty), the phones' matcher keys, the normalized e-mails, the birth date.
+     */
+    private List<String> valuesOf(Contact c, MatchField f) {
+        List<String> known = values.get(f.ordinal());
+        if (known != null) {
+            return known;
+        }
+        List<String> found;
         switch (f) {
-            case NAME:
-                return keys.name().isEmpty() ? List.of() : List.of(prefix + '\u0000' + keys.name());
+            case NAME: {
+                String key = c.name().matchKey();
+                found = key.isEmpty() ? List.of() : List.of(key);
+                break;
+            }
             case PHONE:
-                return withPrefix(prefix, keys.phones());
+                found = c.phones().size() == 1 ? List.of(matcher.key(c.phones().get(0).number()))
+                        : c.phones().stream().map(p -> matcher.key(p.number())).distinct().toList();
+                break;
             case EMAIL:
-                return withPrefix(prefix, keys.emails());
+                found = c.emails().size() == 1 ? List.of(c.emails().get(0).email().normalized())
+                        : c.emails().stream().map(e -> e.email().normalized()).distinct().toList();
+                break;
             case BIRTH_DATE:
-                return keys.birthDate() == null ? List.of() : List.of(prefix + '\u0000' + keys.birthDate());
+                found = c.birthDate().map(d -> List.of(d.toString())).orElse(List.of());
+                break;
             default:
                 throw new IllegalStateException("no scan key for the match field " + f);
         }
-    }
-
-    private static List<String> withPrefix(String prefix, Set<String> values) {
-        if (values.size() == 1) {
-            return List.of(prefix + '\u0000' + values.iterator().next());
-        }
-        List<String> keys = new ArrayList<>(values.size());
-        for (String v : values) {
-            keys.add(prefix + '\u0000' + v);
-        }
-        return keys;
+        values.set(f.ordinal(), found);
+        return found;
     }
 
     /**
@@ -236,8 +227,8 @@ final class DuplicateScan {
      * boxed integers, which matter at a million keys.
      */
     static final class KeyTable {
-        private String[] keys = new String[1 << 16];
-        private int[] values = new int[1 << 16];
+        private String[] keys = new String[1 << 10];
+        private int[] values = new int[1 << 10];
         private int size;
 
         /** Stores the index for a new key; returns the stored index for a known key, or -1. */
@@ -286,13 +277,13 @@ final class DuplicateScan {
     /** An open-addressing table from a numeric key to the first contact index that had it. */
     static final class LongKeyTable {
         private static final long EMPTY = Long.MIN_VALUE;
-        private long[] keys = newKeys(1 << 16);
-        private int[] values = new int[1 << 16];
+        private long[] keys = newKeys(1 << 10);
+        private int[] values = new int[1 << 10];
         private int size;
 
         private static long[] newKeys(int n) {
             long[] k = new long[n];
-            java.util.Arrays.fill(k, EMPTY);
+            Arrays.fill(k, EMPTY);
             return k;
         }
 
