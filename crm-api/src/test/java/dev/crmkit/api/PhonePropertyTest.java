@@ -93,4 +93,34 @@ class PhonePropertyTest {
                     national, key).isTrue();
         }
     }
+
+    @Test
+    @DisplayName("plain ASCII text gives the same number or the same refusal on the one-pass path as on the full parse")
+    void plainPathAgreesWithTheFullParse() {
+        Random r = new Random(SEED);
+        String alphabet = "0123456789 -.()/+";
+        for (int i = 0; i < CASES; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 1 + r.nextInt(24);
+            for (int j = 0; j < n; j++) {
+                sb.append(r.nextInt(3) == 0 ? alphabet.charAt(r.nextInt(alphabet.length())) : (char) ('0' + r.nextInt(10)));
+            }
+            String plain = sb.toString();
+            // A no-break space is folded to a space, but only the full parse folds it: the same text by the long way.
+            String full = plain + "\u00A0";
+            Object viaPlain = outcome(plain);
+            Object viaFull = outcome(full);
+            assertThat(viaPlain).as("seed %d: '%s'", SEED, plain).isEqualTo(viaFull);
+        }
+    }
+
+    /** The digits, extension and match key a text parses to, or the codes of its refusal. */
+    private static Object outcome(String text) {
+        try {
+            PhoneNumber p = PhoneNumber.parse(text);
+            return java.util.List.of(p.digits(), p.extension(), p.matchKey(), p.indexKey(), p.matchKey(3));
+        } catch (ValidationException e) {
+            return e.violations().stream().map(Violation::code).toList();
+        }
+    }
 }

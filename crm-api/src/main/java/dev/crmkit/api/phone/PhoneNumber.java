@@ -36,11 +36,18 @@ public final class PhoneNumber {
      * of the digits saves about 48 bytes a number, which at a million contacts is 50 MiB of an in-memory store.
      */
     private final long digitsCode;
+    /** How many digits {@link #digitsCode} holds (fits the padding of the object, so it costs no memory). */
+    private final byte length;
     private final String extension;
 
     private PhoneNumber(String raw, String digits, String extension) {
+        this(raw, encode(digits), digits.length(), extension);
+    }
+
+    private PhoneNumber(String raw, long digitsCode, int length, String extension) {
         this.raw = raw;
-        this.digitsCode = encode(digits);
+        this.digitsCode = digitsCode;
+        this.length = (byte) length;
         this.extension = extension;
     }
 
@@ -158,20 +165,31 @@ public final class PhoneNumber {
      */
     private static PhoneNumber parsePlain(String raw) {
         int n = raw.length();
-        char[] digits = new char[n];
+        long code = 1;
         int count = 0;
+        boolean doubleZero = false;
         boolean plus = false;
         for (int i = 0; i < n; i++) {
             char c = raw.charAt(i);
             if (c >= '0' && c <= '9') {
-                digits[count++] = c;
+                if (count == MAX_DIGITS) {
+                    return null; // too long whatever its prefix: the full parse names the problem
+                }
+                doubleZero = count == 0 ? c == '0' : count == 1 ? doubleZero && c == '0' : doubleZero;
+                code = code * 10 + (c - '0');
+                count++;
             } else if (!isAsciiSeparator(c)) {
                 return null;
             } else if (c == '+' && count == 0) {
                 plus = true;
             }
         }
-        return count == 0 ? null : checked(raw.strip(), new String(digits, 0, count), "", plus);
+        int significant = !plus && doubleZero && count >= 2 ? count - 2 : count;
+        if (count == 0 || significant > Limits.PHONE_DIGITS) {
+            return null;
+        }
+        // The digits go straight into the number's code, without a string of them in between.
+        return new PhoneNumber(raw.strip(), code, count, "");
     }
 
     private static boolean isAsciiSeparator(char c) {
@@ -265,14 +283,13 @@ public final class PhoneNumber {
 
     /** The last {@code n} digits (all of them when there are fewer), decoded from {@link #digitsCode}. */
     private String lastDigits(int n) {
-        byte[] text = new byte[MAX_DIGITS];
-        int start = text.length;
+        byte[] text = new byte[Math.min(n, length)];
         long code = digitsCode;
-        while (code > 1 && text.length - start < n) {
-            text[--start] = (byte) ('0' + code % 10);
+        for (int i = text.length - 1; i >= 0; i--) {
+            text[i] = (byte) ('0' + code % 10);
             code /= 10;
         }
-        return new String(text, start, text.length - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
