@@ -60,7 +60,14 @@ final class MemoryDuplicates implements DuplicateQueries {
         Map<String, Function<? super Contact, ? extends Collection<?>>> keys = new HashMap<>();
         table.indexes().forEach(i -> keys.put(i.name(), i.keys()));
         List<Contact> result = tx.storage.read(() -> {
-            Set<Contact> found = Collections.newSetFromMap(new IdentityHashMap<>());
+            // Presized for every contact of the buckets walked (at most the table), so a large scan does not grow the
+            // set step by step.
+            long expected = 0;
+            for (Set<MatchField> combination : combinations) {
+                MatchField driver = driver(combination);
+                expected += driver == null ? table.size() : table.sharedCount(INDEXES.get(driver));
+            }
+            Set<Contact> found = Collections.newSetFromMap(new IdentityHashMap<>((int) Math.min(expected, table.size())));
             for (Set<MatchField> combination : combinations) {
                 committed(table, keys, combination, found);
             }
@@ -82,7 +89,7 @@ final class MemoryDuplicates implements DuplicateQueries {
     private static void committed(Table<ContactId, Contact> table,
                                   Map<String, Function<? super Contact, ? extends Collection<?>>> keys,
                                   Set<MatchField> combination, Set<Contact> into) {
-        MatchField driver = DRIVERS.stream().filter(combination::contains).findFirst().orElse(null);
+        MatchField driver = driver(combination);
         List<MatchField> others = combination.stream().filter(f -> f != driver).toList();
         if (driver == null) {
             shareAll(table.all(), others, keys, into);
@@ -98,6 +105,11 @@ final class MemoryDuplicates implements DuplicateQueries {
                 shareAll(bucket, others, keys, into);
             }
         });
+    }
+
+    /** The indexed field whose buckets are walked for a combination, or null when none of its fields is indexed. */
+    private static MatchField driver(Set<MatchField> combination) {
+        return DRIVERS.stream().filter(combination::contains).findFirst().orElse(null);
     }
 
     /** Adds the contacts of a group that share a value of every one of the fields with another of the group. */

@@ -118,6 +118,15 @@ final class Table<I extends EntityId, E extends Entity<I>> {
         }
     }
 
+    /** How many records the buckets of two or more records of a non-unique index hold, counted once per bucket. */
+    int sharedCount(String index) {
+        int count = 0;
+        for (TreeMap<I, E> bucket : shared.get(index).values()) {
+            count += bucket.size();
+        }
+        return count;
+    }
+
     int size() {
         return rows.size();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.crmkit.api.EntityId;
 import dev.crmkit.api.contact.AccessLevel;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactBuilder;
@@ -138,6 +139,10 @@ abstract class DuplicateScanKit extends FacadeKitBase {
             List<DuplicateCluster> expected = portable.contacts().scanDuplicates();
             assertThat(adapter.contacts().scanDuplicates()).as("%s as %s", preset, user).isEqualTo(expected);
             assertThat(expected).as("the data has duplicates under %s", preset).hasSizeGreaterThan(5);
+            assertThat(expected).allSatisfy(c -> assertThat(c.contacts()).hasSizeGreaterThan(1)
+                    .isSortedAccordingTo(EntityId.ORDER));
+            assertThat(expected.stream().map(c -> c.contacts().get(0)).toList()).as("clusters by their first contact")
+                    .isSortedAccordingTo(EntityId.ORDER);
         }
         List<DuplicateCluster> all = crm(policy).as(annaUser.id()).contacts().scanDuplicates();
         List<DuplicateCluster> carls = crm(policy).as(carlUser.id()).contacts().scanDuplicates();

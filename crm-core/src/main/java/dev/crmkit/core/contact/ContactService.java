@@ -135,7 +135,8 @@ public final class ContactService {
      * contacts it names as candidates are read, with the same clusters. Sees the contacts the user may see;
      * writes nothing.
      *
-     * @return the clusters of two or more contacts, with the fields that linked them
+     * @return the clusters of two or more contacts, with the fields that linked them: each cluster's contacts in id
+     *         order ({@link dev.crmkit.api.EntityId#ORDER}), the clusters in the order of their first contacts
      */
     public List<DuplicateCluster> scanDuplicates() {
         return context.read(unit -> {

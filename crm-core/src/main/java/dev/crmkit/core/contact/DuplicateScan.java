@@ -9,10 +9,9 @@ import dev.crmkit.core.policy.DuplicateCriteria;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -35,12 +34,21 @@ final class DuplicateScan {
     /** Combinations that are just the phone: keyed by the digits as a number, without strings. */
     private final int phoneOnly;
     private int[] parent = new int[1024];
-    private final Map<Integer, EnumSet<MatchField>> reasons = new HashMap<>();
+    /** For each cluster's root, the fields that linked its contacts, one bit per field's ordinal. */
+    private int[] reasons = new int[1024];
+    /** Each combination's fields as bits. */
+    private final int[] masks;
 
     DuplicateScan(DuplicateCriteria criteria, PhoneMatcher matcher) {
         this.matcher = matcher;
         this.combinations = combinations(criteria);
         this.tables = new KeyTable[combinations.size()];
+        this.masks = new int[combinations.size()];
+        for (int i = 0; i < masks.length; i++) {
+            for (MatchField f : combinations.get(i)) {
+                masks[i] |= 1 << f.ordinal();
+            }
+        }
         for (int i = 0; i < tables.length; i++) {
             tables[i] = new KeyTable();
         }
@@ -79,22 +87,48 @@ final class DuplicateScan {
             roots[i] = find(i);
             sizes[roots[i]]++;
         }
-        // Lists only for real clusters: most contacts are alone.
-        Map<Integer, List<ContactId>> groups = new HashMap<>();
+        // Only the contacts of real clusters (most are alone), sorted by id once: walking them in that order, a
+        // cluster starts at its first member and gets the others in order, so neither members nor clusters are
+        // sorted again. The sort reads ids copied out beside each contact, not through the records.
+        List<Member> members = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (sizes[roots[i]] > 1) {
-                groups.computeIfAbsent(roots[i], r -> new ArrayList<>()).add(ids.get(i));
+                members.add(new Member(ids.get(i), roots[i]));
             }
         }
-        List<DuplicateCluster> clusters = new ArrayList<>();
-        groups.forEach((root, members) -> {
-            if (members.size() > 1) {
-                members.sort(EntityId.ORDER);
-                clusters.add(new DuplicateCluster(members, reasons.getOrDefault(root, EnumSet.noneOf(MatchField.class))));
+        members.sort(Member.ORDER);
+        int[] clusterOf = new int[n];
+        List<List<ContactId>> ordered = new ArrayList<>();
+        List<Integer> rootsInOrder = new ArrayList<>();
+        for (Member m : members) {
+            int slot = clusterOf[m.root] - 1;
+            if (slot < 0) {
+                slot = ordered.size();
+                clusterOf[m.root] = slot + 1;
+                ordered.add(new ArrayList<>(sizes[m.root]));
+                rootsInOrder.add(m.root);
             }
-        });
-        clusters.sort((a, b) -> EntityId.ORDER.compare(a.contacts().get(0), b.contacts().get(0)));
+            ordered.get(slot).add(m.id);
+        }
+        List<DuplicateCluster> clusters = new ArrayList<>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            clusters.add(new DuplicateCluster(ordered.get(i), fieldsOf(reasons[rootsInOrder.get(i)])));
+        }
         return clusters;
+    }
+
+    /** A contact of a cluster, with its id's bits copied out for sorting and the root of its cluster. */
+    private record Member(ContactId id, long high, long low, int root) {
+
+        /** The order of {@link EntityId#ORDER}: the UUID's bits compared unsigned. */
+        static final Comparator<Member> ORDER = (a, b) -> {
+            int high = Long.compareUnsigned(a.high, b.high);
+            return high != 0 ? high : Long.compareUnsigned(a.low, b.low);
+        };
+
+        Member(ContactId id, int root) {
+            this(id, id.value().getMostSignificantBits(), id.value().getLeastSignificantBits(), root);
+        }
     }
 
     private void add(Contact c) {
@@ -102,6 +136,7 @@ final class DuplicateScan {
         ids.add(c.id());
         if (index == parent.length) {
             parent = Arrays.copyOf(parent, parent.length * 2);
+            reasons = Arrays.copyOf(reasons, reasons.length * 2);
         }
         parent[index] = index;
         Collections.fill(values, null);
@@ -110,17 +145,16 @@ final class DuplicateScan {
                 addPhones(c, index);
                 continue;
             }
-            Set<MatchField> combination = combinations.get(i);
-            for (String key : keysOf(c, combination)) {
-                meet(index, tables[i].putIfAbsent(key, index), combination);
+            for (String key : keysOf(c, combinations.get(i))) {
+                meet(index, tables[i].putIfAbsent(key, index), masks[i]);
             }
         }
     }
 
     /** Unites a contact with the first one that had a key, if another had it (a contact may repeat its own value). */
-    private void meet(int index, int other, Set<MatchField> combination) {
+    private void meet(int index, int other, int why) {
         if (other >= 0 && other != index) {
-            union(index, other, combination);
+            union(index, other, why);
         }
     }
 
@@ -130,12 +164,12 @@ final class DuplicateScan {
      * sharing a numeric key meet in the same table whatever their other numbers are.
      */
     private void addPhones(Contact c, int index) {
-        Set<MatchField> combination = combinations.get(phoneOnly);
+        int why = masks[phoneOnly];
         for (int p = 0; p < c.phones().size(); p++) {
             String key = matcher.key(c.phones().get(p).number());
             long number = numeric(key);
             meet(index, number >= 0 ? firstWithNumber.putIfAbsent(number, index)
-                    : tables[phoneOnly].putIfAbsent(key, index), combination);
+                    : tables[phoneOnly].putIfAbsent(key, index), why);
         }
     }
 
@@ -338,21 +372,22 @@ final class DuplicateScan {
         return i;
     }
 
-    private void union(int a, int b, Set<MatchField> why) {
+    private void union(int a, int b, int why) {
         int ra = find(a);
         int rb = find(b);
-        EnumSet<MatchField> merged = EnumSet.copyOf(why);
-        EnumSet<MatchField> ea = reasons.remove(ra);
-        EnumSet<MatchField> eb = reasons.remove(rb);
-        if (ea != null) {
-            merged.addAll(ea);
-        }
-        if (eb != null) {
-            merged.addAll(eb);
-        }
         int root = Math.min(ra, rb);
-        parent[Math.max(ra, rb)] = root;
-        parent[ra] = root;
-        reasons.put(root, merged);
+        int other = Math.max(ra, rb);
+        reasons[root] |= reasons[other] | why;
+        parent[other] = root;
+    }
+
+    private static Set<MatchField> fieldsOf(int bits) {
+        EnumSet<MatchField> fields = EnumSet.noneOf(MatchField.class);
+        for (MatchField f : MatchField.values()) {
+            if ((bits & 1 << f.ordinal()) != 0) {
+                fields.add(f);
+            }
+        }
+        return fields;
     }
 }
