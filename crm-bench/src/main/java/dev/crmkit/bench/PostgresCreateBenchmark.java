@@ -138,7 +138,10 @@ public class PostgresCreateBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
         Policy policy = DuplicateKeys.preset(rule);
-        server = PostgresPeer.server();
+        if (server == null) {
+            // A caller may have started its own (a diagnosis with pg_stat_statements loaded, say).
+            server = PostgresPeer.server();
+        }
         pool = PostgresPeer.pool(server);
         storage = PostgresStorage.builder(pool).schema(SCHEMA).build();
         Clock clock = Clock.fixed(CREATED_AT, ZoneOffset.UTC);
