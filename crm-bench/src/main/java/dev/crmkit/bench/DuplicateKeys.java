@@ -9,6 +9,7 @@ import dev.crmkit.core.policy.DuplicateCriteria;
 import dev.crmkit.core.policy.Policies;
 import dev.crmkit.core.policy.Policy;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -135,6 +136,19 @@ public final class DuplicateKeys {
      * @return how many are refused
      */
     public static int refused(Policy policy, List<Contact> stored, List<Contact> created) {
+        return refusals(policy, stored, created).cardinality();
+    }
+
+    /**
+     * Which of the new contacts a correct duplicate check refuses, as {@link #refused} counts them: the positions in
+     * {@code created} of the refused ones.
+     *
+     * @param policy the rule and phone matcher
+     * @param stored the contacts already stored
+     * @param created the contacts to create, in order
+     * @return the refused contacts' positions
+     */
+    public static BitSet refusals(Policy policy, List<Contact> stored, List<Contact> created) {
         List<Set<MatchField>> combinations = combinations(policy.contactDuplicates());
         Map<String, Boolean> seen = new HashMap<>();
         for (Contact c : stored) {
@@ -143,15 +157,15 @@ public final class DuplicateKeys {
                 tuples(combination, k).forEach(t -> seen.put(t, Boolean.TRUE));
             }
         }
-        int refused = 0;
-        for (Contact c : created) {
-            Keys k = of(c, policy.phoneMatcher());
+        BitSet refused = new BitSet(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            Keys k = of(created.get(i), policy.phoneMatcher());
             List<String> all = new ArrayList<>();
             for (Set<MatchField> combination : combinations) {
                 all.addAll(tuples(combination, k));
             }
             if (all.stream().anyMatch(seen::containsKey)) {
-                refused++;
+                refused.set(i);
             } else {
                 all.forEach(t -> seen.put(t, Boolean.TRUE));
             }

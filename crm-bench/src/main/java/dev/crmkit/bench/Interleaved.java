@@ -28,7 +28,9 @@ import org.openjdk.jmh.util.ListStatistics;
  * [rounds] [params] [profiler]} for {@link ScanBenchmark}, {@link PostgresScanBenchmark}, {@link CreateBenchmark} (check on, then off) and
  * {@link PhoneKeyBenchmark}, {@code … Interleaved jdbc [rounds] [params] [profiler|-] [operations]} for {@link JdbcBenchmark}
  * (operations {@code create,update,find} by default), {@code … Interleaved bulk [rounds] [params] [profiler|-]} for
- * {@link BulkInsertBenchmark} (params such as {@code contacts=100000}), params being JMH parameters such as {@code contacts=100000,rule=bitrix24}, and {@code …
+ * {@link BulkInsertBenchmark} (params such as {@code contacts=100000}), {@code … Interleaved pgcreate [rounds] [params]
+ * [profiler|-]} for {@link PostgresCreateBenchmark} (crmkit with the check, without it, PostgreSQL's SQL; params such
+ * as {@code existing=100000,batch=10000,rule=bitrix24}), params being JMH parameters such as {@code contacts=100000,rule=bitrix24}, and {@code …
  * Interleaved analytics [rounds] [params] [profiler|-] [reports] [sides]} for {@link AnalyticsBenchmark} (reports
  * {@code funnel,cycle} and sides {@code crmkit,duckdb,postgres} by default, comma-separated; sides {@code jdbc} and
  * {@code portable} are crm-jdbc with and without its {@code AnalyticsQueries}; each round runs every
@@ -63,8 +65,8 @@ public final class Interleaved {
      * @param args for the deal query: rounds (3), deals (1,000,000), a profiler; otherwise a benchmark, then its
      *        arguments: {@code import [rounds] [rows] [profiler|-] [sides]}, {@code scan [rounds] [params]
      *        [profiler|-]}, {@code pgscan [rounds] [params] [profiler|-]}, {@code create [rounds] [params] [profiler|-]}, {@code phones [rounds] [params]
-     *        [profiler|-]}, {@code jdbc [rounds] [params] [profiler|-] [operations]}, {@code bulk [rounds] [params] [profiler|-]}
-     *        or {@code analytics [rounds] [params] [profiler|-] [reports] [sides]}, params being JMH parameters as {@code name=value,name=value}
+     *        [profiler|-]}, {@code jdbc [rounds] [params] [profiler|-] [operations]}, {@code bulk [rounds] [params] [profiler|-]},
+     *        {@code pgcreate [rounds] [params] [profiler|-]} or {@code analytics [rounds] [params] [profiler|-] [reports] [sides]}, params being JMH parameters as {@code name=value,name=value}
      * @throws RunnerException if JMH fails
      * @throws IOException if the load average cannot be read
      */
@@ -127,6 +129,26 @@ public final class Interleaved {
                     System.out.printf("cost of the check: %+.1f %% (target under 30 %%)%n",
                             100 * (ms.get("on") / ms.get("off") - 1));
                 }
+                break;
+            }
+            case "pgcreate": {
+                // The duplicate check on creating contacts on crm-jdbc: on, off and PostgreSQL's own SQL.
+                Map<String, String> params = params(rest.length > 1 ? rest[1] : "");
+                Map<String, Double> ms = run(PostgresCreateBenchmark.class, List.of(
+                        new Side("crmkitCheckOn", "crmkitCheckOn", params),
+                        new Side("crmkitCheckOff", "crmkitCheckOff", params),
+                        new Side("postgresCheck", "postgresCheck", params)), rounds, profiler, "ms/op");
+                double n = Double.parseDouble(params.getOrDefault("batch", "10000"));
+                System.out.println();
+                ms.forEach((side, t) -> System.out.printf("%-14s %,10.0f creates/s, %,8.1f µs a create%n", side,
+                        n / (t / 1000), 1000 * t / n));
+                if (ms.containsKey("crmkitCheckOn") && ms.containsKey("crmkitCheckOff")) {
+                    System.out.printf("cost of the check on crm-jdbc: %+.1f %% (on / off %.3f×)%n",
+                            100 * (ms.get("crmkitCheckOn") / ms.get("crmkitCheckOff") - 1),
+                            ms.get("crmkitCheckOn") / ms.get("crmkitCheckOff"));
+                }
+                ratio(ms, "crmkitCheckOn", "postgresCheck", "PostgreSQL SQL time / crmkit-with-check time");
+                ratio(ms, "crmkitCheckOff", "postgresCheck", "PostgreSQL SQL time / crmkit-without-check time");
                 break;
             }
             case "analytics": {

@@ -281,6 +281,47 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    @DisplayName("create on PostgreSQL: under each preset crmkit on crm-jdbc with the check and PostgreSQL's own SQL "
+            + "refuse the same contacts, those a correct check finds, and store the rest; without the check every "
+            + "contact is stored; each iteration starts from the stored contacts")
+    void postgresCreate() throws Exception {
+        for (String rule : new String[] {"amoCRM", "bitrix24", "onlyOffice"}) {
+            PostgresCreateBenchmark b = new PostgresCreateBenchmark();
+            b.rule = rule;
+            b.existing = 2_000;
+            b.batch = 300;
+            b.duplicates = 0.10;
+            b.setUp();
+            try {
+                assertThat(b.expectedRefused.cardinality()).as(rule).isPositive().isLessThan(300);
+                for (int round = 0; round < 2; round++) {
+                    b.reset();
+                    var on = b.crmkitCheckOn();
+                    b.check();
+                    b.reset();
+                    var off = b.crmkitCheckOff();
+                    b.check();
+                    b.reset();
+                    var sql = b.postgresCheck();
+                    b.check();
+                    assertThat(on.refused()).as(rule).isEqualTo(sql.refused()).isEqualTo(b.expectedRefused);
+                    assertThat(on.created()).as(rule).isEqualTo(sql.created())
+                            .isEqualTo(300 - b.expectedRefused.cardinality());
+                    assertThat(off.refused().isEmpty()).as(rule).isTrue();
+                    assertThat(off.created()).as(rule).isEqualTo(300);
+                }
+                // The check after an iteration notices an outcome other than the expected one.
+                b.reset();
+                b.last = new PostgresCreateBenchmark.Outcome("crmkitCheckOff", false, new java.util.BitSet(), 299);
+                assertThatThrownBy(b::check).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("299");
+            } finally {
+                b.tearDown();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("import: crmkit's CSV reader and FastCSV read the same records and cells; the dry run, the import "
             + "and PostgreSQL's COPY keep the same contacts, those the generator worked out, and refuse the same rows")
     void importCsv() throws Exception {
