@@ -59,7 +59,7 @@ final class MemoryDuplicates implements DuplicateQueries {
         Map<ContactId, Contact> writes = tx.contacts.writes;
         Map<String, Function<? super Contact, ? extends Collection<?>>> keys = new HashMap<>();
         table.indexes().forEach(i -> keys.put(i.name(), i.keys()));
-        List<Contact> result = tx.storage.read(() -> {
+        Set<Contact> result = tx.storage.read(() -> {
             // Presized for every contact of the buckets walked (at most the table), so a large scan does not grow the
             // set step by step.
             long expected = 0;
@@ -80,7 +80,7 @@ final class MemoryDuplicates implements DuplicateQueries {
                     }
                 }
             }
-            return new ArrayList<>(found);
+            return found;
         });
         return result.stream();
     }

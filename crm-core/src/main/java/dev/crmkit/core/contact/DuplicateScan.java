@@ -238,14 +238,24 @@ final class DuplicateScan {
                 found = key.isEmpty() ? List.of() : List.of(key);
                 break;
             }
-            case PHONE:
-                found = c.phones().size() == 1 ? List.of(matcher.key(c.phones().get(0).number()))
-                        : c.phones().stream().map(p -> matcher.key(p.number())).distinct().toList();
+            case PHONE: {
+                int n = c.phones().size();
+                found = n == 0 ? List.of() : n == 1 ? List.of(matcher.key(c.phones().get(0).number()))
+                        : new ArrayList<>(n);
+                for (int i = 0; n > 1 && i < n; i++) {
+                    addOnce(found, matcher.key(c.phones().get(i).number()));
+                }
                 break;
-            case EMAIL:
-                found = c.emails().size() == 1 ? List.of(c.emails().get(0).email().normalized())
-                        : c.emails().stream().map(e -> e.email().normalized()).distinct().toList();
+            }
+            case EMAIL: {
+                int n = c.emails().size();
+                found = n == 0 ? List.of() : n == 1 ? List.of(c.emails().get(0).email().normalized())
+                        : new ArrayList<>(n);
+                for (int i = 0; n > 1 && i < n; i++) {
+                    addOnce(found, c.emails().get(i).email().normalized());
+                }
                 break;
+            }
             case BIRTH_DATE:
                 found = c.birthDate().map(d -> List.of(d.toString())).orElse(List.of());
                 break;
@@ -379,6 +389,13 @@ final class DuplicateScan {
         int other = Math.max(ra, rb);
         reasons[root] |= reasons[other] | why;
         parent[other] = root;
+    }
+
+    /** Adds a value to a contact's few values unless it is there already. */
+    private static void addOnce(List<String> values, String value) {
+        if (!values.contains(value)) {
+            values.add(value);
+        }
     }
 
     private static Set<MatchField> fieldsOf(int bits) {
