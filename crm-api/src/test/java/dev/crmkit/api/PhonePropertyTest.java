@@ -2,8 +2,10 @@ package dev.crmkit.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.api.phone.PhoneMatcher;
 import dev.crmkit.api.phone.PhoneNumber;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -118,9 +120,36 @@ class PhonePropertyTest {
     private static Object outcome(String text) {
         try {
             PhoneNumber p = PhoneNumber.parse(text);
-            return java.util.List.of(p.digits(), p.extension(), p.matchKey(), p.indexKey(), p.matchKey(3));
+            return List.of(p.digits(), p.extension(), p.matchKey(), p.indexKey(), p.matchKey(3));
         } catch (ValidationException e) {
             return e.violations().stream().map(Violation::code).toList();
         }
+    }
+
+    @Test
+    @DisplayName("a built-in matcher's numeric key is its key read as a number with its length, and tells the same numbers apart")
+    void numericKeysFollowTheKeys() {
+        Random r = new Random(SEED);
+        List<PhoneMatcher> matchers = List.of(PhoneMatcher.lastDigits(7), PhoneMatcher.lastDigits(10),
+                PhoneMatcher.lastDigits(18));
+        Map<Long, String> byNumeric = new HashMap<>();
+        for (int i = 0; i < CASES; i++) {
+            StringBuilder digits = new StringBuilder();
+            int n = 1 + r.nextInt(15);
+            for (int j = 0; j < n; j++) {
+                digits.append((char) ('0' + (r.nextInt(4) == 0 ? 0 : r.nextInt(10))));
+            }
+            PhoneNumber number = PhoneNumber.parse((r.nextBoolean() ? "+" : "") + digits);
+            for (PhoneMatcher m : matchers) {
+                String key = m.key(number);
+                assertThat(m.numericKey(number)).as("seed %d: %s by %s", SEED, number, m)
+                        .isEqualTo(PhoneMatcher.numeric(key)).isNotNegative();
+                String before = byNumeric.putIfAbsent(m.numericKey(number), key);
+                assertThat(before == null || before.equals(key)).as("seed %d: %s and %s", SEED, before, key).isTrue();
+            }
+        }
+        PhoneMatcher custom = number -> "x" + number.digits();
+        assertThat(custom.numericKey(PhoneNumber.parse("123"))).as("a key that is not digits").isEqualTo(-1);
+        assertThat(PhoneMatcher.numeric("0123")).isNotEqualTo(PhoneMatcher.numeric("123"));
     }
 }

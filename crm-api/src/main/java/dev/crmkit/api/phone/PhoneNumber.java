@@ -323,6 +323,26 @@ public final class PhoneNumber {
         return lastDigits(n);
     }
 
+    /**
+     * {@link PhoneMatcher#numericKey} of the match key of {@code n} digits, from the digits' code without a string:
+     * the value of the last {@code n} digits (all when fewer) times 32 plus how many they are.
+     */
+    long matchCode(int n) {
+        int count = Math.min(n, length);
+        long value = count == length ? digitsCode - POWERS[length] : digitsCode % POWERS[count];
+        return value * 32 + count;
+    }
+
+    /** Ten to the power of each index, up to {@link #MAX_DIGITS}. */
+    private static final long[] POWERS = new long[MAX_DIGITS + 1];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
+    }
+
     /** How many trailing digits the {@linkplain #indexKey() index key} keeps. */
     public static final int INDEX_DIGITS = 7;
 

@@ -5,6 +5,7 @@ import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.contact.MatchField;
 import dev.crmkit.api.phone.PhoneMatcher;
+import dev.crmkit.api.phone.PhoneNumber;
 import dev.crmkit.core.policy.DuplicateCriteria;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,30 +167,11 @@ final class DuplicateScan {
     private void addPhones(Contact c, int index) {
         int why = masks[phoneOnly];
         for (int p = 0; p < c.phones().size(); p++) {
-            String key = matcher.key(c.phones().get(p).number());
-            long number = numeric(key);
+            PhoneNumber phone = c.phones().get(p).number();
+            long number = matcher.numericKey(phone);
             meet(index, number >= 0 ? firstWithNumber.putIfAbsent(number, index)
-                    : tables[phoneOnly].putIfAbsent(key, index), why);
+                    : tables[phoneOnly].putIfAbsent(matcher.key(phone), index), why);
         }
-    }
-
-    /**
-     * A key of 1 to 18 ASCII digits as a number with its length folded in, so that "0123" and "123" stay different;
-     * -1 for any other key.
-     */
-    private static long numeric(String key) {
-        if (key.isEmpty() || key.length() > 18) {
-            return -1;
-        }
-        long v = 0;
-        for (int i = 0; i < key.length(); i++) {
-            char ch = key.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return -1;
-            }
-            v = v * 10 + (ch - '0');
-        }
-        return v * 32 + key.length();
     }
 
     /**
