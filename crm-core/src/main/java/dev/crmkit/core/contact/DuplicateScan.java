@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Spliterator;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +27,7 @@ final class DuplicateScan {
 
     private final PhoneMatcher matcher;
     private final List<Set<MatchField>> combinations;
-    private final List<ContactId> ids = new ArrayList<>();
+    private final ArrayList<ContactId> ids = new ArrayList<>();
     /** For each combination, its keys and the first contact that had each. */
     private final KeyTable[] tables;
     private final LongKeyTable firstWithNumber = new LongKeyTable();
@@ -80,7 +81,15 @@ final class DuplicateScan {
     }
 
     List<DuplicateCluster> scan(Stream<Contact> contacts) {
-        contacts.forEach(this::add);
+        Spliterator<Contact> all = contacts.spliterator();
+        long count = all.getExactSizeIfKnown();
+        if (count > parent.length && count < Integer.MAX_VALUE) {
+            // Sized up front when the count is known, instead of doubling step by step.
+            ids.ensureCapacity((int) count);
+            parent = Arrays.copyOf(parent, (int) count);
+            reasons = Arrays.copyOf(reasons, (int) count);
+        }
+        all.forEachRemaining(this::add);
         int n = ids.size();
         int[] roots = new int[n];
         int[] sizes = new int[n];
@@ -254,6 +263,8 @@ final class DuplicateScan {
      */
     static final class KeyTable {
         private String[] keys = new String[1 << 10];
+        /** Each slot's key's hash, so a probe passes other keys without reading them. */
+        private int[] hashes = new int[1 << 10];
         private int[] values = new int[1 << 10];
         private int size;
 
@@ -263,14 +274,16 @@ final class DuplicateScan {
                 grow();
             }
             int mask = keys.length - 1;
-            int i = mix(key.hashCode()) & mask;
+            int hash = key.hashCode();
+            int i = mix(hash) & mask;
             while (keys[i] != null) {
-                if (keys[i].equals(key)) {
+                if (hashes[i] == hash && keys[i].equals(key)) {
                     return values[i];
                 }
                 i = (i + 1) & mask;
             }
             keys[i] = key;
+            hashes[i] = hash;
             values[i] = value;
             size++;
             return -1;
@@ -278,17 +291,20 @@ final class DuplicateScan {
 
         private void grow() {
             String[] oldKeys = keys;
+            int[] oldHashes = hashes;
             int[] oldValues = values;
             keys = new String[oldKeys.length * 2];
+            hashes = new int[oldKeys.length * 2];
             values = new int[oldKeys.length * 2];
             int mask = keys.length - 1;
             for (int j = 0; j < oldKeys.length; j++) {
                 if (oldKeys[j] != null) {
-                    int i = mix(oldKeys[j].hashCode()) & mask;
+                    int i = mix(oldHashes[j]) & mask;
                     while (keys[i] != null) {
                         i = (i + 1) & mask;
                     }
                     keys[i] = oldKeys[j];
+                    hashes[i] = oldHashes[j];
                     values[i] = oldValues[j];
                 }
             }
