@@ -27,17 +27,30 @@ final class Table<I extends EntityId, E extends Entity<I>> {
     private final List<Index<E>> indexes;
     private final List<SortedIndex<I, E>> sorted;
     /**
-     * Under each key of each non-unique index: the one record with that key, or, for two or more, a {@link TreeMap}
+     * Under each key of each non-unique index: the one record with that key, or, for two or more, a {@link Bucket}
      * of them by id. Most keys (phone numbers, e-mails, names) belong to one record, and a map per key would cost
      * about 90 bytes more for each.
      */
     private final Map<String, Map<Object, Object>> entries = new HashMap<>();
     /**
-     * The buckets of two or more records of each non-unique index, by key: the same maps as in {@link #entries}, kept
-     * apart so that a duplicate scan walks the few shared keys instead of every key (a million phone numbers, of which
-     * tens of thousands are shared).
+     * The buckets of two or more records of each non-unique index: the same maps as in {@link #entries}, listed apart
+     * so that a duplicate scan walks the few shared keys instead of every key (a million phone numbers, of which tens
+     * of thousands are shared). A list, not a map by key: each bucket knows its key and its place in the list, which
+     * costs about 12 bytes a shared key where a map's entry would cost about 40.
      */
-    private final Map<String, Map<Object, TreeMap<I, E>>> shared = new HashMap<>();
+    private final Map<String, ArrayList<Bucket<I, E>>> shared = new HashMap<>();
+
+    /** Two or more records under one key of an index, in id order, knowing the key and its place in {@link #shared}. */
+    private static final class Bucket<I extends EntityId, E> extends TreeMap<I, E> {
+        private static final long serialVersionUID = 1L;
+        private final transient Object key;
+        private int slot;
+
+        Bucket(Object key) {
+            super(EntityId.ORDER);
+            this.key = key;
+        }
+    }
     private final Map<String, Map<Object, I>> uniqueEntries = new HashMap<>();
 
     Table(EntityType type, List<Index<E>> indexes) {
@@ -53,7 +66,7 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                 uniqueEntries.put(index.name(), new HashMap<>());
             } else {
                 entries.put(index.name(), new HashMap<>());
-                shared.put(index.name(), new HashMap<>());
+                shared.put(index.name(), new ArrayList<>());
             }
         }
     }
@@ -87,7 +100,7 @@ final class Table<I extends EntityId, E extends Entity<I>> {
         if (bucket == null) {
             return null;
         }
-        return bucket instanceof TreeMap<?, ?> many ? ((TreeMap<I, E>) many).values() : List.of((E) bucket);
+        return bucket instanceof Bucket<?, ?> many ? ((Bucket<I, E>) many).values() : List.of((E) bucket);
     }
 
     /**
@@ -98,9 +111,9 @@ final class Table<I extends EntityId, E extends Entity<I>> {
      * @param into where the ids go
      */
     void sharingAKey(String index, Object skip, Collection<I> into) {
-        for (Map.Entry<Object, TreeMap<I, E>> bucket : shared.get(index).entrySet()) {
-            if (!bucket.getKey().equals(skip)) {
-                into.addAll(bucket.getValue().keySet());
+        for (Bucket<I, E> bucket : shared.get(index)) {
+            if (!bucket.key.equals(skip)) {
+                into.addAll(bucket.keySet());
             }
         }
     }
@@ -113,15 +126,15 @@ final class Table<I extends EntityId, E extends Entity<I>> {
      * @param action what to do with each key and its records
      */
     void forEachShared(String index, BiConsumer<Object, Collection<E>> action) {
-        for (Map.Entry<Object, TreeMap<I, E>> bucket : shared.get(index).entrySet()) {
-            action.accept(bucket.getKey(), bucket.getValue().values());
+        for (Bucket<I, E> bucket : shared.get(index)) {
+            action.accept(bucket.key, bucket.values());
         }
     }
 
     /** How many records the buckets of two or more records of a non-unique index hold, counted once per bucket. */
     int sharedCount(String index) {
         int count = 0;
-        for (TreeMap<I, E> bucket : shared.get(index).values()) {
+        for (Bucket<I, E> bucket : shared.get(index)) {
             count += bucket.size();
         }
         return count;
@@ -246,19 +259,31 @@ final class Table<I extends EntityId, E extends Entity<I>> {
         Object bucket = index.get(key);
         if (bucket == null) {
             index.put(key, e);
-        } else if (bucket instanceof TreeMap<?, ?> many) {
-            ((TreeMap<I, E>) many).put(e.id(), e);
+        } else if (bucket instanceof Bucket<?, ?> many) {
+            ((Bucket<I, E>) many).put(e.id(), e);
         } else {
             E one = (E) bucket;
             if (one.id().equals(e.id())) {
                 index.put(key, e);
             } else {
-                TreeMap<I, E> many = new TreeMap<>(EntityId.ORDER);
+                Bucket<I, E> many = new Bucket<>(key);
                 many.put(one.id(), one);
                 many.put(e.id(), e);
                 index.put(key, many);
-                shared.get(name).put(key, many);
+                List<Bucket<I, E>> list = shared.get(name);
+                many.slot = list.size();
+                list.add(many);
             }
+        }
+    }
+
+    /** Takes a bucket that no longer holds two records out of the list of shared ones, moving the last into its place. */
+    private void unshare(String name, Bucket<I, E> bucket) {
+        ArrayList<Bucket<I, E>> list = shared.get(name);
+        Bucket<I, E> last = list.remove(list.size() - 1);
+        if (last != bucket) {
+            list.set(bucket.slot, last);
+            last.slot = bucket.slot;
         }
     }
 
@@ -266,15 +291,15 @@ final class Table<I extends EntityId, E extends Entity<I>> {
     private void removeFromBucket(String name, Object key, E e) {
         Map<Object, Object> index = entries.get(name);
         Object bucket = index.get(key);
-        if (bucket instanceof TreeMap<?, ?> found) {
-            TreeMap<I, E> many = (TreeMap<I, E>) found;
+        if (bucket instanceof Bucket<?, ?> found) {
+            Bucket<I, E> many = (Bucket<I, E>) found;
             many.remove(e.id());
             if (many.size() == 1) {
                 index.put(key, many.firstEntry().getValue());
-                shared.get(name).remove(key);
+                unshare(name, many);
             } else if (many.isEmpty()) {
                 index.remove(key);
-                shared.get(name).remove(key);
+                unshare(name, many);
             }
         } else if (bucket != null && ((E) bucket).id().equals(e.id())) {
             index.remove(key);
