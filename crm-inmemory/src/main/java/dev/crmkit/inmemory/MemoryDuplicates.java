@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -116,6 +117,21 @@ final class MemoryDuplicates implements DuplicateQueries {
     private static void shareAll(Collection<Contact> group, List<MatchField> fields,
                                  Map<String, Function<? super Contact, ? extends Collection<?>>> keys,
                                  Set<Contact> into) {
+        if (group.size() == 2) {
+            // The usual bucket: two contacts, compared without a map.
+            Iterator<Contact> two = group.iterator();
+            Contact a = two.next();
+            Contact b = two.next();
+            Collection<?> theirs = values(b, fields, keys);
+            for (Object value : values(a, fields, keys)) {
+                if (theirs.contains(value)) {
+                    into.add(a);
+                    into.add(b);
+                    return;
+                }
+            }
+            return;
+        }
         Map<Object, Contact> first = new HashMap<>();
         for (Contact c : group) {
             for (Object value : values(c, fields, keys)) {
@@ -158,7 +174,7 @@ final class MemoryDuplicates implements DuplicateQueries {
     private static Collection<?> values(Contact c, MatchField field,
                                         Map<String, Function<? super Contact, ? extends Collection<?>>> keys) {
         if (field == MatchField.BIRTH_DATE) {
-            return c.birthDate().stream().toList();
+            return c.birthDate().isPresent() ? List.of(c.birthDate().get()) : List.of();
         }
         Collection<?> own = keys.get(INDEXES.get(field)).apply(c);
         return field == MatchField.NAME && own.contains(NO_NAME) ? List.of() : own;

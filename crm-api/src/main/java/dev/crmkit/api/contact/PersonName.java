@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A person's name: first, middle (patronymic) and last name, each optional, at least one given.
@@ -101,7 +99,15 @@ public record PersonName(Optional<String> first, Optional<String> middle, Option
      * @return the full name
      */
     public String full() {
-        return Stream.of(first, middle, last).flatMap(Optional::stream).collect(Collectors.joining(" "));
+        StringBuilder full = new StringBuilder();
+        boolean any = false;
+        for (Optional<String> part : List.of(first, middle, last)) {
+            if (part.isPresent()) {
+                full.append(any ? " " : "").append(part.get());
+                any = true;
+            }
+        }
+        return full.toString();
     }
 
     /**
