@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A phone number as people write it, with the digits that identify it and an optional extension.
@@ -24,9 +22,11 @@ public final class PhoneNumber {
     /** The number of trailing digits compared by default (CON-4). */
     public static final int DEFAULT_MATCH_DIGITS = 10;
 
-    private static final Pattern EXTENSION = Pattern.compile(
-            "(?:(?:доб|доп|ext|extension|вн)\\.?|x|#)\\s*(\\d+)\\s*$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * The words that mark an extension at the end of a number, in any letters' case, each perhaps followed by a dot;
+     * {@code x} and {@code #} mark one too.
+     */
+    private static final List<String> EXTENSION_WORDS = List.of("доб", "доп", "ext", "extension", "вн");
     private static final String SEPARATORS = " -.()/+\u2010\u2011\u2012\u2013\u2014\u2212";
 
     private final String raw;
@@ -108,10 +108,10 @@ public final class PhoneNumber {
             throw ValidationException.of(Violation.of("", "phone.blank"));
         }
         String extension = "";
-        Matcher m = plain(text) ? null : EXTENSION.matcher(text);
-        if (m != null && m.find() && m.start() > 0) {
-            extension = m.group(1);
-            text = text.substring(0, m.start()).strip();
+        int[] marked = plain(text) ? null : extension(text);
+        if (marked != null && marked[0] > 0) {
+            extension = text.substring(marked[1], marked[2]);
+            text = text.substring(0, marked[0]).strip();
             while (!text.isEmpty() && (text.endsWith(",") || text.endsWith(";"))) {
                 text = text.substring(0, text.length() - 1).strip();
             }
@@ -205,6 +205,49 @@ public final class PhoneNumber {
             default:
                 return false;
         }
+    }
+
+    /**
+     * Finds an extension written at the end: a marker ({@link #EXTENSION_WORDS} perhaps with a dot, {@code x} or
+     * {@code #}), spaces, ASCII digits, spaces, the end. It reads the text once from the end instead of running a
+     * regular expression over it. Returns where the marker starts and where the digits start and end, or null.
+     */
+    static int[] extension(String text) {
+        int i = text.length();
+        while (i > 0 && isRegexSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        int digitsEnd = i;
+        while (i > 0 && text.charAt(i - 1) >= '0' && text.charAt(i - 1) <= '9') {
+            i--;
+        }
+        if (i == digitsEnd) {
+            return null;
+        }
+        int digitsStart = i;
+        while (i > 0 && isRegexSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        if (i == 0) {
+            return null;
+        }
+        char last = text.charAt(i - 1);
+        if (last == 'x' || last == 'X' || last == '#') {
+            return new int[] {i - 1, digitsStart, digitsEnd};
+        }
+        int wordEnd = last == '.' ? i - 1 : i;
+        for (String word : EXTENSION_WORDS) {
+            int start = wordEnd - word.length();
+            if (start >= 0 && text.regionMatches(true, start, word, 0, word.length())) {
+                return new int[] {start, digitsStart, digitsEnd};
+            }
+        }
+        return null;
+    }
+
+    /** A white space character as a regular expression's {@code \\s} means it: ASCII only. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Whether the text is only digits and separators, so it cannot hold an extension marker. */
