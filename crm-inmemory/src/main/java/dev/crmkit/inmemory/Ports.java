@@ -13,7 +13,9 @@ import dev.crmkit.api.contact.Client;
 import dev.crmkit.api.contact.Company;
 import dev.crmkit.api.contact.CompanyId;
 import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactId;
+import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.Email;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.api.deal.DealId;
@@ -50,6 +52,7 @@ import dev.crmkit.spi.StageTransitions;
 import dev.crmkit.spi.Tasks;
 import dev.crmkit.spi.Timeline;
 import dev.crmkit.spi.Users;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +78,18 @@ final class Ports {
 
     /** The index keys of a client's phones, in the form the index holds them ({@link #phoneKey}). */
     static List<Object> phoneKeys(Client c) {
-        return c.phones().stream().map(p -> phoneKey(p.number().indexKey())).distinct().collect(Collectors.toList());
+        List<ContactPhone> phones = c.phones();
+        if (phones.size() == 1) {
+            return List.of(phoneKey(phones.get(0).number().indexKey()));
+        }
+        List<Object> keys = new ArrayList<>(phones.size());
+        for (ContactPhone p : phones) {
+            Object key = phoneKey(p.number().indexKey());
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     /**
@@ -101,7 +115,18 @@ final class Ports {
 
     /** The normalized forms of a client's e-mails. */
     static List<String> emails(Client c) {
-        return c.emails().stream().map(e -> e.email().normalized()).distinct().collect(Collectors.toList());
+        List<ContactEmail> emails = c.emails();
+        if (emails.size() == 1) {
+            return List.of(emails.get(0).email().normalized());
+        }
+        List<String> keys = new ArrayList<>(emails.size());
+        for (ContactEmail e : emails) {
+            String key = e.email().normalized();
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     static <I extends EntityId, E extends Entity<I>> Comparator<E> byId() {

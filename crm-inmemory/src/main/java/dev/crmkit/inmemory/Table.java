@@ -131,6 +131,11 @@ final class Table<I extends EntityId, E extends Entity<I>> {
         }
     }
 
+    /** Whether two or more records have a key of a non-unique index. */
+    boolean isShared(String index, Object key) {
+        return entries.get(index).get(key) instanceof Bucket<?, ?>;
+    }
+
     /** How many records the buckets of two or more records of a non-unique index hold, counted once per bucket. */
     int sharedCount(String index) {
         int count = 0;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.api.contact.Contact;
+import dev.crmkit.api.contact.ContactEmail;
 import dev.crmkit.api.contact.ContactId;
 import dev.crmkit.api.contact.ContactPhone;
 import dev.crmkit.api.contact.MatchField;
@@ -91,6 +92,32 @@ class MemoryDuplicatesTest {
         });
 
         assertThat(inside).contains(stored.id(), added.id());
+    }
+
+    @Test
+    @Tag("CON-5")
+    @DisplayName("single-field rules: a contact in several shared buckets, of one index or of two, is named once")
+    void eachContactOnce() {
+        Contact many = data.aContact("Anna", "Smirnova", owner.id()).toBuilder()
+                .phones(List.of(ContactPhone.mobile("+7 901 111-11-11"), ContactPhone.work("+7 902 222-22-22")))
+                .emails(List.of(ContactEmail.work("anna@client.test"))).build();
+        Contact firstPhone = person("Boris", "Petrov", "8 901 111 11 11", LocalDate.of(1971, 1, 1));
+        Contact secondPhone = person("Vera", "Orlova", "8 902 222 22 22", LocalDate.of(1972, 2, 2));
+        Contact sameMail = person("Gleb", "Ivanov", "+7 903 333-33-33", LocalDate.of(1973, 3, 3)).toBuilder()
+                .emails(List.of(ContactEmail.work("ANNA@client.test"))).build();
+        Contact alone = person("Dina", "Sokolova", "+7 904 444-44-44", LocalDate.of(1974, 4, 4));
+        storage.run(tx -> Stream.of(many, firstPhone, secondPhone, sameMail, alone).forEach(tx.contacts()::insert));
+
+        for (List<Set<MatchField>> rule : List.of(List.of(Set.of(MatchField.PHONE), Set.of(MatchField.EMAIL)),
+                List.of(Set.of(MatchField.EMAIL), Set.of(MatchField.PHONE)))) {
+            List<ContactId> found = storage.inTransaction((Function<Transaction, List<ContactId>>) tx -> {
+                try (Stream<Contact> s = tx.duplicates().orElseThrow().contactCandidates(rule)) {
+                    return s.map(Contact::id).toList();
+                }
+            });
+            assertThat(found).as("%s", rule).containsExactlyInAnyOrder(many.id(), firstPhone.id(), secondPhone.id(),
+                    sameMail.id());
+        }
     }
 
     @Test
