@@ -137,6 +137,14 @@ abstract class DuplicateContactsKit extends FacadeKitBase {
                 "oleg@mail.test"));
         assertThat(b.contacts().get(namesake.id())).isEqualTo(namesake);
         assertThat(b.contacts().get(samePhone.id())).isEqualTo(samePhone);
+        dev.crmkit.api.DuplicateException byNameAndPhone = failsAndChangesNothing(
+                dev.crmkit.api.DuplicateException.class, () -> b.contacts().create(bitrixPerson("Ivan",
+                        "+7 (901) 776 34 34", LocalDate.of(1999, 9, 9), "third@mail.test")));
+        assertThat(byNameAndPhone.matches()).singleElement().satisfies(m -> {
+            assertThat(m.record()).isEqualTo(RecordRef.of(ivan.id()));
+            assertThat(m.fields()).containsExactlyInAnyOrder(dev.crmkit.api.contact.MatchField.NAME,
+                    dev.crmkit.api.contact.MatchField.PHONE);
+        });
     }
 
     @Test

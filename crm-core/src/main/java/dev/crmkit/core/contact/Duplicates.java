@@ -14,6 +14,7 @@ import dev.crmkit.spi.Clients;
 import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,26 @@ final class Duplicates {
         if (fields.contains(MatchField.EMAIL) && !keys.emails().isEmpty()) {
             store.byEmails(keys.emails()).forEach(c -> found.put(c.id(), c));
         }
-        if (fields.contains(MatchField.NAME) && !keys.name().isEmpty()) {
-            store.byNameKey(keys.name()).forEach(c -> found.put(c.id(), c));
+        List<Set<MatchField>> nameOnly = DuplicateScan.combinations(criteria).stream()
+                .filter(c -> c.contains(MatchField.NAME) && !c.contains(MatchField.PHONE)
+                        && !c.contains(MatchField.EMAIL)).toList();
+        if (fields.contains(MatchField.NAME) && !keys.name().isEmpty() && !nameOnly.isEmpty()) {
+            // Names repeat (hundreds of contacts may share one), so the records found by the name alone are narrowed
+            // before their keys are worked out: one that shares no phone or e-mail (else the lookups above found it)
+            // can match only by a combination of the name with neither, and when each such combination needs the
+            // birth date, only if it was born on the same day. With no such combination the name is not looked up.
+            boolean sameDay = nameOnly.stream().allMatch(c -> c.contains(MatchField.BIRTH_DATE));
+            Set<MatchField> birth = EnumSet.of(MatchField.BIRTH_DATE);
+            for (E c : store.byNameKey(keys.name())) {
+                if (found.containsKey(c.id())) {
+                    continue;
+                }
+                if (sameDay && (keys.birthDate() == null || !keys.birthDate()
+                        .equals(kind.keys().of(c, policy.phoneMatcher(), birth).birthDate()))) {
+                    continue;
+                }
+                found.put(c.id(), c);
+            }
         }
         if (DuplicateMatchRule.needsBirthDateLookup(criteria) && keys.birthDate() != null) {
             kind.byBirthDate().apply(tx, keys.birthDate()).forEach(c -> found.put(c.id(), c));
