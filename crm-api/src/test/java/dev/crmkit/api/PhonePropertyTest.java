@@ -116,6 +116,19 @@ class PhonePropertyTest {
         }
     }
 
+    @Test
+    @DisplayName("at the digit bounds the one-pass path and the full parse agree: an international 00, a plus, 15 to 18 digits")
+    void plainPathAtTheBounds() {
+        String fifteen = "123456789012345";
+        for (String plain : List.of("00" + fifteen, "00" + fifteen + "6", "+00" + fifteen, "0 0" + fifteen, "0 0" + fifteen + "6",
+                fifteen, fifteen + "6", fifteen + "67", fifteen + "678", "00", "0", "+0", "+00")) {
+            assertThat(outcome(plain)).as("'%s'", plain).isEqualTo(outcome(plain + "\u00A0"));
+        }
+        assertThat(PhoneNumber.parse("00" + fifteen).digits()).isEqualTo("00" + fifteen);
+        assertThat(outcome(fifteen + "6")).isEqualTo(List.of("phone.too_long"));
+        assertThat(outcome("+00" + fifteen)).isEqualTo(List.of("phone.too_long"));
+    }
+
     /** The digits, extension and match key a text parses to, or the codes of its refusal. */
     private static Object outcome(String text) {
         try {
@@ -148,6 +161,12 @@ class PhonePropertyTest {
                 assertThat(before == null || before.equals(key)).as("seed %d: %s and %s", SEED, before, key).isTrue();
             }
         }
+        PhoneMatcher eighteen = number -> "1" + "0".repeat(17 - Math.min(17, number.digits().length())) + number.digits();
+        assertThat(eighteen.numericKey(PhoneNumber.parse("1"))).as("18 digits would overflow: no numeric key")
+                .isEqualTo(-1);
+        assertThat(PhoneMatcher.numeric("100000000000000000")).isEqualTo(-1);
+        assertThat(PhoneMatcher.numeric("676460752303423488")).isEqualTo(-1);
+        assertThat(PhoneMatcher.numeric("99999999999999999")).as("17 digits fit").isPositive();
         PhoneMatcher custom = number -> "x" + number.digits();
         assertThat(custom.numericKey(PhoneNumber.parse("123"))).as("a key that is not digits").isEqualTo(-1);
         assertThat(PhoneMatcher.numeric("0123")).isNotEqualTo(PhoneMatcher.numeric("123"));

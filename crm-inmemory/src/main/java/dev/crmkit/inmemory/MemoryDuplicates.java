@@ -67,12 +67,13 @@ final class MemoryDuplicates implements DuplicateQueries {
             return once.stream();
         }
         Set<Contact> result = tx.storage.read(() -> {
-            // Presized for every contact of the buckets walked (at most the table), so a large scan does not grow the
-            // set step by step.
+            // Presized for the contacts of the phone and e-mail buckets walked (at most the table), so a large scan
+            // does not grow the set step by step; the name's buckets hold most of a table and are narrowed, so they
+            // do not count.
             long expected = 0;
             for (Set<MatchField> combination : combinations) {
                 MatchField driver = driver(combination);
-                expected += driver == null ? table.size() : table.sharedCount(INDEXES.get(driver));
+                expected += driver == null || driver == MatchField.NAME ? 0 : table.sharedCount(INDEXES.get(driver));
             }
             Set<Contact> found = Collections.newSetFromMap(new IdentityHashMap<>((int) Math.min(expected, table.size())));
             for (Set<MatchField> combination : combinations) {

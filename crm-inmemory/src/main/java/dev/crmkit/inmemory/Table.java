@@ -104,21 +104,6 @@ final class Table<I extends EntityId, E extends Entity<I>> {
     }
 
     /**
-     * Adds the ids of every record that shares a key of a non-unique index with another record.
-     *
-     * @param index the index
-     * @param skip keys not to count (an empty name key, which matches nothing)
-     * @param into where the ids go
-     */
-    void sharingAKey(String index, Object skip, Collection<I> into) {
-        for (Bucket<I, E> bucket : shared.get(index)) {
-            if (!bucket.key.equals(skip)) {
-                into.addAll(bucket.keySet());
-            }
-        }
-    }
-
-    /**
      * Hands every bucket of two or more records of a non-unique index, with its key, to an action: the records in id
      * order. Call it under the storage's lock.
      *

@@ -12,7 +12,9 @@ import dev.crmkit.spi.Transaction;
 import dev.crmkit.tck.TestData;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,10 +41,60 @@ class IndexBucketTest {
     private Set<ContactId> sharing() {
         List<ContactId> ids = new ArrayList<>();
         storage.read(() -> {
-            storage.contacts.sharingAKey("phone", "", ids);
+            storage.contacts.forEachShared("phone", (key, bucket) -> bucket.forEach(c -> ids.add(c.id())));
             return null;
         });
         return Set.copyOf(ids);
+    }
+
+    /** The shared keys of the phone index as the list of shared buckets has them, each with its records' ids. */
+    private Map<Object, List<ContactId>> sharedBuckets() {
+        Map<Object, List<ContactId>> buckets = new HashMap<>();
+        int count = storage.read(() -> {
+            storage.contacts.forEachShared("phone", (key, bucket) -> {
+                List<ContactId> ids = bucket.stream().map(Contact::id).toList();
+                assertThat(buckets.put(key, ids)).as("bucket %s listed once", key).isNull();
+                assertThat(storage.contacts.isShared("phone", key)).isTrue();
+            });
+            return storage.contacts.sharedCount("phone");
+        });
+        assertThat(count).isEqualTo(buckets.values().stream().mapToInt(List::size).sum());
+        return buckets;
+    }
+
+    @Test
+    @DisplayName("the list of shared buckets stays right as buckets leave it from the front, the middle and the end")
+    void sharedBucketsLeaveTheList() {
+        User owner = data.aUser("Owner");
+        List<String> numbers = List.of("+7 901 000-00-01", "+7 901 000-00-02", "+7 901 000-00-03", "+7 901 000-00-04");
+        List<Contact> firsts = new ArrayList<>();
+        List<Contact> seconds = new ArrayList<>();
+        for (String n : numbers) {
+            firsts.add(data.aContact("A", n, owner.id()).toBuilder().phones(List.of(ContactPhone.mobile(n))).build());
+            seconds.add(data.aContact("B", n, owner.id()).toBuilder().phones(List.of(ContactPhone.mobile(n))).build());
+        }
+        storage.run(tx -> {
+            firsts.forEach(tx.contacts()::insert);
+            seconds.forEach(tx.contacts()::insert);
+        });
+        assertThat(sharedBuckets()).hasSize(4);
+        // Out of the list in an order that moves the last bucket into the gaps: the first, then one in the middle.
+        for (int i : new int[] {0, 2, 3}) {
+            Contact gone = seconds.get(i);
+            storage.run(tx -> tx.contacts().delete(gone.id(), gone.version()));
+        }
+        Map<Object, List<ContactId>> left = sharedBuckets();
+        assertThat(left).containsOnlyKeys(Ports.phoneKey(PhoneNumber.parse(numbers.get(1)).indexKey()));
+        assertThat(left.values()).singleElement().satisfies(ids -> assertThat(ids)
+                .containsExactlyInAnyOrder(firsts.get(1).id(), seconds.get(1).id()));
+        for (int i : new int[] {0, 2, 3}) {
+            assertThat(storage.read(() -> storage.contacts.isShared("phone",
+                    Ports.phoneKey(PhoneNumber.parse(numbers.get(i)).indexKey())))).isFalse();
+        }
+        Contact again = data.aContact("C", "again", owner.id()).toBuilder()
+                .phones(List.of(ContactPhone.mobile(numbers.get(2)))).build();
+        storage.run(tx -> tx.contacts().insert(again));
+        assertThat(sharedBuckets()).hasSize(2);
     }
 
     private Set<ContactId> candidates() {

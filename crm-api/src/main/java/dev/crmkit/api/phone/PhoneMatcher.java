@@ -19,7 +19,7 @@ public interface PhoneMatcher {
 
     /**
      * The key of a number as a long, for code that compares many numbers (a duplicate scan) without a string each:
-     * when the key is 1 to 18 ASCII digits, their value times 32 plus their count (so {@code "0123"} and {@code
+     * when the key is 1 to 17 ASCII digits, their value times 32 plus their count (so {@code "0123"} and {@code
      * "123"} differ); -1 for any other key. Two numbers have equal numeric keys of at least 0 exactly when they have
      * equal keys. The default works it out from {@link #key}; the matchers of {@link #lastDigits} compute it from the
      * digits directly.
@@ -32,14 +32,14 @@ public interface PhoneMatcher {
     }
 
     /**
-     * A key of 1 to 18 ASCII digits as a number with its length folded in, -1 for any other key (see {@link
-     * #numericKey}).
+     * A key of 1 to 17 ASCII digits as a number with its length folded in, -1 for any other key (see {@link
+     * #numericKey}); 17 digits times 32 still fit a long, 18 would not.
      *
      * @param key a key
      * @return the numeric key, or -1
      */
     static long numeric(String key) {
-        if (key.isEmpty() || key.length() > 18) {
+        if (key.isEmpty() || key.length() > 17) {
             return -1;
         }
         long v = 0;

@@ -169,7 +169,7 @@ final class DuplicateScan {
     }
 
     /**
-     * Adds a contact's phones under the phone-only combination, each key on its own: a key of at most 18 digits (the
+     * Adds a contact's phones under the phone-only combination, each key on its own: a key of at most 17 digits (the
      * usual case) in the table of numbers, any other in the combination's table of strings, so that two contacts
      * sharing a numeric key meet in the same table whatever their other numbers are.
      */
