@@ -110,7 +110,7 @@ final class MemoryDuplicates implements DuplicateQueries {
             String index = indexes.get(i);
             List<String> earlier = indexes.subList(0, i);
             table.forEachShared(index, (key, bucket) -> {
-                if (!index.equals("name") || !key.equals(NO_NAME)) {
+                if (!noValue(index, key)) {
                     for (Contact c : bucket) {
                         if (firstBucket(table, keys, earlier, index, key, c)) {
                             found.add(c);
@@ -155,7 +155,12 @@ final class MemoryDuplicates implements DuplicateQueries {
 
     /** Whether a key of an index is held by two or more contacts (the empty name key never counts). */
     private static boolean shared(Table<ContactId, Contact> table, String index, Object key) {
-        return !(index.equals("name") && key.equals(NO_NAME)) && table.isShared(index, key);
+        return !noValue(index, key) && table.isShared(index, key);
+    }
+
+    /** Whether an index key stands for no value (the name index's empty key), which matches nothing. */
+    private static boolean noValue(String index, Object key) {
+        return index.equals(INDEXES.get(MatchField.NAME)) && key.equals(NO_NAME);
     }
 
     /** The committed contacts sharing a value of every field of a combination with another committed contact. */
@@ -169,7 +174,7 @@ final class MemoryDuplicates implements DuplicateQueries {
             return;
         }
         table.forEachShared(INDEXES.get(driver), (key, bucket) -> {
-            if (driver == MatchField.NAME && key.equals(NO_NAME)) {
+            if (noValue(INDEXES.get(driver), key)) {
                 return;
             }
             if (others.isEmpty()) {

@@ -53,7 +53,6 @@ public final class ContactService {
     private static final Queries<Contact> QUERIES = Queries.of("contacts", ContactFields.ALL, ContactFields.ID)
             .withCustomFields(EntityType.CONTACT);
 
-
     private final Context context;
     private final ClientWrites<ContactId, Contact, ContactForm> writes =
             new ClientWrites<>(ClientKind.CONTACTS, ContactService::candidate, ContactForm::of);

@@ -73,10 +73,11 @@ final class Duplicates {
         if (fields.contains(MatchField.EMAIL) && !keys.emails().isEmpty()) {
             store.byEmails(keys.emails()).forEach(c -> found.put(c.id(), c));
         }
-        List<Set<MatchField>> nameOnly = DuplicateScan.combinations(criteria).stream()
-                .filter(c -> c.contains(MatchField.NAME) && !c.contains(MatchField.PHONE)
-                        && !c.contains(MatchField.EMAIL)).toList();
-        if (fields.contains(MatchField.NAME) && !keys.name().isEmpty() && !nameOnly.isEmpty()) {
+        List<Set<MatchField>> nameOnly = fields.contains(MatchField.NAME) && !keys.name().isEmpty()
+                ? DuplicateScan.combinations(criteria).stream().filter(c -> c.contains(MatchField.NAME)
+                        && !c.contains(MatchField.PHONE) && !c.contains(MatchField.EMAIL)).toList()
+                : List.of();
+        if (!nameOnly.isEmpty()) {
             // Names repeat (hundreds of contacts may share one), so the records found by the name alone are narrowed
             // before their keys are worked out: one that shares no phone or e-mail (else the lookups above found it)
             // can match only by a combination of the name with neither, and when each such combination needs the
