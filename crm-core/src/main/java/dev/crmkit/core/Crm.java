@@ -101,6 +101,7 @@ public final class Crm {
         private Storage storage;
         private Policy policy = Policies.amoCrm();
         private Clock clock = Clock.systemUTC();
+        private int scanThreads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
         }
@@ -139,6 +140,25 @@ public final class Crm {
         }
 
         /**
+         * Sets how many threads a large duplicate scan ({@code contacts().scanDuplicates()}) may use: the calling
+         * thread and up to {@code threads - 1} of the common {@link java.util.concurrent.ForkJoinPool}'s, for
+         * scans of 20,000 contacts or more whose count the storage knows up front (the in-memory adapter, for a
+         * user who sees every contact). The clusters are the same for any count. Defaults to the number of
+         * processors; 1 keeps every scan on the calling thread.
+         *
+         * @param threads at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code threads} is less than 1
+         */
+        public Builder scanThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("scanThreads must be at least 1, not " + threads);
+            }
+            this.scanThreads = threads;
+            return this;
+        }
+
+        /**
          * Builds the CRM.
          *
          * @return the CRM
@@ -149,7 +169,7 @@ public final class Crm {
                 throw new IllegalStateException("a Crm needs a storage: call storage(...)");
             }
             LOG.debug("crmkit on {} with the {} policy", storage, policy.name());
-            return new Crm(new Engine(storage, policy, clock));
+            return new Crm(new Engine(storage, policy, clock, scanThreads));
         }
     }
 }

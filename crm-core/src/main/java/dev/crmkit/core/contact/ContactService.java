@@ -132,7 +132,8 @@ public final class ContactService {
      * (transitively: A~B and B~C are one cluster), reading all contacts once, so data that came in
      * before the rules can be cleaned up (CON-5). On an adapter with {@link DuplicateQueries} only the
      * contacts it names as candidates are read, with the same clusters. Sees the contacts the user may see;
-     * writes nothing.
+     * writes nothing. A scan of at least 20,000 candidates whose count the storage gives up front runs on up to
+     * {@link dev.crmkit.core.Crm.Builder#scanThreads(int)} threads, with the same clusters.
      *
      * @return the clusters of two or more contacts, with the fields that linked them: each cluster's contacts in id
      *         order ({@link dev.crmkit.api.EntityId#ORDER}), the clusters in the order of their first contacts
@@ -140,7 +141,8 @@ public final class ContactService {
     public List<DuplicateCluster> scanDuplicates() {
         return context.read(unit -> {
             DuplicateCriteria criteria = unit.policy().contactDuplicates();
-            DuplicateScan scan = new DuplicateScan(criteria, unit.policy().phoneMatcher());
+            DuplicateScan scan = new DuplicateScan(criteria, unit.policy().phoneMatcher(),
+                    context.engine().scanThreads(), DuplicateScan.PARALLEL_FROM);
             Optional<DuplicateQueries> adapter = unit.system().duplicates();
             if (adapter.isEmpty()) {
                 try (Stream<Contact> all = unit.tx().contacts().streamAll()) {

@@ -1,5 +1,8 @@
 package dev.crmkit.core.contact;
 
+import com.google.common.collect.Lists;
+import com.google.common.primitives.ImmutableIntArray;
+import com.google.common.primitives.ImmutableLongArray;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.contact.Contact;
 import dev.crmkit.api.contact.ContactId;
@@ -15,46 +18,75 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Spliterator;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Groups stored contacts into duplicate clusters in one pass (CON-5): for every combination of fields
  * that satisfies the rule, each contact's values for that combination form a key; contacts sharing a key
  * are duplicates and are united (union-find), so clusters are transitive. Memory grows with the number
  * of keys, not with pairs.
+ *
+ * <p>With more than one thread and a known count of at least {@link #PARALLEL_FROM} contacts, the scan runs in
+ * parts on the common {@link java.util.concurrent.ForkJoinPool} and the calling thread: each part works out the keys
+ * of a range of the contacts and sorts them by a hash of the key into as many partitions as there are parts; then
+ * each partition's keys go through tables of their own (a key is in one partition only, so two contacts sharing it
+ * meet there), which yields the links between contacts; the links are united on the calling thread. The links, and
+ * so the clusters and their reasons, are the same as one thread finds.
  */
 final class DuplicateScan {
 
+    /** The fewest contacts a scan is split for: below it, splitting costs more than it saves. */
+    static final int PARALLEL_FROM = 20_000;
+
     private final PhoneMatcher matcher;
     private final List<Set<MatchField>> combinations;
-    private final ArrayList<ContactId> ids = new ArrayList<>();
-    /** For each combination, its keys and the first contact that had each. */
-    private final KeyTable[] tables;
-    private final LongKeyTable firstWithNumber = new LongKeyTable();
-    /** The values of each field of the contact being added, once worked out (by ordinal). */
-    private final List<List<String>> values = new ArrayList<>(Collections.nCopies(MatchField.values().length, null));
     /** Combinations that are just the phone: keyed by the digits as a number, without strings. */
     private final int phoneOnly;
+    /** Each combination's fields as bits. */
+    private final int[] masks;
+    private final int threads;
+    private final int parallelFrom;
     private int[] parent = new int[1024];
     /** For each cluster's root, the fields that linked its contacts, one bit per field's ordinal. */
     private int[] reasons = new int[1024];
-    /** Each combination's fields as bits. */
-    private final int[] masks;
 
+    /**
+     * A scan on the calling thread alone.
+     *
+     * @param criteria the rule
+     * @param matcher the policy's phone matcher
+     */
     DuplicateScan(DuplicateCriteria criteria, PhoneMatcher matcher) {
+        this(criteria, matcher, 1, PARALLEL_FROM);
+    }
+
+    /**
+     * A scan split into parts when it is large enough.
+     *
+     * @param criteria the rule
+     * @param matcher the policy's phone matcher, called from several threads when {@code threads > 1}
+     * @param threads how many parts a large scan is split into, at least 1
+     * @param parallelFrom the fewest contacts a scan is split for
+     */
+    DuplicateScan(DuplicateCriteria criteria, PhoneMatcher matcher, int threads, int parallelFrom) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a scan needs at least one thread, not " + threads);
+        }
         this.matcher = matcher;
         this.combinations = combinations(criteria);
-        this.tables = new KeyTable[combinations.size()];
         this.masks = new int[combinations.size()];
         for (int i = 0; i < masks.length; i++) {
             for (MatchField f : combinations.get(i)) {
                 masks[i] |= 1 << f.ordinal();
             }
         }
-        for (int i = 0; i < tables.length; i++) {
-            tables[i] = new KeyTable();
-        }
         this.phoneOnly = combinations.indexOf(Set.of(MatchField.PHONE));
+        this.threads = threads;
+        this.parallelFrom = parallelFrom;
     }
 
     /** The field sets that satisfy the rule minimally: the required fields plus {@code minimum} of the others. */
@@ -80,16 +112,111 @@ final class DuplicateScan {
         }
     }
 
+    /**
+     * Groups the contacts; a scan object is used once.
+     *
+     * @param contacts the contacts, each once
+     * @return the clusters of two or more, each's contacts in id order, the clusters in the order of their first
+     */
     List<DuplicateCluster> scan(Stream<Contact> contacts) {
         Spliterator<Contact> all = contacts.spliterator();
         long count = all.getExactSizeIfKnown();
         if (count > parent.length && count < Integer.MAX_VALUE) {
             // Sized up front when the count is known, instead of doubling step by step.
-            ids.ensureCapacity((int) count);
             parent = Arrays.copyOf(parent, (int) count);
             reasons = Arrays.copyOf(reasons, (int) count);
         }
-        all.forEachRemaining(this::add);
+        if (threads > 1 && count >= parallelFrom && count < Integer.MAX_VALUE) {
+            Contact[] array = StreamSupport.stream(all, false).toArray(Contact[]::new);
+            inParts(array);
+            return clusters(Lists.transform(Arrays.asList(array), Contact::id));
+        }
+        List<ContactId> ids = new ArrayList<>(Math.max(0, (int) Math.min(count, Integer.MAX_VALUE - 8)));
+        KeyReader reader = new KeyReader();
+        Tables tables = new Tables((a, b, combination) -> union(a, b, masks[combination]));
+        all.forEachRemaining(c -> {
+            int index = ids.size();
+            ids.add(c.id());
+            start(index);
+            reader.read(c, index, tables);
+        });
+        return clusters(ids);
+    }
+
+    /** Makes a contact's index its own cluster, growing the arrays when the count was not known. */
+    private void start(int index) {
+        if (index == parent.length) {
+            parent = Arrays.copyOf(parent, parent.length * 2);
+            reasons = Arrays.copyOf(reasons, reasons.length * 2);
+        }
+        parent[index] = index;
+    }
+
+    /** The scan in parts (see the class comment): keys by range into partitions, partitions into links, united. */
+    private void inParts(Contact[] all) {
+        int parts = threads;
+        for (int i = 0; i < all.length; i++) {
+            parent[i] = i;
+        }
+        Partition[][] byRange = new Partition[parts][];
+        inParallel(parts, range -> {
+            Partition[] mine = new Partition[parts];
+            for (int p = 0; p < parts; p++) {
+                mine[p] = new Partition();
+            }
+            KeyReader reader = new KeyReader();
+            Sink sink = new Sink() {
+                @Override
+                public void string(int combination, String key, int index) {
+                    mine[partition(key.hashCode(), parts)].string(combination, key, index);
+                }
+
+                @Override
+                public void number(long key, int index) {
+                    mine[partition(key, parts)].number(key, index);
+                }
+            };
+            int to = (int) ((long) all.length * (range + 1) / parts);
+            for (int i = (int) ((long) all.length * range / parts); i < to; i++) {
+                reader.read(all[i], i, sink);
+            }
+            byRange[range] = mine;
+        });
+        ImmutableIntArray[] links = new ImmutableIntArray[parts];
+        inParallel(parts, p -> {
+            ImmutableIntArray.Builder found = ImmutableIntArray.builder();
+            Tables tables = new Tables((a, b, combination) -> found.add(a).add(b).add(combination));
+            // Ranges in order, so each key's first contact is the one a single thread would have found first.
+            for (Partition[] range : byRange) {
+                range[p].replay(tables);
+            }
+            links[p] = found.build();
+        });
+        for (ImmutableIntArray l : links) {
+            for (int i = 0; i < l.length(); i += 3) {
+                union(l.get(i), l.get(i + 1), masks[l.get(i + 2)]);
+            }
+        }
+    }
+
+    /** Runs parts of a job, one on the calling thread and the others in the common pool, and waits for them all. */
+    private static void inParallel(int parts, IntConsumer part) {
+        ForkJoinTask.invokeAll(IntStream.range(0, parts).mapToObj(p -> ForkJoinTask.adapt(() -> part.accept(p)))
+                .toList());
+    }
+
+    /** The partition of a string key's hash: the high bits of a product other than the tables' own mix. */
+    private static int partition(int hash, int parts) {
+        return (int) (((hash * 0x85EBCA6BL) & 0xFFFFFFFFL) * parts >>> 32);
+    }
+
+    /** The partition of a numeric key. */
+    private static int partition(long key, int parts) {
+        return (int) (((key * 0xC2B2AE3D27D4EB4FL) >>> 32) * parts >>> 32);
+    }
+
+    /** The clusters once every contact is in the union-find, with the contacts' ids by index. */
+    private List<DuplicateCluster> clusters(List<ContactId> ids) {
         int n = ids.size();
         int[] roots = new int[n];
         int[] sizes = new int[n];
@@ -141,120 +268,195 @@ final class DuplicateScan {
         }
     }
 
-    private void add(Contact c) {
-        int index = ids.size();
-        ids.add(c.id());
-        if (index == parent.length) {
-            parent = Arrays.copyOf(parent, parent.length * 2);
-            reasons = Arrays.copyOf(reasons, reasons.length * 2);
-        }
-        parent[index] = index;
-        Collections.fill(values, null);
-        for (int i = 0; i < combinations.size(); i++) {
-            if (i == phoneOnly) {
-                addPhones(c, index);
-                continue;
+    /** Where a contact's keys go: into the tables, or into a part's partitions to go there later. */
+    private interface Sink {
+
+        /** A key of a combination, as a string. */
+        void string(int combination, String key, int index);
+
+        /** A key of the phone-only combination as a number (at most 17 digits). */
+        void number(long key, int index);
+    }
+
+    /** Two contacts that share a key of a combination. */
+    @FunctionalInterface
+    private interface Link {
+        void link(int a, int b, int combination);
+    }
+
+    /** Each combination's keys and the first contact that had each: a key met again links the two contacts. */
+    private final class Tables implements Sink {
+        private final KeyTable[] strings = new KeyTable[combinations.size()];
+        private final LongKeyTable numbers = new LongKeyTable();
+        private final Link link;
+
+        Tables(Link link) {
+            this.link = link;
+            for (int i = 0; i < strings.length; i++) {
+                strings[i] = new KeyTable();
             }
-            for (String key : keysOf(c, combinations.get(i))) {
-                meet(index, tables[i].putIfAbsent(key, index), masks[i]);
+        }
+
+        @Override
+        public void string(int combination, String key, int index) {
+            met(index, strings[combination].putIfAbsent(key, index), combination);
+        }
+
+        @Override
+        public void number(long key, int index) {
+            met(index, numbers.putIfAbsent(key, index), phoneOnly);
+        }
+
+        /** Links a contact with the first that had a key, if another had it (a contact may repeat its own value). */
+        private void met(int index, int other, int combination) {
+            if (other >= 0 && other != index) {
+                link.link(index, other, combination);
             }
         }
     }
 
-    /** Unites a contact with the first one that had a key, if another had it (a contact may repeat its own value). */
-    private void meet(int index, int other, int why) {
-        if (other >= 0 && other != index) {
-            union(index, other, why);
+    /** The keys one part found of one partition, in the order it found them. */
+    private static final class Partition {
+        private final List<String> strings = new ArrayList<>();
+        /** For each string key, its combination and contact. */
+        private final ImmutableIntArray.Builder stringOwners = ImmutableIntArray.builder();
+        private final ImmutableLongArray.Builder numbers = ImmutableLongArray.builder();
+        private final ImmutableIntArray.Builder numberOwners = ImmutableIntArray.builder();
+
+        void string(int combination, String key, int index) {
+            strings.add(key);
+            stringOwners.add(combination).add(index);
+        }
+
+        void number(long key, int index) {
+            numbers.add(key);
+            numberOwners.add(index);
+        }
+
+        /** Hands the keys on in their order, numbers first (no number's table is a string's). */
+        void replay(Sink into) {
+            ImmutableLongArray keys = numbers.build();
+            ImmutableIntArray owners = numberOwners.build();
+            for (int i = 0; i < keys.length(); i++) {
+                into.number(keys.get(i), owners.get(i));
+            }
+            ImmutableIntArray stringsOwners = stringOwners.build();
+            for (int i = 0; i < strings.size(); i++) {
+                into.string(stringsOwners.get(2 * i), strings.get(i), stringsOwners.get(2 * i + 1));
+            }
         }
     }
 
-    /**
-     * Adds a contact's phones under the phone-only combination, each key on its own: a key of at most 17 digits (the
-     * usual case) in the table of numbers, any other in the combination's table of strings, so that two contacts
-     * sharing a numeric key meet in the same table whatever their other numbers are.
-     */
-    private void addPhones(Contact c, int index) {
-        int why = masks[phoneOnly];
-        for (int p = 0; p < c.phones().size(); p++) {
-            PhoneNumber phone = c.phones().get(p).number();
-            long number = matcher.numericKey(phone);
-            meet(index, number >= 0 ? firstWithNumber.putIfAbsent(number, index)
-                    : tables[phoneOnly].putIfAbsent(matcher.key(phone), index), why);
-        }
-    }
+    /** Works out the keys of one contact after another; one a thread, as it keeps the values of the contact at hand. */
+    private final class KeyReader {
+        /** The values of each field of the contact at hand, once worked out (by ordinal). */
+        private final List<List<String>> values = new ArrayList<>(
+                Collections.nCopies(MatchField.values().length, null));
 
-    /**
-     * The keys of a contact for a field combination, each combination having a table of its own: the values
-     * themselves for one field, and for several one key per combination of their values, joined by a character no
-     * value holds.
-     */
-    private List<String> keysOf(Contact c, Set<MatchField> combination) {
-        if (combination.size() == 1) {
-            return valuesOf(c, combination.iterator().next());
-        }
-        List<String> partial = null;
-        for (MatchField f : combination) {
-            List<String> own = valuesOf(c, f);
-            if (own.isEmpty()) {
-                return List.of();
-            }
-            if (partial == null) {
-                partial = own;
-                continue;
-            }
-            List<String> next = new ArrayList<>(partial.size() * own.size());
-            for (String p : partial) {
-                for (String v : own) {
-                    next.add(p + '\u0000' + v);
+        /** Hands a contact's keys under every combination to a sink. */
+        void read(Contact c, int index, Sink sink) {
+            Collections.fill(values, null);
+            for (int i = 0; i < combinations.size(); i++) {
+                if (i == phoneOnly) {
+                    phones(c, index, sink);
+                    continue;
+                }
+                for (String key : keysOf(c, combinations.get(i))) {
+                    sink.string(i, key, index);
                 }
             }
-            partial = next;
         }
-        return partial;
-    }
 
-    /**
-     * What the rule compares of one field of the contact being added, worked out once a contact: the name's match key
-     * (none when empty), the phones' matcher keys, the normalized e-mails, the birth date.
-     */
-    private List<String> valuesOf(Contact c, MatchField f) {
-        List<String> known = values.get(f.ordinal());
-        if (known != null) {
-            return known;
-        }
-        List<String> found;
-        switch (f) {
-            case NAME: {
-                String key = c.name().matchKey();
-                found = key.isEmpty() ? List.of() : List.of(key);
-                break;
-            }
-            case PHONE: {
-                int n = c.phones().size();
-                found = n == 0 ? List.of() : n == 1 ? List.of(matcher.key(c.phones().get(0).number()))
-                        : new ArrayList<>(n);
-                for (int i = 0; n > 1 && i < n; i++) {
-                    addOnce(found, matcher.key(c.phones().get(i).number()));
+        /**
+         * A contact's phones under the phone-only combination, each key on its own: a key of at most 17 digits (the
+         * usual case) as a number, any other as a string in the combination's table, so that two contacts sharing a
+         * numeric key meet in the same table whatever their other numbers are.
+         */
+        private void phones(Contact c, int index, Sink sink) {
+            for (int p = 0; p < c.phones().size(); p++) {
+                PhoneNumber phone = c.phones().get(p).number();
+                long number = matcher.numericKey(phone);
+                if (number >= 0) {
+                    sink.number(number, index);
+                } else {
+                    sink.string(phoneOnly, matcher.key(phone), index);
                 }
-                break;
             }
-            case EMAIL: {
-                int n = c.emails().size();
-                found = n == 0 ? List.of() : n == 1 ? List.of(c.emails().get(0).email().normalized())
-                        : new ArrayList<>(n);
-                for (int i = 0; n > 1 && i < n; i++) {
-                    addOnce(found, c.emails().get(i).email().normalized());
-                }
-                break;
-            }
-            case BIRTH_DATE:
-                found = c.birthDate().map(d -> List.of(d.toString())).orElse(List.of());
-                break;
-            default:
-                throw new IllegalStateException("no scan key for the match field " + f);
         }
-        values.set(f.ordinal(), found);
-        return found;
+
+        /**
+         * The keys of a contact for a field combination, each combination having a table of its own: the values
+         * themselves for one field, and for several one key per combination of their values, joined by a character no
+         * value holds.
+         */
+        private List<String> keysOf(Contact c, Set<MatchField> combination) {
+            if (combination.size() == 1) {
+                return valuesOf(c, combination.iterator().next());
+            }
+            List<String> partial = null;
+            for (MatchField f : combination) {
+                List<String> own = valuesOf(c, f);
+                if (own.isEmpty()) {
+                    return List.of();
+                }
+                if (partial == null) {
+                    partial = own;
+                    continue;
+                }
+                List<String> next = new ArrayList<>(partial.size() * own.size());
+                for (String p : partial) {
+                    for (String v : own) {
+                        next.add(p + '\u0000' + v);
+                    }
+                }
+                partial = next;
+            }
+            return partial;
+        }
+
+        /**
+         * What the rule compares of one field of the contact at hand, worked out once a contact: the name's match
+         * key (none when empty), the phones' matcher keys, the normalized e-mails, the birth date.
+         */
+        private List<String> valuesOf(Contact c, MatchField f) {
+            List<String> known = values.get(f.ordinal());
+            if (known != null) {
+                return known;
+            }
+            List<String> found;
+            switch (f) {
+                case NAME: {
+                    String key = c.name().matchKey();
+                    found = key.isEmpty() ? List.of() : List.of(key);
+                    break;
+                }
+                case PHONE: {
+                    int n = c.phones().size();
+                    found = n == 0 ? List.of() : n == 1 ? List.of(matcher.key(c.phones().get(0).number()))
+                            : new ArrayList<>(n);
+                    for (int i = 0; n > 1 && i < n; i++) {
+                        addOnce(found, matcher.key(c.phones().get(i).number()));
+                    }
+                    break;
+                }
+                case EMAIL: {
+                    int n = c.emails().size();
+                    found = n == 0 ? List.of() : n == 1 ? List.of(c.emails().get(0).email().normalized())
+                            : new ArrayList<>(n);
+                    for (int i = 0; n > 1 && i < n; i++) {
+                        addOnce(found, c.emails().get(i).email().normalized());
+                    }
+                    break;
+                }
+                case BIRTH_DATE:
+                    found = c.birthDate().map(d -> List.of(d.toString())).orElse(List.of());
+                    break;
+                default:
+                    throw new IllegalStateException("no scan key for the match field " + f);
+            }
+            values.set(f.ordinal(), found);
+            return found;
+        }
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * What every operation of a CRM needs, shared by all its sessions: the storage, the policy, the clock,
- * the id generator and the validator. Immutable and thread-safe.
+ * the id generator, the validator and the scan's thread count. Immutable and thread-safe.
  */
 public final class Engine {
 
@@ -22,6 +22,7 @@ public final class Engine {
     private final Clock clock;
     private final IdGenerator ids;
     private final CommandValidator validator;
+    private final int scanThreads;
 
     /**
      * Creates the engine.
@@ -29,8 +30,13 @@ public final class Engine {
      * @param storage the storage
      * @param policy the policy
      * @param clock the clock every time comes from
+     * @param scanThreads how many threads a large duplicate scan may use, at least 1
      */
-    public Engine(Storage storage, Policy policy, Clock clock) {
+    public Engine(Storage storage, Policy policy, Clock clock, int scanThreads) {
+        if (scanThreads < 1) {
+            throw new IllegalArgumentException("scanThreads must be at least 1, not " + scanThreads);
+        }
+        this.scanThreads = scanThreads;
         this.storage = Objects.requireNonNull(storage, "storage");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -63,6 +69,15 @@ public final class Engine {
      */
     public IdGenerator ids() {
         return ids;
+    }
+
+    /**
+     * How many threads a large duplicate scan may use (the calling thread and the common pool's).
+     *
+     * @return at least 1
+     */
+    public int scanThreads() {
+        return scanThreads;
     }
 
     /**
