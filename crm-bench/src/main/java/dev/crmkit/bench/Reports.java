@@ -98,6 +98,7 @@ public final class Reports {
         bench.rule = args.length > 2 ? args[2] : "amoCRM";
         bench.duplicates = args.length > 3 ? Double.parseDouble(args[3]) : 0.10;
         bench.duckThreads = "1";
+        bench.crmkitThreads = "1";
         bench.setUp(null);
         bench.resetPeak();
         long start = System.nanoTime();

@@ -55,8 +55,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * of the rule, and uniting the groups it returns into clusters (union-find in Java over the rows' numbers, since
  * SQL has no cheap transitive closure), as crmkit's scan unites contacts sharing a key.
  *
- * <p>Threads: crmkit's scan runs on the calling thread; DuckDB runs with {@code SET threads TO 1} unless
- * {@code duckThreads} is {@code default} (its default: one per core). Every fork loads both sides and checks that
+ * <p>Threads: crmkit's scan runs on the calling thread ({@code scanThreads(1)}) unless {@code crmkitThreads} is
+ * {@code default} (one per processor: the calling thread and the common pool's); DuckDB runs with
+ * {@code SET threads TO 1} unless {@code duckThreads} is {@code default} (its default: one per core). Every fork loads both sides and checks that
  * they find the same clusters (as sets of id sets) before measuring, else the fork fails; the side the fork does not
  * measure is then freed and each iteration's answer is checked against the agreed clusters. The crmkit fork prints
  * its heap with the contacts loaded and at each scan's peak. Forks are meant to alternate: see {@link Interleaved}.
@@ -86,6 +87,13 @@ public class ScanBenchmark {
     @Param("1")
     public String duckThreads;
 
+    /**
+     * crmkit's scan threads ({@code Crm.Builder.scanThreads}): {@code 1}, or {@code default} (one per processor, the
+     * builder's default).
+     */
+    @Param("1")
+    public String crmkitThreads;
+
     CrmSession session;
     Connection duck;
     List<Set<MatchField>> combinations;
@@ -110,7 +118,11 @@ public class ScanBenchmark {
         Policy policy = DuplicateKeys.preset(rule);
         long before = settledHeap();
         InMemoryStorage storage = InMemoryStorage.create();
-        Crm crm = Crm.builder().storage(storage).policy(policy).build();
+        Crm.Builder builder = Crm.builder().storage(storage).policy(policy);
+        if (!"default".equals(crmkitThreads)) {
+            builder.scanThreads(Integer.parseInt(crmkitThreads));
+        }
+        Crm crm = builder.build();
         User admin = crm.bootstrap(UserForm.named("Bench Admin"));
         session = crm.as(admin.id());
         List<Contact> all = ContactData.contacts(ContactData.people(7, contacts, duplicates, false), admin.id(),
