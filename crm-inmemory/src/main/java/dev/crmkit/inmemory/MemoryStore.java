@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -208,8 +209,7 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
 
     /** The visible records under an index key, in id order. */
     final List<E> lookup(String indexName, Object key) {
-        return lookup(table.indexes().stream().filter(i -> i.name().equals(indexName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no index " + indexName)), key);
+        return lookup(indexName, key, e -> true);
     }
 
     /** The visible records under any of several index keys, each once, in id order. */
@@ -224,6 +224,16 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
     }
 
     private List<E> lookup(Index<E> index, Object key) {
+        return lookup(index, key, e -> true);
+    }
+
+    /** The visible records under an index key that pass a test, in id order. */
+    final List<E> lookup(String indexName, Object key, Predicate<? super E> test) {
+        return lookup(table.indexes().stream().filter(i -> i.name().equals(indexName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no index " + indexName)), key, test);
+    }
+
+    private List<E> lookup(Index<E> index, Object key, Predicate<? super E> test) {
         List<E> result = new ArrayList<>();
         if (index.unique()) {
             read(() -> {
@@ -234,18 +244,29 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
                 return null;
             });
         } else {
-            for (E e : read(() -> table.lookup(index.name(), key))) {
-                if (!writes.containsKey(e.id())) {
-                    result.add(e);
+            // The bucket is walked under the read lock and only the records passing the test are copied out.
+            read(() -> {
+                Collection<E> bucket = table.entries(index.name(), key);
+                if (bucket != null) {
+                    for (E e : bucket) {
+                        if (test.test(e) && !writes.containsKey(e.id())) {
+                            result.add(e);
+                        }
+                    }
                 }
-            }
+                return null;
+            });
         }
+        int committed = result.size();
         for (E w : writes.values()) {
-            if (w != null && index.keys().apply(w).contains(key)) {
+            if (w != null && test.test(w) && index.keys().apply(w).contains(key)) {
                 result.add(w);
             }
         }
-        result.sort(Comparator.comparing(Entity::id, EntityId.ORDER));
+        if (result.size() > committed) {
+            // A bucket is in id order already; the transaction's own records are not.
+            result.sort(Comparator.comparing(Entity::id, EntityId.ORDER));
+        }
         return result;
     }
 

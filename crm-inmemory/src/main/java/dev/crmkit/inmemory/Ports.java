@@ -52,9 +52,11 @@ import dev.crmkit.spi.StageTransitions;
 import dev.crmkit.spi.Tasks;
 import dev.crmkit.spi.Timeline;
 import dev.crmkit.spi.Users;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -175,6 +177,12 @@ final class Ports {
         @Override
         public List<Contact> byCompany(CompanyId company) {
             return lookup("company", company);
+        }
+
+        @Override
+        public List<Contact> byNameKeyAndBirthDate(String key, LocalDate day) {
+            Objects.requireNonNull(day, "day");
+            return lookup("name", key, c -> c.birthDate().filter(day::equals).isPresent());
         }
     }
 

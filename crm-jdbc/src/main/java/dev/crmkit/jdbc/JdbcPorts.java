@@ -50,12 +50,14 @@ import dev.crmkit.spi.StageTransitions;
 import dev.crmkit.spi.Tasks;
 import dev.crmkit.spi.Timeline;
 import dev.crmkit.spi.Users;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -117,6 +119,12 @@ final class JdbcPorts {
         @Override
         public List<Contact> byCompany(CompanyId company) {
             return where("company = ?", "id", uuid(company));
+        }
+
+        @Override
+        public List<Contact> byNameKeyAndBirthDate(String key, LocalDate day) {
+            Objects.requireNonNull(day, "day");
+            return where("name_key = ? AND birth_date = ?", "id", text(key), SqlValues.Param.of(day, "date"));
         }
     }
 

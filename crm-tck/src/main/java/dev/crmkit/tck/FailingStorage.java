@@ -52,7 +52,7 @@ public final class FailingStorage implements Storage {
      */
     static final Set<String> READS = Set.of(
             "find", "get", "findAll", "query", "count", "streamAll",
-            "byPhoneKeys", "byEmails", "byNameKey", "byCompany", "byContact", "byOwner", "byOwners", "byAssignee",
+            "byPhoneKeys", "byEmails", "byNameKey", "byNameKeyAndBirthDate", "byCompany", "byContact", "byOwner", "byOwners", "byAssignee",
             "byCallId", "byEmail", "all", "after", "lastSequence",
             "users", "contacts", "companies", "leads", "pipelines", "customFields", "stageTransitions", "ofDeal", "analytics", "duplicates", "salesGoals", "rateTables", "importTemplates", "byName",
             "deals", "tasks", "timeline", "events",

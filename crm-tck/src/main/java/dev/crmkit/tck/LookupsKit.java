@@ -3,6 +3,7 @@ package dev.crmkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.api.ConflictException;
+import dev.crmkit.api.EntityId;
 import dev.crmkit.api.EntityType;
 import dev.crmkit.api.RecordRef;
 import dev.crmkit.api.contact.Company;
@@ -19,6 +20,9 @@ import dev.crmkit.api.timeline.Call;
 import dev.crmkit.api.timeline.Comment;
 import dev.crmkit.api.user.User;
 import dev.crmkit.spi.Transaction;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
@@ -217,6 +221,41 @@ abstract class LookupsKit extends StorageKitBase {
         assertThat(storage.inTransaction((Transaction tx) -> tx.contacts().byPhoneKeys(Set.of(ivanKey)))).isEmpty();
         assertThat(storage.inTransaction((Transaction tx) -> tx.contacts().byEmails(Set.of("ivan.petrov@client.test"))))
                 .isEmpty();
+    }
+
+    @Test
+    @DisplayName("contacts by name key and birth date: only namesakes born that day, in id order, with the "
+            + "transaction's own writes")
+    void contactsByNameKeyAndBirthDate() {
+        LocalDate may = LocalDate.of(1990, 5, 1);
+        Contact anna = data.aContact("Anna", "Ko", owner().id()).toBuilder().birthDate(may).build();
+        Contact annaAgain = data.aContact("ANNA", "ko", owner().id()).toBuilder().birthDate(may).build();
+        Contact otherDay = data.aContact("Anna", "Ko", owner().id()).toBuilder().birthDate(may.plusDays(1)).build();
+        Contact noDay = data.aContact("Anna", "Ko", owner().id());
+        Contact otherName = data.aContact("Vera", "Ko", owner().id()).toBuilder().birthDate(may).build();
+        storage.run(tx -> List.of(anna, annaAgain, otherDay, noDay, otherName).forEach(tx.contacts()::insert));
+        String key = anna.name().matchKey();
+        assertThat(storage.inTransaction((Transaction tx) -> tx.contacts().byNameKeyAndBirthDate(key, may)))
+                .containsExactly(anna, annaAgain);
+        assertThat(storage.inTransaction((Transaction tx) -> tx.contacts().byNameKeyAndBirthDate(key,
+                may.plusDays(2)))).isEmpty();
+        Contact born = noDay.toBuilder().version(2).birthDate(may).build();
+        Contact lateBorn = data.aContact("Anna", "Ko", owner().id()).toBuilder().birthDate(may).build();
+        storage.run(tx -> {
+            // Own writes: one gets the day, one is new, one is deleted, one leaves the day.
+            tx.contacts().update(born, 1);
+            tx.contacts().insert(lateBorn);
+            tx.contacts().delete(annaAgain.id(), 1);
+            tx.contacts().update(anna.toBuilder().version(2).birthDate(may.minusDays(1)).build(), 1);
+            assertThat(tx.contacts().byNameKeyAndBirthDate(key, may)).as("own writes")
+                    .containsExactlyElementsOf(sortedById(born, lateBorn));
+        });
+        assertThat(storage.inTransaction((Transaction tx) -> tx.contacts().byNameKeyAndBirthDate(key, may)))
+                .containsExactlyElementsOf(sortedById(born, lateBorn));
+    }
+
+    private static List<Contact> sortedById(Contact... contacts) {
+        return Arrays.stream(contacts).sorted(Comparator.comparing(Contact::id, EntityId.ORDER)).toList();
     }
 
     @Test

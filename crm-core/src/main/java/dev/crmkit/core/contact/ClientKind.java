@@ -33,6 +33,7 @@ import java.util.function.Function;
  * @param keys the record's match keys for some fields
  * @param display the record's name, for matches
  * @param byBirthDate the records born on a day (contacts only; companies have no birth date)
+ * @param byNameAndBirthDate the records with a name key born on a day (contacts only)
  * @param id the id of the kind with a value
  * @param merge the record a survivor becomes when others are merged into it (CON-6)
  * @param <I> the id type
@@ -41,7 +42,13 @@ import java.util.function.Function;
 record ClientKind<I extends EntityId, E extends Entity<I> & Client>(String name,
         Function<Transaction, Clients<I, E>> store, Function<Policy, DuplicateCriteria> criteria,
         Keys<E> keys, Function<E, String> display, BiFunction<Transaction, LocalDate, List<E>> byBirthDate,
-        Function<UUID, I> id, Merge<E> merge) {
+        ByNameAndBirthDate<E> byNameAndBirthDate, Function<UUID, I> id, Merge<E> merge) {
+
+    /** The records with a name key born on a day. */
+    @FunctionalInterface
+    interface ByNameAndBirthDate<E> {
+        List<E> find(Transaction tx, String nameKey, LocalDate day);
+    }
 
     /** The record a survivor becomes when others are merged into it. */
     @FunctionalInterface
@@ -57,8 +64,10 @@ record ClientKind<I extends EntityId, E extends Entity<I> & Client>(String name,
 
     static final ClientKind<ContactId, Contact> CONTACTS = new ClientKind<>("contact", Transaction::contacts,
             Policy::contactDuplicates, MatchKeys::of, c -> c.name().full(),
-            (tx, day) -> Pages.all(tx.contacts(), ContactFields.BIRTH_DATE.eq(day)), ContactId::new, MergeRule::merge);
+            (tx, day) -> Pages.all(tx.contacts(), ContactFields.BIRTH_DATE.eq(day)),
+            (tx, key, day) -> tx.contacts().byNameKeyAndBirthDate(key, day), ContactId::new, MergeRule::merge);
 
     static final ClientKind<CompanyId, Company> COMPANIES = new ClientKind<>("company", Transaction::companies,
-            Policy::companyDuplicates, MatchKeys::of, Company::name, (tx, day) -> List.of(), CompanyId::new, MergeRule::merge);
+            Policy::companyDuplicates, MatchKeys::of, Company::name, (tx, day) -> List.of(), (tx, key, day) -> List.of(),
+            CompanyId::new, MergeRule::merge);
 }

@@ -14,7 +14,6 @@ import dev.crmkit.spi.Clients;
 import dev.crmkit.spi.Transaction;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,21 +77,16 @@ final class Duplicates {
                         && !c.contains(MatchField.PHONE) && !c.contains(MatchField.EMAIL)).toList()
                 : List.of();
         if (!nameOnly.isEmpty()) {
-            // Names repeat (hundreds of contacts may share one), so the records found by the name alone are narrowed
-            // before their keys are worked out: one that shares no phone or e-mail (else the lookups above found it)
-            // can match only by a combination of the name with neither, and when each such combination needs the
-            // birth date, only if it was born on the same day. With no such combination the name is not looked up.
+            // Names repeat (hundreds of contacts may share one): a record that shares no phone or e-mail (else the
+            // lookups above found it) can match only by a combination of the name with neither, and when each such
+            // combination needs the birth date, only if it was born on the same day, so then only namesakes born
+            // that day are looked up (none without a birth date). With no such combination the name is not looked up.
             boolean sameDay = nameOnly.stream().allMatch(c -> c.contains(MatchField.BIRTH_DATE));
-            Set<MatchField> birth = EnumSet.of(MatchField.BIRTH_DATE);
-            for (E c : store.byNameKey(keys.name())) {
-                if (found.containsKey(c.id())) {
-                    continue;
-                }
-                if (sameDay && (keys.birthDate() == null || !keys.birthDate()
-                        .equals(kind.keys().of(c, policy.phoneMatcher(), birth).birthDate()))) {
-                    continue;
-                }
-                found.put(c.id(), c);
+            List<E> namesakes = !sameDay ? store.byNameKey(keys.name())
+                    : keys.birthDate() == null ? List.of()
+                    : kind.byNameAndBirthDate().find(tx, keys.name(), keys.birthDate());
+            for (E c : namesakes) {
+                found.putIfAbsent(c.id(), c);
             }
         }
         if (DuplicateMatchRule.needsBirthDateLookup(criteria) && keys.birthDate() != null) {
