@@ -1,5 +1,6 @@
 package dev.crmkit.core.contact;
 
+import com.google.common.collect.Iterables;
 import com.google.common.collect.Lists;
 import com.google.common.primitives.ImmutableIntArray;
 import com.google.common.primitives.ImmutableLongArray;
@@ -176,8 +177,8 @@ final class DuplicateScan {
                     mine[partition(key, parts)].number(key, index);
                 }
             };
-            int to = (int) ((long) all.length * (range + 1) / parts);
-            for (int i = (int) ((long) all.length * range / parts); i < to; i++) {
+            int to = bound(all.length, range + 1, parts);
+            for (int i = bound(all.length, range, parts); i < to; i++) {
                 reader.read(all[i], i, sink);
             }
             byRange[range] = mine;
@@ -203,6 +204,11 @@ final class DuplicateScan {
     private static void inParallel(int parts, IntConsumer part) {
         ForkJoinTask.invokeAll(IntStream.range(0, parts).mapToObj(p -> ForkJoinTask.adapt(() -> part.accept(p)))
                 .toList());
+    }
+
+    /** Where a part of {@code parts} of a range of {@code length} starts (part {@code parts}: where it ends). */
+    private static int bound(int length, int part, int parts) {
+        return (int) ((long) length * part / parts);
     }
 
     /** The partition of a string key's hash: the high bits of a product other than the tables' own mix. */
@@ -233,11 +239,11 @@ final class DuplicateScan {
                 members.add(new Member(ids.get(i), roots[i]));
             }
         }
-        members.sort(Member.ORDER);
+        Iterable<Member> inOrder = sorted(members);
         int[] clusterOf = new int[n];
         List<List<ContactId>> ordered = new ArrayList<>();
         List<Integer> rootsInOrder = new ArrayList<>();
-        for (Member m : members) {
+        for (Member m : inOrder) {
             int slot = clusterOf[m.root] - 1;
             if (slot < 0) {
                 slot = ordered.size();
@@ -252,6 +258,26 @@ final class DuplicateScan {
             clusters.add(new DuplicateCluster(ordered.get(i), fieldsOf(reasons[rootsInOrder.get(i)])));
         }
         return clusters;
+    }
+
+    /**
+     * The members in id order: sorted at once on one thread, or, split, each part's range sorted on its own thread and
+     * the sorted ranges merged.
+     */
+    private Iterable<Member> sorted(List<Member> members) {
+        if (threads == 1 || members.size() < parallelFrom) {
+            members.sort(Member.ORDER);
+            return members;
+        }
+        Member[] all = members.toArray(new Member[0]);
+        int parts = threads;
+        List<List<Member>> ranges = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            ranges.add(Arrays.asList(all).subList(bound(all.length, p, parts), bound(all.length, p + 1, parts)));
+        }
+        inParallel(parts, p -> Arrays.sort(all, bound(all.length, p, parts), bound(all.length, p + 1, parts),
+                Member.ORDER));
+        return Iterables.mergeSorted(ranges, Member.ORDER);
     }
 
     /** A contact of a cluster, with its id's bits copied out for sorting and the root of its cluster. */
