@@ -64,7 +64,8 @@ import java.util.function.Supplier;
  *
  * <p>Indexes: by id (ordered), contacts by company, deals by contact and company, leads by contact,
  * tasks by owner and assignee, timeline entries by owner and (unique) by integration call id, users
- * (unique) by e-mail.
+ * (unique) by e-mail; contacts and companies by phone key, e-mail and name key, the contacts under one name key
+ * ordered by birth date, so namesakes born on one day are found without reading the others.
  *
  * <p>Query indexes of deals (unless made {@link #withoutQueryIndexes()}): by pipeline and by responsible
  * user; ordered by budget amount, by creation time and by expected close date; and, per stage, ordered by
@@ -90,7 +91,7 @@ public final class InMemoryStorage implements Storage {
             Index.of("phone", Ports::phoneKeys),
             Index.of("email", Ports::emails),
             Index.coarse("name", c -> List.of(c.name().matchKey()), ContactFields.NAME,
-                    dev.crmkit.api.contact.Names::matchKey)));
+                    dev.crmkit.api.contact.Names::matchKey).rankedBy(Ports::birthRank)));
     final Table<CompanyId, Company> companies = new Table<>(EntityType.COMPANY, List.of(
             Index.of("phone", Ports::phoneKeys),
             Index.of("email", Ports::emails),

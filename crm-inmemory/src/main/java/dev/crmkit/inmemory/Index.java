@@ -4,6 +4,7 @@ import dev.crmkit.api.query.Field;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * A secondary index of a table: the keys a record is found under. A unique index allows one record per
@@ -16,23 +17,29 @@ import java.util.function.Function;
  * @param field the query field the index serves, or null when queries cannot use it
  * @param probe the key a query value of {@code field} is looked up under; every record whose field has that value
  *        has that key among its keys (the index may hold more records under it: the planner tests each candidate)
+ * @param rank for a non-unique index, the number the records under one key are ordered by before their ids, so a
+ *        lookup can ask for the records of one key and one rank without walking the others (the contact name index
+ *        ranks by birth date); null orders them by id only
  * @param <E> the entity type
  */
 record Index<E>(String name, Function<? super E, ? extends Collection<?>> keys, boolean unique, Field<E, ?> field,
-                Function<Object, ?> probe) {
+                Function<Object, ?> probe, ToLongFunction<? super E> rank) {
 
     Index {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(probe, "probe");
+        if (unique && rank != null) {
+            throw new IllegalArgumentException("a unique index has one record a key, nothing to rank");
+        }
     }
 
     static <E> Index<E> of(String name, Function<? super E, ? extends Collection<?>> keys) {
-        return new Index<>(name, keys, false, null, Function.identity());
+        return new Index<>(name, keys, false, null, Function.identity(), null);
     }
 
     static <E> Index<E> unique(String name, Function<? super E, ? extends Collection<?>> keys) {
-        return new Index<>(name, keys, true, null, Function.identity());
+        return new Index<>(name, keys, true, null, Function.identity(), null);
     }
 
     /**
@@ -44,7 +51,7 @@ record Index<E>(String name, Function<? super E, ? extends Collection<?>> keys, 
         if (!dev.crmkit.api.EntityId.class.isAssignableFrom(type) && !type.isEnum()) {
             throw new IllegalArgumentException("an equality index needs ids or enums, not " + type);
         }
-        return new Index<>(field.name(), field::values, false, field, Function.identity());
+        return new Index<>(field.name(), field::values, false, field, Function.identity(), null);
     }
 
     /**
@@ -61,6 +68,16 @@ record Index<E>(String name, Function<? super E, ? extends Collection<?>> keys, 
      */
     static <E> Index<E> coarse(String name, Function<? super E, ? extends Collection<?>> keys, Field<E, String> field,
                                Function<String, ?> coarse) {
-        return new Index<>(name, keys, false, field, value -> coarse.apply((String) value));
+        return new Index<>(name, keys, false, field, value -> coarse.apply((String) value), null);
+    }
+
+    /**
+     * This index with the records under each key ordered by a rank before their ids.
+     *
+     * @param by the rank of a record; equal for records that a lookup by rank should find together
+     * @return the ranked index
+     */
+    Index<E> rankedBy(ToLongFunction<? super E> by) {
+        return new Index<>(name, keys, unique, field, probe, Objects.requireNonNull(by, "by"));
     }
 }

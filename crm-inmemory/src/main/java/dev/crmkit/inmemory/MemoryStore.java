@@ -233,6 +233,25 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
                 .orElseThrow(() -> new IllegalArgumentException("no index " + indexName)), key, test);
     }
 
+    /**
+     * The visible records under a key of a ranked index that have one rank, in id order: only those records of the
+     * key's bucket are read (see {@link Table#entries(String, Object, long)}).
+     */
+    final List<E> lookupRanked(String indexName, Object key, long rank) {
+        Index<E> index = table.indexes().stream().filter(i -> i.name().equals(indexName) && i.rank() != null)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no ranked index " + indexName));
+        List<E> result = new ArrayList<>();
+        read(() -> {
+            for (E e : table.entries(indexName, key, rank)) {
+                if (!writes.containsKey(e.id())) {
+                    result.add(e);
+                }
+            }
+            return null;
+        });
+        return withOwnWrites(index, key, e -> index.rank().applyAsLong(e) == rank, result, true);
+    }
+
     private List<E> lookup(Index<E> index, Object key, Predicate<? super E> test) {
         List<E> result = new ArrayList<>();
         if (index.unique()) {
@@ -257,14 +276,24 @@ class MemoryStore<I extends EntityId, E extends Entity<I>> implements Store<I, E
                 return null;
             });
         }
+        return withOwnWrites(index, key, test, result, index.unique() || table.inIdOrder(index.name()));
+    }
+
+    /**
+     * Adds the transaction's own records under a key that pass a test to the committed ones found, and puts them all
+     * in id order.
+     *
+     * @param inIdOrder whether the committed records found are in id order already
+     */
+    private List<E> withOwnWrites(Index<E> index, Object key, Predicate<? super E> test, List<E> result,
+                                  boolean inIdOrder) {
         int committed = result.size();
         for (E w : writes.values()) {
             if (w != null && test.test(w) && index.keys().apply(w).contains(key)) {
                 result.add(w);
             }
         }
-        if (result.size() > committed) {
-            // A bucket is in id order already; the transaction's own records are not.
+        if (result.size() > committed || !inIdOrder) {
             result.sort(Comparator.comparing(Entity::id, EntityId.ORDER));
         }
         return result;

@@ -146,6 +146,17 @@ final class Ports {
         }
     }
 
+    /**
+     * The rank of a contact in the name index's buckets: its birth date's epoch day, so that namesakes born on one day
+     * are found together; contacts without a birth date come first.
+     */
+    static long birthRank(Contact c) {
+        return c.birthDate().isPresent() ? c.birthDate().get().toEpochDay() : NO_BIRTH_DATE;
+    }
+
+    /** The {@link #birthRank} of a contact without a birth date: below every date's epoch day. */
+    static final long NO_BIRTH_DATE = Long.MIN_VALUE;
+
     /** Contacts and companies: the duplicate lookups on their phone-key, e-mail and name-key indexes. */
     abstract static class MemoryClients<I extends EntityId, E extends Entity<I> & Client> extends MemoryStore<I, E>
             implements Clients<I, E> {
@@ -182,7 +193,7 @@ final class Ports {
         @Override
         public List<Contact> byNameKeyAndBirthDate(String key, LocalDate day) {
             Objects.requireNonNull(day, "day");
-            return lookup("name", key, c -> c.birthDate().filter(day::equals).isPresent());
+            return lookupRanked("name", key, day.toEpochDay());
         }
     }
 

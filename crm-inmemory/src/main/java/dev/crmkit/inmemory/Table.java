@@ -5,13 +5,17 @@ import dev.crmkit.api.Entity;
 import dev.crmkit.api.EntityId;
 import dev.crmkit.api.EntityType;
 import dev.crmkit.api.RecordRef;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
@@ -28,29 +32,68 @@ final class Table<I extends EntityId, E extends Entity<I>> {
     private final List<SortedIndex<I, E>> sorted;
     /**
      * Under each key of each non-unique index: the one record with that key, or, for two or more, a {@link Bucket}
-     * of them by id. Most keys (phone numbers, e-mails, names) belong to one record, and a map per key would cost
-     * about 90 bytes more for each.
+     * of them. Most keys (phone numbers, e-mails, names) belong to one record, and a collection per key would cost
+     * more for each.
      */
     private final Map<String, Map<Object, Object>> entries = new HashMap<>();
     /**
-     * The buckets of two or more records of each non-unique index: the same maps as in {@link #entries}, listed apart
-     * so that a duplicate scan walks the few shared keys instead of every key (a million phone numbers, of which tens
-     * of thousands are shared). A list, not a map by key: each bucket knows its key and its place in the list, which
-     * costs about 12 bytes a shared key where a map's entry would cost about 40.
+     * The buckets of two or more records of each non-unique index: the same buckets as in {@link #entries}, listed
+     * apart so that a duplicate scan walks the few shared keys instead of every key (a million phone numbers, of which
+     * tens of thousands are shared). A list, not a map by key: each bucket knows its key and its place in the list,
+     * which costs about 12 bytes a shared key where a map's entry would cost about 40.
      */
-    private final Map<String, ArrayList<Bucket<I, E>>> shared = new HashMap<>();
+    private final Map<String, ArrayList<Bucket<E>>> shared = new HashMap<>();
+    /** The non-unique indexes by name. */
+    private final Map<String, Index<E>> byName = new HashMap<>();
 
-    /** Two or more records under one key of an index, in id order, knowing the key and its place in {@link #shared}. */
-    private static final class Bucket<I extends EntityId, E> extends TreeMap<I, E> {
-        private static final long serialVersionUID = 1L;
-        private final transient Object key;
+    /**
+     * Two or more records under one key of an index, in an array kept sorted by the index's rank, then id (see
+     * {@link Table#compare}), knowing the key and its place in {@link #shared}. An array rather than a tree: about 4
+     * bytes a record where a tree's entry costs 40, found by binary search, and an insertion moves at most the
+     * bucket's records (a name's bucket holds hundreds at a million contacts, a phone's usually two).
+     */
+    private static final class Bucket<E> extends AbstractList<E> implements RandomAccess {
+        private final Object key;
         private int slot;
+        private Object[] records;
+        private int size;
 
-        Bucket(Object key) {
-            super(EntityId.ORDER);
+        Bucket(Object key, E first, E second) {
             this.key = key;
+            this.records = new Object[] {first, second};
+            this.size = 2;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public E get(int index) {
+            Objects.checkIndex(index, size);
+            return (E) records[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        void insert(int at, E e) {
+            if (size == records.length) {
+                records = Arrays.copyOf(records, size + Math.max(2, size >> 1));
+            }
+            System.arraycopy(records, at, records, at + 1, size - at);
+            records[at] = e;
+            size++;
+        }
+
+        void delete(int at) {
+            System.arraycopy(records, at + 1, records, at, size - at - 1);
+            records[--size] = null;
+            if (size > 4 && size < records.length >> 2) {
+                records = Arrays.copyOf(records, size << 1);
+            }
         }
     }
+
     private final Map<String, Map<Object, I>> uniqueEntries = new HashMap<>();
 
     Table(EntityType type, List<Index<E>> indexes) {
@@ -67,6 +110,7 @@ final class Table<I extends EntityId, E extends Entity<I>> {
             } else {
                 entries.put(index.name(), new HashMap<>());
                 shared.put(index.name(), new ArrayList<>());
+                byName.put(index.name(), index);
             }
         }
     }
@@ -89,43 +133,121 @@ final class Table<I extends EntityId, E extends Entity<I>> {
         return sorted;
     }
 
-    /** The records under one key of a non-unique index, in id order; null when there are none. */
+    /**
+     * The records under one key of a non-unique index, ordered by the index's rank, then id (id order for an index
+     * without a rank); null when there are none. A view: read it under the storage's lock.
+     */
     Collection<E> entries(String index, Object key) {
         return records(entries.get(index).get(key));
     }
 
-    /** What a bucket of {@link #entries} holds, in id order; null for no bucket. */
+    /**
+     * The records under one key of a ranked non-unique index that have one rank, in id order: found by binary search
+     * in the key's bucket, without reading the records of other ranks. Call it under the storage's lock.
+     *
+     * @param index the index, which must have a rank
+     * @param key the key
+     * @param rank the rank
+     * @return the records, empty when there are none
+     */
+    @SuppressWarnings("unchecked")
+    List<E> entries(String index, Object key, long rank) {
+        Index<E> idx = byName.get(index);
+        if (idx == null || idx.rank() == null) {
+            throw new IllegalArgumentException("no ranked index " + index);
+        }
+        Object found = entries.get(index).get(key);
+        if (found == null) {
+            return List.of();
+        }
+        if (!(found instanceof Bucket<?>)) {
+            E one = (E) found;
+            return idx.rank().applyAsLong(one) == rank ? List.of(one) : List.of();
+        }
+        Bucket<E> bucket = (Bucket<E>) found;
+        int low = 0;
+        int high = bucket.size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (idx.rank().applyAsLong(bucket.get(mid)) < rank) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        int end = low;
+        while (end < bucket.size && idx.rank().applyAsLong(bucket.get(end)) == rank) {
+            end++;
+        }
+        return bucket.subList(low, end);
+    }
+
+    /** What a bucket of {@link #entries} holds, in its order; null for no bucket. */
     @SuppressWarnings("unchecked")
     private Collection<E> records(Object bucket) {
         if (bucket == null) {
             return null;
         }
-        return bucket instanceof Bucket<?, ?> many ? ((Bucket<I, E>) many).values() : List.of((E) bucket);
+        return bucket instanceof Bucket<?> many ? (Bucket<E>) many : List.of((E) bucket);
+    }
+
+    /** Whether the records under a key of a non-unique index are in id order (it has no rank). */
+    boolean inIdOrder(String index) {
+        return byName.get(index).rank() == null;
+    }
+
+    /** The order of the records in a bucket of an index: by rank, if it has one, then by id. */
+    private static <E extends Entity<?>> int compare(Index<E> index, E a, E b) {
+        if (index.rank() != null) {
+            int byRank = Long.compare(index.rank().applyAsLong(a), index.rank().applyAsLong(b));
+            if (byRank != 0) {
+                return byRank;
+            }
+        }
+        return EntityId.ORDER.compare(a.id(), b.id());
+    }
+
+    /** Where a record is in a bucket (its place, or minus its insertion point minus one), by binary search. */
+    private static <E extends Entity<?>> int search(Index<E> index, Bucket<E> bucket, E e) {
+        int low = 0;
+        int high = bucket.size - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int c = compare(index, bucket.get(mid), e);
+            if (c < 0) {
+                low = mid + 1;
+            } else if (c > 0) {
+                high = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(low + 1);
     }
 
     /**
-     * Hands every bucket of two or more records of a non-unique index, with its key, to an action: the records in id
-     * order. Call it under the storage's lock.
+     * Hands every bucket of two or more records of a non-unique index, with its key, to an action: the records in the
+     * bucket's order (see {@link #entries(String, Object)}). Call it under the storage's lock.
      *
      * @param index the index
      * @param action what to do with each key and its records
      */
-    void forEachShared(String index, BiConsumer<Object, Collection<E>> action) {
-        for (Bucket<I, E> bucket : shared.get(index)) {
-            action.accept(bucket.key, bucket.values());
+    void forEachShared(String index, BiConsumer<Object, List<E>> action) {
+        for (Bucket<E> bucket : shared.get(index)) {
+            action.accept(bucket.key, bucket);
         }
     }
 
     /** Whether two or more records have a key of a non-unique index. */
     boolean isShared(String index, Object key) {
-        return entries.get(index).get(key) instanceof Bucket<?, ?>;
+        return entries.get(index).get(key) instanceof Bucket<?>;
     }
 
     /** How many records the buckets of two or more records of a non-unique index hold, counted once per bucket. */
     int sharedCount(String index) {
         int count = 0;
-        for (Bucket<I, E> bucket : shared.get(index)) {
-            count += bucket.size();
+        for (Bucket<E> bucket : shared.get(index)) {
+            count += bucket.size;
         }
         return count;
     }
@@ -219,7 +341,7 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                 if (index.unique()) {
                     uniqueEntries.get(index.name()).put(key, e.id());
                 } else {
-                    addToBucket(index.name(), key, e);
+                    addToBucket(index, key, e);
                 }
             }
         }
@@ -234,7 +356,7 @@ final class Table<I extends EntityId, E extends Entity<I>> {
                 if (index.unique()) {
                     uniqueEntries.get(index.name()).remove(key, e.id());
                 } else {
-                    removeFromBucket(index.name(), key, e);
+                    removeFromBucket(index, key, e);
                 }
             }
         }
@@ -243,24 +365,33 @@ final class Table<I extends EntityId, E extends Entity<I>> {
         }
     }
 
+    /**
+     * Puts a record under a key. The same record may come twice (two phones with one key): it is then kept once. A
+     * record is always taken out of its buckets ({@link #unindex}) before another version of it comes in, so a bucket
+     * never holds two versions of one record.
+     */
     @SuppressWarnings("unchecked")
-    private void addToBucket(String name, Object key, E e) {
-        Map<Object, Object> index = entries.get(name);
+    private void addToBucket(Index<E> idx, Object key, E e) {
+        Map<Object, Object> index = entries.get(idx.name());
         Object bucket = index.get(key);
         if (bucket == null) {
             index.put(key, e);
-        } else if (bucket instanceof Bucket<?, ?> many) {
-            ((Bucket<I, E>) many).put(e.id(), e);
+        } else if (bucket instanceof Bucket<?> found) {
+            Bucket<E> many = (Bucket<E>) found;
+            int at = search(idx, many, e);
+            if (at < 0) {
+                many.insert(-at - 1, e);
+            } else {
+                many.records[at] = e;
+            }
         } else {
             E one = (E) bucket;
             if (one.id().equals(e.id())) {
                 index.put(key, e);
             } else {
-                Bucket<I, E> many = new Bucket<>(key);
-                many.put(one.id(), one);
-                many.put(e.id(), e);
+                Bucket<E> many = compare(idx, one, e) < 0 ? new Bucket<>(key, one, e) : new Bucket<>(key, e, one);
                 index.put(key, many);
-                List<Bucket<I, E>> list = shared.get(name);
+                List<Bucket<E>> list = shared.get(idx.name());
                 many.slot = list.size();
                 list.add(many);
             }
@@ -268,28 +399,31 @@ final class Table<I extends EntityId, E extends Entity<I>> {
     }
 
     /** Takes a bucket that no longer holds two records out of the list of shared ones, moving the last into its place. */
-    private void unshare(String name, Bucket<I, E> bucket) {
-        ArrayList<Bucket<I, E>> list = shared.get(name);
-        Bucket<I, E> last = list.remove(list.size() - 1);
+    private void unshare(String name, Bucket<E> bucket) {
+        ArrayList<Bucket<E>> list = shared.get(name);
+        Bucket<E> last = list.remove(list.size() - 1);
         if (last != bucket) {
             list.set(bucket.slot, last);
             last.slot = bucket.slot;
         }
     }
 
+    /** Takes a record, the version that was indexed, from under a key. */
     @SuppressWarnings("unchecked")
-    private void removeFromBucket(String name, Object key, E e) {
-        Map<Object, Object> index = entries.get(name);
+    private void removeFromBucket(Index<E> idx, Object key, E e) {
+        Map<Object, Object> index = entries.get(idx.name());
         Object bucket = index.get(key);
-        if (bucket instanceof Bucket<?, ?> found) {
-            Bucket<I, E> many = (Bucket<I, E>) found;
-            many.remove(e.id());
-            if (many.size() == 1) {
-                index.put(key, many.firstEntry().getValue());
-                unshare(name, many);
-            } else if (many.isEmpty()) {
-                index.remove(key);
-                unshare(name, many);
+        if (bucket instanceof Bucket<?> found) {
+            Bucket<E> many = (Bucket<E>) found;
+            int at = search(idx, many, e);
+            if (at < 0) {
+                // Already taken out: the record had this key twice.
+                return;
+            }
+            many.delete(at);
+            if (many.size == 1) {
+                index.put(key, many.get(0));
+                unshare(idx.name(), many);
             }
         } else if (bucket != null && ((E) bucket).id().equals(e.id())) {
             index.remove(key);
