@@ -18,7 +18,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
@@ -312,12 +314,29 @@ final class JdbcTransaction extends PortsTransaction {
         events.flush();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>All keys in one statement, one round trip: each key (named with the schema, see {@link #advisoryLock})
+     * becomes the 64-bit hash PostgreSQL's advisory locks take, and the distinct hashes are locked in ascending order.
+     * Ordering by the hash rather than by the key is what makes the order one for every transaction: two keys may
+     * share a hash, and sorted as strings two sets could then take the same two locks in opposite orders.
+     */
     @Override
     public void lock(Collection<String> keys) {
-        // Keys are taken in one order (sorted), so two transactions locking overlapping sets cannot deadlock.
-        for (String key : new TreeSet<>(keys)) {
-            advisoryLock("crmkit:lock:" + storage.schema() + ":" + key);
+        Set<String> named = new TreeSet<>();
+        for (String key : keys) {
+            named.add("crmkit:lock:" + storage.schema() + ":" + Objects.requireNonNull(key, "key"));
         }
+        if (named.isEmpty()) {
+            return;
+        }
+        writing("SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h"
+                + " FROM unnest(?::text[]) AS k ORDER BY h) AS hashes", ps -> {
+                    ps.setArray(1, connection.createArrayOf("text", named.toArray()));
+                    ps.execute();
+                    return null;
+                });
     }
 
     /** Takes the lock that orders event numbering in this schema (see {@link JdbcEvents}). */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.api.ConflictException;
 import dev.crmkit.api.deal.Deal;
 import dev.crmkit.spi.Transaction;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -36,6 +38,40 @@ abstract class LocksKit extends StorageKitBase {
         assertThat(conflicts.get()).isZero();
         assertThat(storage.inTransaction((Transaction tx) -> tx.deals().get(d.id())).budget().orElseThrow().amount())
                 .isEqualTo(rub("800.00"));
+    }
+
+    @Test
+    @DisplayName("transactions locking sets of keys that overlap, given in opposite orders, run one after the other"
+            + " without a deadlock")
+    void keySetsInAnyOrder() throws Exception {
+        Deal d = deal("Counter", pipeline("Sales", 0), owner(), "0.00");
+        List<String> keys = new ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            keys.add("phone:90177600" + (10 + k));
+        }
+        int perThread = 50;
+        AtomicInteger conflicts = new AtomicInteger();
+        together(4, t -> () -> {
+            // Every thread's set shares the middle keys with every other's; odd threads name theirs backwards.
+            List<String> mine = new ArrayList<>(keys.subList(t % 2 * 2, 10 + t % 2 * 2));
+            if (t % 2 == 1) {
+                Collections.reverse(mine);
+            }
+            for (int i = 0; i < perThread; i++) {
+                try {
+                    storage.run(tx -> {
+                        tx.lock(mine);
+                        addOneRuble(tx, d);
+                    });
+                } catch (ConflictException e) {
+                    conflicts.incrementAndGet();
+                }
+            }
+            return null;
+        });
+        assertThat(conflicts.get()).as("deadlocks, time-outs or lost updates").isZero();
+        assertThat(storage.inTransaction((Transaction tx) -> tx.deals().get(d.id())).budget().orElseThrow().amount())
+                .isEqualTo(rub("200.00"));
     }
 
     @Test
