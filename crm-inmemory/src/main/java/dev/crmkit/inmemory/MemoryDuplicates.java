@@ -173,38 +173,26 @@ final class MemoryDuplicates implements DuplicateQueries {
             shareAll(table.all(), others, keys, into);
             return;
         }
+        if (driver == MatchField.NAME && others.equals(List.of(MatchField.BIRTH_DATE))
+                && !table.inIdOrder(INDEXES.get(MatchField.NAME))) {
+            // Each name's bucket is ordered by birth date: the candidates are its runs of two or more with one date.
+            table.forEachSharedRun(INDEXES.get(MatchField.NAME), Ports.NO_BIRTH_DATE, (key, run) -> {
+                if (!noValue(INDEXES.get(MatchField.NAME), key)) {
+                    into.addAll(run);
+                }
+            });
+            return;
+        }
         table.forEachShared(INDEXES.get(driver), (key, bucket) -> {
             if (noValue(INDEXES.get(driver), key)) {
                 return;
             }
             if (others.isEmpty()) {
                 into.addAll(bucket);
-            } else if (driver == MatchField.NAME && others.equals(List.of(MatchField.BIRTH_DATE))
-                    && !table.inIdOrder(INDEXES.get(MatchField.NAME))) {
-                sameDay(bucket, into);
             } else {
                 shareAll(bucket, others, keys, into);
             }
         });
-    }
-
-    /**
-     * Adds the contacts of a name's bucket born on the same day as another of the bucket: the bucket is ordered by
-     * birth date ({@link Ports#birthRank}), so they are the runs of two or more with one date.
-     */
-    private static void sameDay(List<Contact> bucket, Set<Contact> into) {
-        int start = 0;
-        while (start < bucket.size()) {
-            long rank = Ports.birthRank(bucket.get(start));
-            int end = start + 1;
-            while (end < bucket.size() && Ports.birthRank(bucket.get(end)) == rank) {
-                end++;
-            }
-            if (end - start > 1 && rank != Ports.NO_BIRTH_DATE) {
-                into.addAll(bucket.subList(start, end));
-            }
-            start = end;
-        }
     }
 
     /** The indexed field whose buckets are walked for a combination, or null when none of its fields is indexed. */

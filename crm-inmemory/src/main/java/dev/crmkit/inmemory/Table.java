@@ -48,19 +48,25 @@ final class Table<I extends EntityId, E extends Entity<I>> {
 
     /**
      * Two or more records under one key of an index, in an array kept sorted by the index's rank, then id (see
-     * {@link Table#compare}), knowing the key and its place in {@link #shared}. An array rather than a tree: about 4
+     * {@link Table#search}), knowing the key and its place in {@link #shared}. An array rather than a tree: about 4
      * bytes a record where a tree's entry costs 40, found by binary search, and an insertion moves at most the
-     * bucket's records (a name's bucket holds hundreds at a million contacts, a phone's usually two).
+     * bucket's records (a name's bucket holds hundreds at a million contacts, a phone's usually two). For a ranked
+     * index the records' ranks are kept beside them (8 bytes a record), so a search by rank and a walk of a bucket's
+     * runs of one rank read the array instead of every record it passes (a contact, its birth date: memory that is
+     * rarely in the cache).
      */
     private static final class Bucket<E> extends AbstractList<E> implements RandomAccess {
         private final Object key;
         private int slot;
         private Object[] records;
+        /** The records' ranks, in the same places; null for an index without a rank. */
+        private long[] ranks;
         private int size;
 
-        Bucket(Object key, E first, E second) {
+        Bucket(Object key, E first, long firstRank, E second, long secondRank, boolean ranked) {
             this.key = key;
             this.records = new Object[] {first, second};
+            this.ranks = ranked ? new long[] {firstRank, secondRank} : null;
             this.size = 2;
         }
 
@@ -76,20 +82,34 @@ final class Table<I extends EntityId, E extends Entity<I>> {
             return size;
         }
 
-        void insert(int at, E e) {
+        void insert(int at, E e, long rank) {
             if (size == records.length) {
-                records = Arrays.copyOf(records, size + Math.max(2, size >> 1));
+                int capacity = size + Math.max(2, size >> 1);
+                records = Arrays.copyOf(records, capacity);
+                if (ranks != null) {
+                    ranks = Arrays.copyOf(ranks, capacity);
+                }
             }
             System.arraycopy(records, at, records, at + 1, size - at);
             records[at] = e;
+            if (ranks != null) {
+                System.arraycopy(ranks, at, ranks, at + 1, size - at);
+                ranks[at] = rank;
+            }
             size++;
         }
 
         void delete(int at) {
             System.arraycopy(records, at + 1, records, at, size - at - 1);
+            if (ranks != null) {
+                System.arraycopy(ranks, at + 1, ranks, at, size - at - 1);
+            }
             records[--size] = null;
             if (size > 4 && size < records.length >> 2) {
                 records = Arrays.copyOf(records, size << 1);
+                if (ranks != null) {
+                    ranks = Arrays.copyOf(ranks, size << 1);
+                }
             }
         }
     }
@@ -169,17 +189,47 @@ final class Table<I extends EntityId, E extends Entity<I>> {
         int high = bucket.size;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (idx.rank().applyAsLong(bucket.get(mid)) < rank) {
+            if (bucket.ranks[mid] < rank) {
                 low = mid + 1;
             } else {
                 high = mid;
             }
         }
         int end = low;
-        while (end < bucket.size && idx.rank().applyAsLong(bucket.get(end)) == rank) {
+        while (end < bucket.size && bucket.ranks[end] == rank) {
             end++;
         }
         return bucket.subList(low, end);
+    }
+
+    /**
+     * Hands every run of two or more records that share a key of a ranked non-unique index and one rank to an
+     * action, with the key: the records in id order. The ranks are read from the buckets, not from the records, and
+     * the records of a rank with one record are not read at all. Call it under the storage's lock.
+     *
+     * @param index the index, which must have a rank
+     * @param skip a rank whose runs are not handed over (the contact name index's "no birth date")
+     * @param action what to do with each key and run
+     */
+    void forEachSharedRun(String index, long skip, BiConsumer<Object, List<E>> action) {
+        if (byName.get(index) == null || byName.get(index).rank() == null) {
+            throw new IllegalArgumentException("no ranked index " + index);
+        }
+        for (Bucket<E> bucket : shared.get(index)) {
+            long[] ranks = bucket.ranks;
+            int start = 0;
+            while (start < bucket.size) {
+                long rank = ranks[start];
+                int end = start + 1;
+                while (end < bucket.size && ranks[end] == rank) {
+                    end++;
+                }
+                if (end - start > 1 && rank != skip) {
+                    action.accept(bucket.key, bucket.subList(start, end));
+                }
+                start = end;
+            }
+        }
     }
 
     /** What a bucket of {@link #entries} holds, in its order; null for no bucket. */
@@ -197,23 +247,20 @@ final class Table<I extends EntityId, E extends Entity<I>> {
     }
 
     /** The order of the records in a bucket of an index: by rank, if it has one, then by id. */
-    private static <E extends Entity<?>> int compare(Index<E> index, E a, E b) {
-        if (index.rank() != null) {
-            int byRank = Long.compare(index.rank().applyAsLong(a), index.rank().applyAsLong(b));
-            if (byRank != 0) {
-                return byRank;
-            }
-        }
-        return EntityId.ORDER.compare(a.id(), b.id());
-    }
-
-    /** Where a record is in a bucket (its place, or minus its insertion point minus one), by binary search. */
+    /**
+     * Where a record is in a bucket (its place, or minus its insertion point minus one), by binary search: by the
+     * ranks the bucket keeps, then by id.
+     */
     private static <E extends Entity<?>> int search(Index<E> index, Bucket<E> bucket, E e) {
+        long rank = index.rank() == null ? 0 : index.rank().applyAsLong(e);
         int low = 0;
         int high = bucket.size - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int c = compare(index, bucket.get(mid), e);
+            int c = bucket.ranks == null ? 0 : Long.compare(bucket.ranks[mid], rank);
+            if (c == 0) {
+                c = EntityId.ORDER.compare(bucket.get(mid).id(), e.id());
+            }
             if (c < 0) {
                 low = mid + 1;
             } else if (c > 0) {
@@ -380,7 +427,7 @@ final class Table<I extends EntityId, E extends Entity<I>> {
             Bucket<E> many = (Bucket<E>) found;
             int at = search(idx, many, e);
             if (at < 0) {
-                many.insert(-at - 1, e);
+                many.insert(-at - 1, e, idx.rank() == null ? 0 : idx.rank().applyAsLong(e));
             } else {
                 many.records[at] = e;
             }
@@ -389,7 +436,15 @@ final class Table<I extends EntityId, E extends Entity<I>> {
             if (one.id().equals(e.id())) {
                 index.put(key, e);
             } else {
-                Bucket<E> many = compare(idx, one, e) < 0 ? new Bucket<>(key, one, e) : new Bucket<>(key, e, one);
+                boolean ranked = idx.rank() != null;
+                long oneRank = ranked ? idx.rank().applyAsLong(one) : 0;
+                long eRank = ranked ? idx.rank().applyAsLong(e) : 0;
+                int order = Long.compare(oneRank, eRank);
+                if (order == 0) {
+                    order = EntityId.ORDER.compare(one.id(), e.id());
+                }
+                Bucket<E> many = order < 0 ? new Bucket<>(key, one, oneRank, e, eRank, ranked)
+                        : new Bucket<>(key, e, eRank, one, oneRank, ranked);
                 index.put(key, many);
                 List<Bucket<E>> list = shared.get(idx.name());
                 many.slot = list.size();
